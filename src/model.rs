@@ -1,0 +1,491 @@
+//! The content model: what editors write in `content/`, as typed structs.
+//!
+//! Every struct denies unknown keys so that a typo is an error, never silently
+//! ignored. Slugs are file stems and are not part of the front matter.
+
+use crate::anchor::Selector;
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// `content/dossier.yaml`: site-wide settings, the rating scale and the measures.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub title: String,
+    pub description: String,
+    /// Language of the dossier's own text (BCP 47), used for `<html lang>`.
+    pub language: String,
+    /// Public address of the site, used only where a URL must be absolute.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Repository web address, for "edit this page" links.
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// Who publishes the dossier.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    pub verdicts: Vec<VerdictDef>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+}
+
+/// One label of the rating scale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictDef {
+    pub key: String,
+    pub label: String,
+    /// CSS colour of the verdict badge.
+    pub colour: String,
+    /// What the label means, shown on the methodology page and in tooltips.
+    pub meaning: String,
+    /// Numeric value for ClaimReview's `ratingValue`.
+    pub rating: u8,
+}
+
+/// A quantity that figures may measure, so that estimates can be lined up.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub key: String,
+    pub label: String,
+    pub unit: String,
+}
+
+/// `content/articles/<slug>.md` front matter: one per seed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    /// File name inside `seeds/`.
+    pub seed: String,
+    /// English title used in lists.
+    pub title: String,
+    /// Where this text was published (the outlet the seed was collected from).
+    pub outlet: String,
+    /// The organisation that first published the reporting, when the seed is a
+    /// translation or a republication.
+    #[serde(default)]
+    pub original_publisher: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub published: PartialDate,
+    /// How the publication date was established when the text does not state it.
+    pub date_basis: String,
+    /// Language of the seed text (BCP 47).
+    pub language: String,
+    #[serde(default)]
+    pub furniture: Vec<Furniture>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// A quote of page chrome that is not part of the article.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Furniture {
+    /// The exact text, as it stands in the seed (folded for whitespace, quotes, dashes).
+    pub quote: String,
+    /// Text just before the quote, to pick one of several matches.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Text just after the quote, to pick one of several matches.
+    #[serde(default)]
+    pub suffix: Option<String>,
+    /// What kind of chrome it is ("caption toggle", "comment prompt", ...).
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// An editor's note on a passage of the seed, e.g. a garbled translation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// The exact text, as it stands in the seed (folded for whitespace, quotes, dashes).
+    pub quote: String,
+    /// Text just before the quote, to pick one of several matches.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Text just after the quote, to pick one of several matches.
+    #[serde(default)]
+    pub suffix: Option<String>,
+    /// Markdown.
+    pub note: String,
+}
+
+macro_rules! quotes_a_seed {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn selector(&self) -> Selector<'_> {
+                Selector { exact: &self.quote, prefix: self.prefix.as_deref(), suffix: self.suffix.as_deref() }
+            }
+        }
+    )*};
+}
+quotes_a_seed!(Furniture, Note, Appearance);
+
+/// `content/claims/<slug>.md` front matter; the body is the analysis.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimMeta {
+    /// The claim restated plainly in English, so it can be judged alone.
+    pub title: String,
+    /// Entity slug of whoever asserts it.
+    pub claimant: String,
+    /// When the claim was made, to the precision the text allows.
+    pub claimed: PartialDate,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub verdict: VerdictKey,
+    /// One-sentence conclusion.
+    pub summary: String,
+    pub appearances: Vec<Appearance>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The analysis draws on knowledge from outside the dossier's articles;
+    /// the sources list names it.
+    #[serde(default)]
+    pub outside_knowledge: bool,
+}
+
+/// Where a claim is made: a quote in one article.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appearance {
+    pub article: String,
+    /// The exact text, as it stands in the seed (folded for whitespace, quotes, dashes).
+    pub quote: String,
+    /// Text just before the quote, to pick one of several matches.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Text just after the quote, to pick one of several matches.
+    #[serde(default)]
+    pub suffix: Option<String>,
+    /// English translation of the quote.
+    #[serde(default)]
+    pub translation: Option<String>,
+}
+
+/// A structured number, so that estimates can be compared side by side.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Key of a measure in `dossier.yaml`.
+    pub measure: String,
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// The date the number describes.
+    #[serde(default)]
+    pub as_of: Option<PartialDate>,
+    /// How the number was established (an estimate, a count, an intercept...).
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    #[default]
+    Exactly,
+    About,
+    AtLeast,
+    MoreThan,
+    UpTo,
+    LessThan,
+}
+
+impl Qualifier {
+    pub fn label(self) -> &'static str {
+        match self {
+            Qualifier::Exactly => "",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at least",
+            Qualifier::MoreThan => "more than",
+            Qualifier::UpTo => "up to",
+            Qualifier::LessThan => "less than",
+        }
+    }
+}
+
+/// A typed link from one claim to another; the build shows it on both sides.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub claim: String,
+    /// Why the two claims are related (Markdown).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    Supports,
+    Contradicts,
+    Updates,
+    Context,
+}
+
+impl RelationKind {
+    /// How the relation reads from the claim that declares it, and from the other side.
+    pub fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            RelationKind::Supports => ("Supports", "Supported by"),
+            // Contradiction is symmetric: both sides read the same.
+            RelationKind::Contradicts => ("Contradicts", "Contradicts"),
+            RelationKind::Updates => ("Updates", "Updated by"),
+            RelationKind::Context => ("Gives context to", "Context from"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationKind::Supports => "supports",
+            RelationKind::Contradicts => "contradicts",
+            RelationKind::Updates => "updates",
+            RelationKind::Context => "context",
+        }
+    }
+}
+
+/// An outside reference an analysis relies on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+}
+
+/// `content/topics/<slug>.md` front matter; the body is the overview.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicMeta {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub order: i64,
+}
+
+/// `content/entities/<slug>.md` front matter; the body is optional background.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityMeta {
+    pub name: String,
+    pub kind: EntityKind,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Person,
+    Government,
+    Military,
+    Agency,
+    StateMedia,
+    Outlet,
+    Group,
+}
+
+impl EntityKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Government => "Government",
+            EntityKind::Military => "Military",
+            EntityKind::Agency => "Agency",
+            EntityKind::StateMedia => "State media",
+            EntityKind::Outlet => "News outlet",
+            EntityKind::Group => "Group",
+        }
+    }
+}
+
+/// `content/pages/<slug>.md` front matter; the body is the page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default)]
+    pub order: i64,
+}
+
+/// A verdict key as written. YAML reads a bare `false` or `true` as a boolean;
+/// an editor who writes `verdict: false` means the key `false`, so accept it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictKey(pub String);
+
+impl<'de> Deserialize<'de> for VerdictKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = VerdictKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a verdict key from the rating scale")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<VerdictKey, E> {
+                Ok(VerdictKey(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<VerdictKey, E> {
+                Ok(VerdictKey(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A calendar date to the precision the source allows: `2025`, `2025-04` or `2025-04-28`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub fn parse(s: &str) -> Result<PartialDate, String> {
+        let bad = || format!("`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+        let mut parts = s.trim().split('-');
+        let year: u16 = parts
+            .next()
+            .filter(|p| p.len() == 4)
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(bad)?;
+        let mut num = |max: u8| -> Result<Option<u8>, String> {
+            match parts.next() {
+                None => Ok(None),
+                Some(p) if p.len() == 2 => match p.parse::<u8>() {
+                    Ok(n) if (1..=max).contains(&n) => Ok(Some(n)),
+                    _ => Err(bad()),
+                },
+                Some(_) => Err(bad()),
+            }
+        };
+        let month = num(12)?;
+        let day = if month.is_some() { num(31)? } else { None };
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            if d > days_in_month(year, m) {
+                return Err(format!(
+                    "`{s}` is not a date: that month has {} days",
+                    days_in_month(year, m)
+                ));
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// Human form: "28 April 2025", "April 2025", "2025".
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// ISO 8601 form, as precise as known.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date: YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PartialDate, E> {
+                PartialDate::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PartialDate, E> {
+                PartialDate::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PartialDate, E> {
+                PartialDate::parse(&v.to_string()).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_parse_to_their_precision() {
+        assert_eq!(PartialDate::parse("2025").unwrap().to_string(), "2025");
+        assert_eq!(PartialDate::parse("2025-04").unwrap().human(), "April 2025");
+        assert_eq!(
+            PartialDate::parse("2025-04-28").unwrap().human(),
+            "28 April 2025"
+        );
+        assert!(PartialDate::parse("2025-02-30").is_err());
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+        assert!(PartialDate::parse("28/04/2025").is_err());
+        assert!(PartialDate::parse("2025-4").is_err());
+        assert!(PartialDate::parse("2025-13").is_err());
+        assert!(PartialDate::parse("2025-04-28-1").is_err());
+    }
+
+    #[test]
+    fn bare_boolean_verdict_reads_as_its_key() {
+        let v: VerdictKey = serde_yaml::from_str("false").unwrap();
+        assert_eq!(v.0, "false");
+        let d: PartialDate = serde_yaml::from_str("2025").unwrap();
+        assert_eq!(d.year, 2025);
+    }
+}

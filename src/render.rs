@@ -1,0 +1,1111 @@
+//! Stage 3, render: `Dossier` + templates -> an in-memory map of output path to
+//! bytes. Pure (no I/O) so it is easy to test and `check` can run it without
+//! writing. Rust builds ready-made view data; templates only lay it out.
+//!
+//! Every internal link is relative to the page and names `index.html`
+//! explicitly: that works at a domain root, under a GitHub Pages project path
+//! and opened from disk (where a link to a folder would show a listing).
+
+use crate::anchor::segments;
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::model::{Figure, PartialDate, VerdictDef};
+use crate::resolve::{resolve_internal, Article, Claim, Dossier};
+use crate::theme;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+/// The rendered site: output path (with `/`) -> file content.
+pub type Site = BTreeMap<String, Vec<u8>>;
+
+pub fn render(d: &Dossier, overrides: &BTreeMap<String, String>) -> Result<Site, Vec<Diagnostic>> {
+    let (tera, assets) = theme::load(overrides)?;
+    let r = Renderer { d, tera };
+    let mut site: Site = assets
+        .into_iter()
+        .map(|(name, body)| (name, body.into_bytes()))
+        .collect();
+    let mut diags = Vec::new();
+    let mut emit = |path: String, result: Result<String, Diagnostic>| match result {
+        Ok(html) => {
+            site.insert(path, html.into_bytes());
+        }
+        Err(e) => diags.push(e),
+    };
+
+    emit("index.html".into(), r.index());
+    for (kind, page) in [
+        ("articles", r.article_list()),
+        ("claims", r.claim_list()),
+        ("topics", r.topic_list()),
+        ("entities", r.entity_list()),
+    ] {
+        emit(format!("{kind}/index.html"), page);
+    }
+    for a in d.articles.values() {
+        emit(format!("articles/{}/index.html", a.doc.slug), r.article(a));
+    }
+    for c in d.claims.values() {
+        emit(format!("claims/{}/index.html", c.doc.slug), r.claim(c));
+    }
+    for slug in d.topics.keys() {
+        emit(format!("topics/{slug}/index.html"), r.topic(slug));
+    }
+    for slug in d.entities.keys() {
+        emit(format!("entities/{slug}/index.html"), r.entity(slug));
+    }
+    for slug in d.pages.keys() {
+        emit(format!("pages/{slug}/index.html"), r.page(slug));
+    }
+    // The seed itself, so readers can check the hash and the quotes.
+    for a in d.articles.values() {
+        site.insert(
+            format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed),
+            a.text.clone().into_bytes(),
+        );
+    }
+    if diags.is_empty() {
+        Ok(site)
+    } else {
+        Err(diags)
+    }
+}
+
+struct Renderer<'a> {
+    d: &'a Dossier,
+    tera: tera::Tera,
+}
+
+/// What every page gets: site settings, where the root is, the navigation.
+#[derive(Serialize)]
+struct Common<'a> {
+    site_title: &'a str,
+    site_description: &'a str,
+    language: &'a str,
+    /// Relative prefix from this page to the site root, e.g. `../../`.
+    root: String,
+    page_title: String,
+    nav: Vec<Link>,
+    /// The navigation entry this page belongs to, for `aria-current`.
+    section: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+struct Link {
+    title: String,
+    href: String,
+}
+
+#[derive(Serialize, Clone)]
+struct VerdictView {
+    key: String,
+    label: String,
+    colour: String,
+    meaning: String,
+}
+
+impl From<&VerdictDef> for VerdictView {
+    fn from(v: &VerdictDef) -> Self {
+        VerdictView {
+            key: v.key.clone(),
+            label: v.label.clone(),
+            colour: v.colour.clone(),
+            meaning: v.meaning.clone(),
+        }
+    }
+}
+
+/// A claim as it appears in lists.
+#[derive(Serialize, Clone)]
+struct ClaimItem {
+    slug: String,
+    title: String,
+    href: String,
+    verdict: VerdictView,
+    claimant: Link,
+    claimed: String,
+    summary: String,
+    articles: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct FigureView {
+    measure: String,
+    unit: String,
+    value: String,
+    as_of: Option<String>,
+    basis: Option<String>,
+}
+
+impl<'a> Renderer<'a> {
+    fn common(&self, depth: usize, page_title: String, section: &'static str) -> Common<'a> {
+        let root = "../".repeat(depth);
+        let mut nav = vec![
+            Link {
+                title: "Home".into(),
+                href: format!("{root}index.html"),
+            },
+            Link {
+                title: "Topics".into(),
+                href: format!("{root}topics/index.html"),
+            },
+            Link {
+                title: "Claims".into(),
+                href: format!("{root}claims/index.html"),
+            },
+            Link {
+                title: "Articles".into(),
+                href: format!("{root}articles/index.html"),
+            },
+            Link {
+                title: "Who said it".into(),
+                href: format!("{root}entities/index.html"),
+            },
+        ];
+        let mut pages: Vec<_> = self.d.pages.values().collect();
+        pages.sort_by_key(|p| (p.meta.order, p.slug.clone()));
+        nav.extend(pages.iter().map(|p| Link {
+            title: p.meta.title.clone(),
+            href: format!("{root}pages/{}/index.html", p.slug),
+        }));
+        let s = &self.d.settings;
+        Common {
+            site_title: &s.title,
+            site_description: &s.description,
+            language: &s.language,
+            root,
+            page_title,
+            nav,
+            section,
+        }
+    }
+
+    fn render_page<T: Serialize>(
+        &self,
+        template: &str,
+        common: &Common,
+        page: &T,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx =
+            tera::Context::from_serialize(common).map_err(|e| template_error(template, &e))?;
+        ctx.insert("page", page);
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(template, &e))
+    }
+
+    fn md(&self, text: &str, root: &str) -> String {
+        markdown::to_html(text, &|dest| self.internal_href(dest, root))
+    }
+
+    fn md_inline(&self, text: &str, root: &str) -> String {
+        markdown::to_inline_html(text, &|dest| self.internal_href(dest, root))
+    }
+
+    fn internal_href(&self, dest: &str, root: &str) -> Option<String> {
+        let link = markdown::parse_internal(dest)?;
+        resolve_internal(self.d, &link)
+            .ok()
+            .map(|p| format!("{root}{p}"))
+    }
+
+    fn verdict(&self, key: &str) -> VerdictView {
+        self.d
+            .settings
+            .verdicts
+            .iter()
+            .find(|v| v.key == key)
+            .map(VerdictView::from)
+            .unwrap_or_else(|| VerdictView {
+                key: key.into(),
+                label: key.into(),
+                colour: "#555".into(),
+                meaning: String::new(),
+            })
+    }
+
+    fn claim_item(&self, c: &Claim, root: &str) -> ClaimItem {
+        let m = &c.doc.meta;
+        let mut seen = BTreeSet::new();
+        let articles = c
+            .placed
+            .iter()
+            .filter(|h| seen.insert(m.appearances[h.appearance].article.clone()))
+            .map(|h| {
+                let article = &m.appearances[h.appearance].article;
+                Link {
+                    title: self.d.articles[article].doc.meta.outlet.clone(),
+                    href: format!("{root}articles/{article}/index.html#{}", h.fragment),
+                }
+            })
+            .collect();
+        ClaimItem {
+            slug: c.doc.slug.clone(),
+            title: m.title.clone(),
+            href: format!("{root}claims/{}/index.html", c.doc.slug),
+            verdict: self.verdict(&m.verdict.0),
+            claimant: self.entity_link(&m.claimant, root),
+            claimed: m.claimed.human(),
+            summary: m.summary.clone(),
+            articles,
+        }
+    }
+
+    fn entity_link(&self, slug: &str, root: &str) -> Link {
+        let title = self
+            .d
+            .entities
+            .get(slug)
+            .map_or(slug.to_string(), |e| e.meta.name.clone());
+        Link {
+            title,
+            href: format!("{root}entities/{slug}/index.html"),
+        }
+    }
+
+    fn figure(&self, f: &Figure) -> FigureView {
+        let measure = self.d.settings.measures.iter().find(|m| m.key == f.measure);
+        let number = |n: f64| format_number(n);
+        let value = match (f.value, f.min, f.max) {
+            (Some(v), _, _) => number(v),
+            (None, Some(lo), Some(hi)) => format!("{}–{}", number(lo), number(hi)),
+            (None, Some(lo), None) => format!("{} or more", number(lo)),
+            (None, None, Some(hi)) => format!("up to {}", number(hi)),
+            _ => String::new(),
+        };
+        let qualifier = f.qualifier.label();
+        FigureView {
+            measure: measure.map_or(f.measure.clone(), |m| m.label.clone()),
+            unit: measure.map_or(String::new(), |m| m.unit.clone()),
+            value: if qualifier.is_empty() {
+                value
+            } else {
+                format!("{qualifier} {value}")
+            },
+            as_of: f.as_of.map(|d| d.human()),
+            basis: f.basis.clone(),
+        }
+    }
+
+    fn index(&self) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Count {
+            verdict: VerdictView,
+            count: usize,
+            percent: usize,
+        }
+        #[derive(Serialize)]
+        struct TopicItem {
+            title: String,
+            summary: String,
+            href: String,
+            count: usize,
+        }
+        #[derive(Serialize)]
+        struct View {
+            claims: usize,
+            appearances: usize,
+            verdicts: Vec<Count>,
+            topics: Vec<TopicItem>,
+            articles: Vec<ArticleItem>,
+        }
+        let common = self.common(0, self.d.settings.title.clone(), "Home");
+        let total = self.d.claims.len().max(1);
+        let verdicts = self
+            .d
+            .settings
+            .verdicts
+            .iter()
+            .map(|v| {
+                let count = self
+                    .d
+                    .claims
+                    .values()
+                    .filter(|c| c.doc.meta.verdict.0 == v.key)
+                    .count();
+                Count {
+                    verdict: v.into(),
+                    count,
+                    percent: count * 100 / total,
+                }
+            })
+            .collect();
+        let topics = self
+            .sorted_topics()
+            .into_iter()
+            .map(|t| TopicItem {
+                title: t.meta.title.clone(),
+                summary: t.meta.summary.clone(),
+                href: format!("topics/{}/index.html", t.slug),
+                count: self.claims_on(&t.slug).len(),
+            })
+            .collect();
+        let view = View {
+            claims: self.d.claims.len(),
+            appearances: self.d.claims.values().map(|c| c.placed.len()).sum(),
+            verdicts,
+            topics,
+            articles: self.article_items(""),
+        };
+        self.render_page("index.html", &common, &view)
+    }
+
+    fn sorted_topics(&self) -> Vec<&crate::load::Doc<crate::model::TopicMeta>> {
+        let mut topics: Vec<_> = self.d.topics.values().collect();
+        topics.sort_by_key(|t| (t.meta.order, t.slug.clone()));
+        topics
+    }
+
+    fn claims_on(&self, topic: &str) -> Vec<&Claim> {
+        let mut claims: Vec<&Claim> = self
+            .d
+            .claims
+            .values()
+            .filter(|c| c.doc.meta.topics.iter().any(|t| t == topic))
+            .collect();
+        claims.sort_by_key(|c| (c.doc.meta.claimed, c.doc.slug.clone()));
+        claims
+    }
+
+    fn article_items(&self, root: &str) -> Vec<ArticleItem> {
+        let mut items: Vec<_> = self
+            .d
+            .articles
+            .values()
+            .map(|a| ArticleItem {
+                title: a.doc.meta.title.clone(),
+                href: format!("{root}articles/{}/index.html", a.doc.slug),
+                outlet: a.doc.meta.outlet.clone(),
+                published: a.doc.meta.published.human(),
+                published_iso: a.doc.meta.published.to_string(),
+                sort: a.doc.meta.published,
+                claims: a
+                    .highlights
+                    .iter()
+                    .map(|h| &h.claim)
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+            })
+            .collect();
+        items.sort_by(|a, b| (a.sort, &a.href).cmp(&(b.sort, &b.href)));
+        items
+    }
+
+    fn article_list(&self) -> Result<String, Diagnostic> {
+        let common = self.common(1, "Articles".into(), "Articles");
+        self.render_page("articles.html", &common, &self.article_items("../"))
+    }
+
+    fn claim_list(&self) -> Result<String, Diagnostic> {
+        let common = self.common(1, "All claims".into(), "Claims");
+        let mut items: Vec<ClaimItem> = self
+            .d
+            .claims
+            .values()
+            .map(|c| self.claim_item(c, "../"))
+            .collect();
+        items.sort_by(|a, b| a.title.cmp(&b.title));
+        self.render_page("claims.html", &common, &items)
+    }
+
+    fn topic_list(&self) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Item {
+            title: String,
+            summary: String,
+            href: String,
+            count: usize,
+        }
+        let common = self.common(1, "Topics".into(), "Topics");
+        let items: Vec<Item> = self
+            .sorted_topics()
+            .into_iter()
+            .map(|t| Item {
+                title: t.meta.title.clone(),
+                summary: t.meta.summary.clone(),
+                href: format!("../topics/{}/index.html", t.slug),
+                count: self.claims_on(&t.slug).len(),
+            })
+            .collect();
+        self.render_page("topics.html", &common, &items)
+    }
+
+    fn entity_list(&self) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Item {
+            name: String,
+            kind: &'static str,
+            description: String,
+            href: String,
+            count: usize,
+        }
+        let common = self.common(1, "Who said it".into(), "Who said it");
+        let mut items: Vec<Item> = self
+            .d
+            .entities
+            .values()
+            .map(|e| Item {
+                name: e.meta.name.clone(),
+                kind: e.meta.kind.label(),
+                description: e.meta.description.clone(),
+                href: format!("../entities/{}/index.html", e.slug),
+                count: self
+                    .d
+                    .claims
+                    .values()
+                    .filter(|c| c.doc.meta.claimant == e.slug)
+                    .count(),
+            })
+            .collect();
+        items.sort_by(|a, b| a.name.cmp(&b.name));
+        self.render_page("entities.html", &common, &items)
+    }
+
+    fn article(&self, a: &Article) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Paragraph {
+            line: usize,
+            html: String,
+        }
+        #[derive(Serialize)]
+        struct FurnitureLine {
+            line: usize,
+            text: String,
+        }
+        #[derive(Serialize)]
+        struct NoteView {
+            id: String,
+            n: usize,
+            line: usize,
+            quote: String,
+            html: String,
+        }
+        #[derive(Serialize)]
+        struct View {
+            title: String,
+            outlet: String,
+            original_publisher: Option<String>,
+            url: Option<String>,
+            published: String,
+            published_iso: String,
+            date_basis: String,
+            language: String,
+            seed: String,
+            seed_href: String,
+            sha256: String,
+            context_html: String,
+            paragraphs: Vec<Paragraph>,
+            furniture: Vec<FurnitureLine>,
+            notes: Vec<NoteView>,
+            claims: Vec<ClaimItem>,
+        }
+        let root = "../../";
+        let m = &a.doc.meta;
+        let common = self.common(2, m.title.clone(), "Articles");
+        let mut paragraphs = Vec::new();
+        let mut furniture = Vec::new();
+        for (line, range) in paragraphs_of(&a.text) {
+            if covered(&range, &a.furniture) {
+                furniture.push(FurnitureLine {
+                    line,
+                    text: a.text[range].to_string(),
+                });
+            } else {
+                paragraphs.push(Paragraph {
+                    line,
+                    html: self.paragraph_html(a, range, root),
+                });
+            }
+        }
+        let notes = a
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, (range, note))| NoteView {
+                id: format!("note-{}", i + 1),
+                n: i + 1,
+                line: line_of(&a.text, range.start),
+                quote: a.text[range.clone()].to_string(),
+                html: self.md_inline(note, root),
+            })
+            .collect();
+        let mut seen = BTreeSet::new();
+        let claims = a
+            .highlights
+            .iter()
+            .filter(|h| seen.insert(h.claim.clone()))
+            .map(|h| self.claim_item(&self.d.claims[&h.claim], root))
+            .collect();
+        let view = View {
+            title: m.title.clone(),
+            outlet: m.outlet.clone(),
+            original_publisher: m.original_publisher.clone(),
+            url: m.url.clone().filter(|u| !markdown::is_unsafe_url(u)),
+            published: m.published.human(),
+            published_iso: m.published.to_string(),
+            date_basis: m.date_basis.clone(),
+            language: m.language.clone(),
+            seed: m.seed.clone(),
+            seed_href: m.seed.clone(),
+            sha256: a.sha256.clone(),
+            context_html: self.md(&a.doc.body, root),
+            paragraphs,
+            furniture,
+            notes,
+            claims,
+        };
+        self.render_page("article.html", &common, &view)
+    }
+
+    /// One paragraph of seed text with highlights, note marks and inline furniture.
+    /// Overlapping spans are cut into segments so tags never cross; anchors sit
+    /// where a span starts and the verdict link where it ends.
+    fn paragraph_html(&self, a: &Article, para: Range<usize>, root: &str) -> String {
+        let h = a.highlights.len();
+        let n = a.notes.len();
+        let spans: Vec<Range<usize>> = a
+            .highlights
+            .iter()
+            .map(|x| x.range.clone())
+            .chain(a.notes.iter().map(|(r, _)| r.clone()))
+            .chain(a.furniture.iter().cloned())
+            .collect();
+        let mut html = String::new();
+        for seg in segments(para.clone(), &spans) {
+            for &i in &seg.covers {
+                if spans[i].start == seg.range.start {
+                    if i < h {
+                        html.push_str(&format!(
+                            r#"<span class="anchor" id="{}"></span>"#,
+                            a.highlights[i].fragment
+                        ));
+                    } else if i < h + n {
+                        html.push_str(&format!(
+                            r#"<span class="anchor" id="note-ref-{}"></span>"#,
+                            i - h + 1
+                        ));
+                    }
+                }
+            }
+            let text = escape(&a.text[seg.range.clone()]);
+            let claims = seg.covers.iter().filter(|&&i| i < h).count();
+            let noted = seg.covers.iter().any(|&i| i >= h && i < h + n);
+            let chrome = seg.covers.iter().any(|&i| i >= h + n);
+            let mut classes = Vec::new();
+            if claims > 0 {
+                classes.push(if claims > 1 { "hl hl-multi" } else { "hl" });
+            }
+            if noted {
+                classes.push("noted");
+            }
+            if chrome {
+                classes.push("chrome");
+            }
+            if classes.is_empty() {
+                html.push_str(&text);
+            } else if claims > 0 {
+                html.push_str(&format!(
+                    r#"<mark class="{}">{text}</mark>"#,
+                    classes.join(" ")
+                ));
+            } else {
+                html.push_str(&format!(
+                    r#"<span class="{}">{text}</span>"#,
+                    classes.join(" ")
+                ));
+            }
+            // Inner spans end first: sort the ones ending here by start, latest first.
+            let mut ending: Vec<usize> = seg
+                .covers
+                .iter()
+                .copied()
+                .filter(|&i| spans[i].end == seg.range.end)
+                .collect();
+            ending.sort_by_key(|&i| std::cmp::Reverse(spans[i].start));
+            for i in ending {
+                if i < h {
+                    let claim = &self.d.claims[&a.highlights[i].claim];
+                    let v = self.verdict(&claim.doc.meta.verdict.0);
+                    html.push_str(&format!(
+                        r#"<a class="tag" style="--verdict:{colour}" href="{root}claims/{slug}/index.html"><span class="tag-verdict">{label}</span><span class="visually-hidden">: {title}</span></a>"#,
+                        colour = escape(&v.colour),
+                        slug = claim.doc.slug,
+                        label = escape(&v.label),
+                        title = escape(&claim.doc.meta.title),
+                    ));
+                } else if i < h + n {
+                    let k = i - h + 1;
+                    html.push_str(&format!(
+                        r##"<a class="note-ref" href="#note-{k}"><sup>note {k}</sup></a>"##
+                    ));
+                }
+            }
+        }
+        html
+    }
+
+    fn claim(&self, c: &Claim) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct AppearanceView {
+            article: Link,
+            outlet: String,
+            href: String,
+            line: usize,
+            before: String,
+            quote: String,
+            after: String,
+            translation: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct RelatedItem {
+            claim: ClaimItem,
+            note_html: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct RelationGroup {
+            kind: &'static str,
+            label: &'static str,
+            items: Vec<RelatedItem>,
+        }
+        #[derive(Serialize)]
+        struct SourceView {
+            title: String,
+            url: Option<String>,
+            publisher: Option<String>,
+            date: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct View {
+            item: ClaimItem,
+            claimed_iso: String,
+            topics: Vec<Link>,
+            appearances: Vec<AppearanceView>,
+            figures: Vec<FigureView>,
+            relations: Vec<RelationGroup>,
+            analysis_html: String,
+            sources: Vec<SourceView>,
+            outside_knowledge: bool,
+        }
+        let root = "../../";
+        let m = &c.doc.meta;
+        let common = self.common(2, m.title.clone(), "Claims");
+        let appearances = c
+            .placed
+            .iter()
+            .map(|h| {
+                let ap = &m.appearances[h.appearance];
+                let a = &self.d.articles[&ap.article];
+                let (before, quote, after) = in_context(&a.text, h.range.clone(), 160);
+                AppearanceView {
+                    article: Link {
+                        title: a.doc.meta.title.clone(),
+                        href: format!("{root}articles/{}/index.html", ap.article),
+                    },
+                    outlet: a.doc.meta.outlet.clone(),
+                    href: format!("{root}articles/{}/index.html#{}", ap.article, h.fragment),
+                    line: line_of(&a.text, h.range.start),
+                    before,
+                    quote,
+                    after,
+                    translation: ap.translation.clone(),
+                }
+            })
+            .collect();
+        let mut relations: Vec<RelationGroup> = Vec::new();
+        for e in &c.edges {
+            let label = e.label();
+            let item = RelatedItem {
+                claim: self.claim_item(&self.d.claims[&e.other], root),
+                note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
+            };
+            match relations.iter_mut().find(|g| g.label == label) {
+                Some(g) => g.items.push(item),
+                None => relations.push(RelationGroup {
+                    kind: e.kind.key(),
+                    label,
+                    items: vec![item],
+                }),
+            }
+        }
+        let topics = m
+            .topics
+            .iter()
+            .filter_map(|t| self.d.topics.get(t))
+            .map(|t| Link {
+                title: t.meta.title.clone(),
+                href: format!("{root}topics/{}/index.html", t.slug),
+            })
+            .collect();
+        let sources = m
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                title: s.title.clone(),
+                url: s.url.clone().filter(|u| !markdown::is_unsafe_url(u)),
+                publisher: s.publisher.clone(),
+                date: s.date.map(|d| d.human()),
+            })
+            .collect();
+        let view = View {
+            item: self.claim_item(c, root),
+            claimed_iso: m.claimed.to_string(),
+            topics,
+            appearances,
+            figures: m.figures.iter().map(|f| self.figure(f)).collect(),
+            relations,
+            analysis_html: self.md(&c.doc.body, root),
+            sources,
+            outside_knowledge: m.outside_knowledge,
+        };
+        self.render_page("claim.html", &common, &view)
+    }
+
+    fn topic(&self, slug: &str) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Pair {
+            a: ClaimItem,
+            b: ClaimItem,
+            label: &'static str,
+            note_html: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct FigureRow {
+            claim: ClaimItem,
+            figure: FigureView,
+        }
+        #[derive(Serialize)]
+        struct MeasureTable {
+            label: String,
+            unit: String,
+            rows: Vec<FigureRow>,
+        }
+        #[derive(Serialize)]
+        struct View {
+            title: String,
+            summary: String,
+            overview_html: String,
+            claims: Vec<ClaimItem>,
+            conflicts: Vec<Pair>,
+            agreements: Vec<Pair>,
+            updates: Vec<Pair>,
+            context: Vec<Pair>,
+            figures: Vec<MeasureTable>,
+        }
+        let root = "../../";
+        let t = &self.d.topics[slug];
+        let common = self.common(2, t.meta.title.clone(), "Topics");
+        let on_topic = self.claims_on(slug);
+        let slugs: BTreeSet<&str> = on_topic.iter().map(|c| c.doc.slug.as_str()).collect();
+        let (mut conflicts, mut agreements, mut updates, mut context) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        // Each relation once, from the side that declares it; shown when either claim is on the topic.
+        for c in self.d.claims.values() {
+            for e in c.edges.iter().filter(|e| e.outgoing) {
+                if !slugs.contains(c.doc.slug.as_str()) && !slugs.contains(e.other.as_str()) {
+                    continue;
+                }
+                let pair = Pair {
+                    a: self.claim_item(c, root),
+                    b: self.claim_item(&self.d.claims[&e.other], root),
+                    label: e.label(),
+                    note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
+                };
+                match e.kind {
+                    crate::model::RelationKind::Contradicts => conflicts.push(pair),
+                    crate::model::RelationKind::Supports => agreements.push(pair),
+                    crate::model::RelationKind::Updates => updates.push(pair),
+                    crate::model::RelationKind::Context => context.push(pair),
+                }
+            }
+        }
+        let mut figures: Vec<MeasureTable> = Vec::new();
+        for measure in &self.d.settings.measures {
+            let mut rows: Vec<(Option<PartialDate>, FigureRow)> = on_topic
+                .iter()
+                .flat_map(|c| {
+                    c.doc
+                        .meta
+                        .figures
+                        .iter()
+                        .filter(|f| f.measure == measure.key)
+                        .map(move |f| (c, f))
+                })
+                .map(|(c, f)| {
+                    (
+                        f.as_of.or(Some(c.doc.meta.claimed)),
+                        FigureRow {
+                            claim: self.claim_item(c, root),
+                            figure: self.figure(f),
+                        },
+                    )
+                })
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            figures.push(MeasureTable {
+                label: measure.label.clone(),
+                unit: measure.unit.clone(),
+                rows: rows.into_iter().map(|r| r.1).collect(),
+            });
+        }
+        let view = View {
+            title: t.meta.title.clone(),
+            summary: t.meta.summary.clone(),
+            overview_html: self.md(&t.body, root),
+            claims: on_topic.iter().map(|c| self.claim_item(c, root)).collect(),
+            conflicts,
+            agreements,
+            updates,
+            context,
+            figures,
+        };
+        self.render_page("topic.html", &common, &view)
+    }
+
+    fn entity(&self, slug: &str) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct View {
+            name: String,
+            kind: &'static str,
+            description: String,
+            body_html: String,
+            claims: Vec<ClaimItem>,
+        }
+        let root = "../../";
+        let e = &self.d.entities[slug];
+        let common = self.common(2, e.meta.name.clone(), "Who said it");
+        let mut claims: Vec<&Claim> = self
+            .d
+            .claims
+            .values()
+            .filter(|c| c.doc.meta.claimant == slug)
+            .collect();
+        claims.sort_by_key(|c| (c.doc.meta.claimed, c.doc.slug.clone()));
+        let view = View {
+            name: e.meta.name.clone(),
+            kind: e.meta.kind.label(),
+            description: e.meta.description.clone(),
+            body_html: self.md(&e.body, root),
+            claims: claims
+                .into_iter()
+                .map(|c| self.claim_item(c, root))
+                .collect(),
+        };
+        self.render_page("entity.html", &common, &view)
+    }
+
+    fn page(&self, slug: &str) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct View {
+            title: String,
+            body_html: String,
+            verdicts: Vec<VerdictView>,
+        }
+        let p = &self.d.pages[slug];
+        let common = self.common(2, p.meta.title.clone(), "");
+        let view = View {
+            title: p.meta.title.clone(),
+            body_html: self.md(&p.body, "../../"),
+            verdicts: self
+                .d
+                .settings
+                .verdicts
+                .iter()
+                .map(VerdictView::from)
+                .collect(),
+        };
+        self.render_page("page.html", &common, &view)
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleItem {
+    title: String,
+    href: String,
+    outlet: String,
+    published: String,
+    published_iso: String,
+    #[serde(skip)]
+    sort: PartialDate,
+    claims: usize,
+}
+
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    Diagnostic::error(
+        Path::new("templates").join(template),
+        crate::theme::error_chain(e),
+    )
+    .hint("fix the template, or delete your override in templates/ to use the built-in one")
+}
+
+/// Paragraphs of a seed: each non-blank line, trimmed, with its 1-based line number.
+pub fn paragraphs_of(text: &str) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push((i + 1, start + lead..start + lead + trimmed.len()));
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+/// Whether the union of `spans` covers all of `range`.
+fn covered(range: &Range<usize>, spans: &[Range<usize>]) -> bool {
+    let mut spans: Vec<&Range<usize>> = spans
+        .iter()
+        .filter(|s| s.end > range.start && s.start < range.end)
+        .collect();
+    spans.sort_by_key(|s| s.start);
+    let mut reached = range.start;
+    for s in spans {
+        if s.start > reached {
+            return false;
+        }
+        reached = reached.max(s.end);
+    }
+    reached >= range.end
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// A quote with up to `width` bytes of its paragraph on each side, cut at spaces.
+fn in_context(text: &str, range: Range<usize>, width: usize) -> (String, String, String) {
+    let para_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let para_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    let mut from = range.start.saturating_sub(width).max(para_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > para_start {
+        from = text[from..range.start]
+            .find(' ')
+            .map_or(range.start, |i| from + i + 1);
+    }
+    let mut to = (range.end + width).min(para_end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if to < para_end {
+        to = text[range.end..to]
+            .rfind(' ')
+            .map_or(range.end, |i| range.end + i);
+    }
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead_space = if text[from..range.start].ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail_space = if text[range.end..to].starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    (
+        format!(
+            "{}{}{lead_space}",
+            ellipsis(from > para_start),
+            squash(&text[from..range.start])
+        ),
+        squash(&text[range.clone()]),
+        format!(
+            "{trail_space}{}{}",
+            squash(&text[range.end..to]),
+            ellipsis(to < para_end)
+        ),
+    )
+}
+
+/// "11000" -> "11,000"; keeps decimals when present.
+fn format_number(n: f64) -> String {
+    if n.fract() != 0.0 {
+        return n.to_string();
+    }
+    let digits = format!("{}", n.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_non_blank_lines() {
+        let text = "Title\n\n  Body one.\r\nBody two\n";
+        let paras = paragraphs_of(text);
+        assert_eq!(
+            paras
+                .iter()
+                .map(|(l, r)| (*l, &text[r.clone()]))
+                .collect::<Vec<_>>(),
+            [(1, "Title"), (3, "Body one."), (4, "Body two")]
+        );
+    }
+
+    #[test]
+    fn coverage_needs_the_whole_range() {
+        assert!(covered(&(2..8), &[0..5, 5..9]));
+        assert!(!covered(&(2..8), &[0..4, 5..9]));
+        assert!(!covered(&(2..8), &[]));
+    }
+
+    #[test]
+    fn context_is_cut_at_word_boundaries_within_the_paragraph() {
+        let text = "Other.\nAlpha beta gamma delta epsilon.\nNext";
+        let start = text.find("gamma").unwrap();
+        let (b, q, a) = in_context(text, start..start + 5, 8);
+        assert_eq!(
+            (b.as_str(), q.as_str(), a.as_str()),
+            ("…beta ", "gamma", " delta…")
+        );
+        let (b, _, a) = in_context(text, start..start + 5, 100);
+        assert_eq!((b.as_str(), a.as_str()), ("Alpha beta ", " delta epsilon."));
+    }
+
+    #[test]
+    fn numbers_get_thousands_separators() {
+        assert_eq!(format_number(11000.0), "11,000");
+        assert_eq!(format_number(5937.0), "5,937");
+        assert_eq!(format_number(3.5), "3.5");
+        assert_eq!(format_number(100.0), "100");
+    }
+}

@@ -1,0 +1,391 @@
+//! End-to-end tests: build the real dossier and fixture dossiers, then read the
+//! output as a browser would (parsed HTML, followed links and fragments).
+
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Runs the real binary, as a user would.
+fn dossier(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("run dossier")
+}
+
+fn build(root: &Path, out: &Path) {
+    let o = dossier(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        o.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Every file under `dir`, relative path -> bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+struct Page {
+    ids: BTreeSet<String>,
+    links: Vec<String>,
+}
+
+fn pages(site: &Path) -> BTreeMap<String, Page> {
+    let any = Selector::parse("[href], [src], [id]").unwrap();
+    tree(site)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(path, bytes)| {
+            let html = Html::parse_document(&String::from_utf8(bytes).unwrap());
+            let mut page = Page {
+                ids: BTreeSet::new(),
+                links: Vec::new(),
+            };
+            for el in html.select(&any) {
+                let v = el.value();
+                if let Some(id) = v.attr("id") {
+                    assert!(
+                        page.ids.insert(id.to_string()),
+                        "{path}: duplicate id `{id}`"
+                    );
+                }
+                page.links
+                    .extend(v.attr("href").or(v.attr("src")).map(str::to_string));
+            }
+            (path, page)
+        })
+        .collect()
+}
+
+/// Resolves a relative link from `from` (a site path) to a site path and fragment.
+fn resolve(from: &str, link: &str) -> (String, Option<String>) {
+    let (path, fragment) = match link.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (link, None),
+    };
+    if path.is_empty() {
+        return (from.to_string(), fragment);
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            ".." => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{from}: link `{link}` climbs above the site root"
+                );
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    let mut target = parts.join("/");
+    if path.ends_with('/') || target.is_empty() {
+        target = format!("{target}/index.html")
+            .trim_start_matches('/')
+            .to_string();
+    }
+    (target, fragment)
+}
+
+/// Checks that every internal link and asset resolves, fragments included.
+fn assert_links_resolve(site: &Path) -> usize {
+    let pages = pages(site);
+    let files = tree(site);
+    let mut checked = 0;
+    for (path, page) in &pages {
+        for link in &page.links {
+            if link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("mailto:")
+            {
+                continue;
+            }
+            assert!(
+                !link.starts_with('/'),
+                "{path}: root-absolute link `{link}` breaks under a project path"
+            );
+            let (target, fragment) = resolve(path, link);
+            assert!(
+                files.contains_key(&target),
+                "{path}: link `{link}` -> missing file {target}"
+            );
+            if let Some(f) = fragment {
+                let ids = &pages
+                    .get(&target)
+                    .unwrap_or_else(|| panic!("{path}: fragment on non-page {target}"))
+                    .ids;
+                assert!(
+                    ids.contains(&f),
+                    "{path}: link `{link}` -> no id `{f}` in {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[test]
+fn real_dossier_links_fragments_and_cross_references_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out);
+    let checked = assert_links_resolve(&out);
+    assert!(checked > 500, "only {checked} links checked");
+
+    let compiled = dossier::compile(&repo());
+    let (sources, _) = dossier::load::load(&repo());
+    let (d, _) = dossier::resolve::resolve(sources);
+    let d = d.unwrap();
+    assert!(compiled.site.is_some());
+    let pages = pages(&out);
+
+    // Each article page links to each claim quoted in it, and each claim page
+    // links back to the exact highlight of each appearance.
+    for (slug, article) in &d.articles {
+        let page = &pages[&format!("articles/{slug}/index.html")];
+        for h in &article.highlights {
+            let to_claim = format!("../../claims/{}/index.html", h.claim);
+            assert!(
+                page.links.contains(&to_claim),
+                "article {slug} does not link to claim {}",
+                h.claim
+            );
+            assert!(
+                page.ids.contains(&h.fragment),
+                "article {slug} lacks highlight #{}",
+                h.fragment
+            );
+            let claim_page = &pages[&format!("claims/{}/index.html", h.claim)];
+            let back = format!("../../articles/{slug}/index.html#{}", h.fragment);
+            assert!(
+                claim_page.links.contains(&back),
+                "claim {} does not link back to {back}",
+                h.claim
+            );
+        }
+    }
+    // Relations show on both sides.
+    let mut relations = 0;
+    for (slug, claim) in &d.claims {
+        for r in &claim.doc.meta.relations {
+            let there = &pages[&format!("claims/{}/index.html", r.claim)];
+            assert!(
+                there
+                    .links
+                    .contains(&format!("../../claims/{slug}/index.html")),
+                "claim {} does not show the reverse of {slug}'s `{:?}` relation",
+                r.claim,
+                r.kind
+            );
+            relations += 1;
+        }
+    }
+    assert!(
+        relations >= 4,
+        "the starter dossier has a relation of each kind"
+    );
+    // One claim, several articles.
+    assert!(d.claims.values().any(|c| {
+        c.placed
+            .iter()
+            .map(|h| &c.doc.meta.appearances[h.appearance].article)
+            .collect::<BTreeSet<_>>()
+            .len()
+            >= 2
+    }));
+}
+
+#[test]
+fn seeds_are_the_collected_evidence_byte_for_byte() {
+    // Provenance on each article page carries the seed's SHA-256, and the copy
+    // published beside it is the seed itself.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out);
+    let (sources, _) = dossier::load::load(&repo());
+    assert_eq!(sources.articles.len(), 5);
+    for a in &sources.articles {
+        let seed = fs::read(repo().join("seeds").join(&a.meta.seed)).unwrap();
+        assert_eq!(
+            fs::read(out.join("articles").join(&a.slug).join(&a.meta.seed)).unwrap(),
+            seed
+        );
+        let html =
+            fs::read_to_string(out.join("articles").join(&a.slug).join("index.html")).unwrap();
+        assert!(html.contains(&sources.seeds[&a.meta.seed].sha256));
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build(&repo(), &a);
+    build(&repo(), &b);
+    let (ta, tb) = (tree(&a), tree(&b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&fixture("minimal"), &root);
+    let out = root.join("site");
+    build(&root, &out);
+    let before = tree(&out);
+
+    // Break a claim: its quote is no longer in the article.
+    let claim = root.join("content/claims/second.md");
+    let text = fs::read_to_string(&claim)
+        .unwrap()
+        .replace("were sent – the first", "were never sent");
+    fs::write(&claim, text).unwrap();
+    let o = dossier(&["build", "--root", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("content/claims/second.md:10:"), "{stderr}");
+    assert!(stderr.contains("is not in the article"), "{stderr}");
+    assert_eq!(tree(&out), before, "the previous site changed");
+    assert!(!root.join(".site.staging").exists());
+}
+
+#[test]
+fn overlapping_and_nested_highlights_render_as_well_formed_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&fixture("minimal"), &out);
+    assert_links_resolve(&out);
+    let html = fs::read_to_string(out.join("articles/report/index.html")).unwrap();
+    // html5ever would repair crossing tags silently, so check the source itself.
+    for line in html.lines().filter(|l| l.contains("<mark")) {
+        assert_balanced(line);
+    }
+    // Both claims are highlighted, the overlap is marked, each has its verdict tag.
+    assert!(
+        html.contains(r#"id="q-sent""#)
+            && html.contains(r#"id="q-second""#)
+            && html.contains(r#"id="q-sent-2""#)
+    );
+    assert!(
+        html.contains(r#"<mark class="hl hl-multi">were sent</mark>"#),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches(r#"<span class="tag-verdict">Accurate</span>"#)
+            .count(),
+        2
+    );
+    // The furniture line is not article text.
+    assert!(!html.contains(r#"<p id="line-4">"#));
+    assert!(html.contains("Read also: unrelated story"));
+}
+
+/// Every opening tag is closed in order: no crossing, no stray closing tag.
+fn assert_balanced(html: &str) {
+    const VOID: [&str; 5] = ["br", "img", "meta", "link", "hr"];
+    let mut open: Vec<String> = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let inner = &tag[..tag.find('>').expect("unterminated tag")];
+        if let Some(name) = inner.strip_prefix('/') {
+            let top = open
+                .pop()
+                .unwrap_or_else(|| panic!("stray </{name}> in {html}"));
+            assert_eq!(top, name, "</{name}> closes <{top}> in {html}");
+        } else {
+            let name: String = inner
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if !VOID.contains(&name.as_str()) {
+                open.push(name);
+            }
+        }
+    }
+    assert!(open.is_empty(), "unclosed {open:?} in {html}");
+}
+
+#[test]
+fn relations_are_shown_on_both_sides() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&fixture("minimal"), &out);
+    let second = fs::read_to_string(out.join("claims/second/index.html")).unwrap();
+    assert!(second.contains("Contradicts"), "reverse edge label missing");
+    assert!(second.contains(r#"href="../../claims/sent/index.html""#));
+    assert!(second.contains("One says first, one says second."));
+    let topic = fs::read_to_string(out.join("topics/troops/index.html")).unwrap();
+    assert!(topic.contains("Where the sources conflict (1)"));
+    assert!(
+        topic.contains("about 1,000"),
+        "figure table missing:\n{topic}"
+    );
+}
+
+#[test]
+fn template_overrides_replace_builtins_file_by_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&fixture("minimal"), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(root.join("templates/page.html"), "{% extends \"base.html\" %}{% block main %}<p id=custom>{{ page.title }}</p>{% endblock main %}").unwrap();
+    build(&root, &root.join("site"));
+    let about = fs::read_to_string(root.join("site/pages/about/index.html")).unwrap();
+    assert!(about.contains("<p id=custom>About</p>"), "{about}");
+    let index = fs::read_to_string(root.join("site/index.html")).unwrap();
+    assert!(
+        index.contains("Minimal dossier"),
+        "other templates stay built-in"
+    );
+}
