@@ -1,80 +1,948 @@
-//! TEMPORARY STUB (replaced by the real module).
+//! Anchoring annotation quotes in seed texts.
+//!
+//! This module owns the link between an annotation's W3C TextQuoteSelector and
+//! the seed it quotes: the folding that lets a typed quote match the seed
+//! despite typographic differences (Unicode normalisation, whitespace, curly
+//! quotes, dashes), the map from folded positions back to original byte
+//! offsets, diagnostics for broken quotes (closest passage, ambiguity,
+//! suggested prefix/suffix), and the split of overlapping highlights into
+//! non-crossing segments for rendering.
+
+use std::collections::HashMap;
 use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc, is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// A W3C TextQuoteSelector borrowed from any annotation that quotes a seed.
 #[derive(Debug, Clone, Copy)]
 pub struct Selector<'a> {
     pub exact: &'a str,
     pub prefix: Option<&'a str>,
     pub suffix: Option<&'a str>,
 }
+
+/// A seed text prepared for matching (folded once, searched many times).
 pub struct Haystack<'a> {
     original: &'a str,
+    /// `fold(original)`: all matching happens here.
+    folded: String,
+    /// For every byte of `folded`, the original byte range of the char it came from.
+    map: Vec<Range<usize>>,
+    /// Original byte offsets where lines start (always begins with 0).
+    line_starts: Vec<usize>,
 }
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnchorError {
+    /// The quote is empty or only whitespace.
     Empty,
+    /// No match. `closest` is the most similar passage in the text, when anything is similar at all.
     NotFound { closest: Option<Passage> },
+    /// More than one match survives prefix/suffix filtering (original byte ranges, in order).
     Ambiguous { matches: Vec<Range<usize>> },
 }
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Passage {
+    /// Original byte range.
     pub range: Range<usize>,
+    /// 1-based line of `range.start`.
     pub line: usize,
+    /// The original text of the passage.
     pub text: String,
+    /// 0..=1 (character-bigram Dice coefficient, case-insensitive).
     pub similarity: f64,
 }
-impl<'a> Haystack<'a> {
-    pub fn new(original: &'a str) -> Self {
-        Haystack { original }
-    }
-    pub fn original(&self) -> &'a str {
-        self.original
-    }
-    pub fn locate(&self, sel: &Selector) -> Result<Range<usize>, AnchorError> {
-        let m = self.find_all(sel.exact);
-        match m.len() {
-            0 => Err(AnchorError::NotFound { closest: None }),
-            1 => Ok(m[0].clone()),
-            _ => Err(AnchorError::Ambiguous { matches: m }),
-        }
-    }
-    pub fn find_all(&self, exact: &str) -> Vec<Range<usize>> {
-        self.original
-            .match_indices(exact.trim())
-            .map(|(i, s)| i..i + s.len())
-            .collect()
-    }
-    pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        (self.original[..byte].matches('\n').count() + 1, 1)
-    }
-    pub fn disambiguate(&self, _range: Range<usize>) -> (Option<String>, Option<String>) {
-        (None, None)
-    }
-}
+
+/// One piece of a partition of `range` into maximal runs covered by the same set of spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     pub range: Range<usize>,
+    /// Indices into `spans` of the spans covering this piece, ascending; empty when uncovered.
     pub covers: Vec<usize>,
 }
-pub fn segments(range: Range<usize>, spans: &[Range<usize>]) -> Vec<Segment> {
-    let mut cuts = vec![range.start, range.end];
-    for s in spans {
-        for p in [s.start, s.end] {
-            if p > range.start && p < range.end {
-                cuts.push(p);
+
+/// Below this similarity a "closest passage" is noise rather than a hint.
+const MIN_SIMILARITY: f64 = 0.3;
+
+/// The folding applied to both the seed and the quote before comparison:
+/// NFC, whitespace runs (including NBSP, ZWSP, BOM) to one ASCII space,
+/// curly/low/prime quotes and guillemets to straight quotes, dash variants to
+/// `-`. Case is kept. Leading/trailing whitespace becomes a single space (not
+/// removed), so folding is the same for a whole text and for its pieces.
+pub fn fold(s: &str) -> String {
+    fold_with_map(s).0
+}
+
+/// Fold and drop the outer space: how quote, prefix and suffix are compared.
+fn fold_trim(s: &str) -> String {
+    fold(s).trim_matches(' ').to_string()
+}
+
+/// Whitespace for folding purposes; zero-width space and BOM are invisible
+/// in the editor, so they count as whitespace too.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Typographic variants an editor may or may not have typed.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        _ => c,
+    }
+}
+
+/// True when NFC can never combine `c` with what precedes it, so text can be
+/// normalised in independent chunks cut before such chars (a starter that is
+/// NFC_Quick_Check=Yes, which excludes e.g. Hangul vowel jamo).
+fn starts_chunk(c: char) -> bool {
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// Builds the folded text together with its map back to original bytes.
+#[derive(Default)]
+struct Folder {
+    out: String,
+    map: Vec<Range<usize>>,
+    /// Original range of the whitespace run not yet emitted.
+    space: Option<Range<usize>>,
+}
+
+impl Folder {
+    /// Normalise one chunk. Chunks already in NFC (nearly all) map char by
+    /// char; the others map every output char to the whole chunk, since NFC
+    /// gives no finer correspondence.
+    fn push_chunk(&mut self, s: &str, chunk: Range<usize>) {
+        let Some(text) = s.get(chunk.clone()) else {
+            return;
+        };
+        if is_nfc(text) {
+            for (i, c) in text.char_indices() {
+                let at = chunk.start + i;
+                self.push(c, at..at + c.len_utf8());
+            }
+        } else {
+            for c in text.nfc() {
+                self.push(c, chunk.clone());
             }
         }
     }
-    cuts.sort();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| Segment {
-            range: w[0]..w[1],
-            covers: spans
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.start <= w[0] && s.end >= w[1] && s.start < s.end)
-                .map(|(i, _)| i)
-                .collect(),
+
+    fn push(&mut self, c: char, from: Range<usize>) {
+        if is_space(c) {
+            self.space = Some(match self.space.take() {
+                Some(run) => run.start..from.end,
+                None => from,
+            });
+            return;
+        }
+        self.flush_space();
+        self.emit(fold_char(c), from);
+    }
+
+    fn flush_space(&mut self) {
+        if let Some(run) = self.space.take() {
+            self.emit(' ', run);
+        }
+    }
+
+    fn emit(&mut self, c: char, from: Range<usize>) {
+        self.out.push(c);
+        for _ in 0..c.len_utf8() {
+            self.map.push(from.clone());
+        }
+    }
+}
+
+fn fold_with_map(s: &str) -> (String, Vec<Range<usize>>) {
+    let mut folder = Folder::default();
+    let mut chunk_start = 0;
+    for (i, c) in s.char_indices() {
+        if i > chunk_start && starts_chunk(c) {
+            folder.push_chunk(s, chunk_start..i);
+            chunk_start = i;
+        }
+    }
+    folder.push_chunk(s, chunk_start..s.len());
+    folder.flush_space();
+    (folder.out, folder.map)
+}
+
+/// Length in bytes of the longest common suffix.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Length in bytes of the longest common prefix.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// Lowercase one char to one char, so similarity positions stay aligned.
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+impl<'a> Haystack<'a> {
+    pub fn new(original: &'a str) -> Self {
+        let (folded, map) = fold_with_map(original);
+        let line_starts = std::iter::once(0)
+            .chain(original.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Haystack {
+            original,
+            folded,
+            map,
+            line_starts,
+        }
+    }
+
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// Exactly one match required. Returns the BYTE range in the ORIGINAL text covering the
+    /// matched characters (never starting or ending inside a char; never including leading/trailing
+    /// whitespace of the match).
+    pub fn locate(&self, sel: &Selector) -> Result<Range<usize>, AnchorError> {
+        let exact = fold_trim(sel.exact);
+        if exact.is_empty() {
+            return Err(AnchorError::Empty);
+        }
+        let mut hits = self.filtered(&exact, sel);
+        match hits.len() {
+            0 => Err(AnchorError::NotFound {
+                closest: self.closest(&exact),
+            }),
+            1 => Ok(hits.remove(0)),
+            _ => Err(AnchorError::Ambiguous { matches: hits }),
+        }
+    }
+
+    /// Every match of `exact` (folded), ignoring prefix/suffix, as original byte ranges, in order.
+    pub fn find_all(&self, exact: &str) -> Vec<Range<usize>> {
+        let needle = fold_trim(exact);
+        self.folded_matches(&needle)
+            .into_iter()
+            .map(|s| self.to_original(s..s + needle.len()))
+            .collect()
+    }
+
+    /// 1-based line and 1-based column (in chars) of an original byte offset.
+    /// Offsets past the end or inside a char are clamped to the char start.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let mut byte = byte.min(self.original.len());
+        while !self.original.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let col = self
+            .original
+            .get(start..byte)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line, col)
+    }
+
+    /// The shortest prefix and/or suffix (taken from the original text around `range`, cut at word
+    /// boundaries, as few words as possible) that makes `range` the unique match of its exact text.
+    /// Returns (prefix, suffix); None for a side not needed. Used to suggest a fix for ambiguous quotes.
+    ///
+    /// Fewest words wins; on a tie one side beats both sides, and suffix-only beats prefix-only.
+    /// (None, None) also when the range is already unique or is not a match at all.
+    pub fn disambiguate(&self, range: Range<usize>) -> (Option<String>, Option<String>) {
+        self.context_for(range).unwrap_or((None, None))
+    }
+
+    /// `disambiguate`, with `None` for "no suggestion".
+    fn context_for(&self, range: Range<usize>) -> Option<(Option<String>, Option<String>)> {
+        let exact = self.original.get(range.clone())?;
+        let target = self.trim(range);
+        let needle = fold_trim(exact);
+        let starts = self.folded_matches(&needle);
+        if starts.len() < 2 {
+            return None;
+        }
+        let ts = *starts
+            .iter()
+            .find(|&&s| self.to_original(s..s + needle.len()) == target)?;
+        let bytes = self.folded.as_bytes();
+
+        // Context of the target in folded bytes: `before` ends where a prefix must
+        // end, `after` starts where a suffix must start.
+        let before = self.folded[..ts].trim_end_matches(' ').len();
+        let after = self.folded.len()
+            - self.folded[ts + needle.len()..]
+                .trim_start_matches(' ')
+                .len();
+        // Byte length of a prefix of k words is prefix_lens[k - 1]; same for suffixes.
+        let prefix_lens: Vec<usize> = (0..before)
+            .rev()
+            .filter(|&i| bytes[i] != b' ' && (i == 0 || bytes[i - 1] == b' '))
+            .map(|i| before - i)
+            .collect();
+        let suffix_lens: Vec<usize> = (after + 1..=bytes.len())
+            .filter(|&j| bytes[j - 1] != b' ' && (j == bytes.len() || bytes[j] == b' '))
+            .map(|j| j - after)
+            .collect();
+
+        // For every rival match, the fewest prefix words and the fewest suffix
+        // words that rule it out (None: that side can never rule it out).
+        let words = |lens: &[usize], shared: usize| {
+            let k = lens.partition_point(|&l| l <= shared);
+            (k < lens.len()).then_some(k + 1)
+        };
+        let rivals: Vec<(Option<usize>, Option<usize>)> = starts
+            .iter()
+            .filter(|&&s| s != ts)
+            .map(|&s| {
+                let rb = self.folded[..s].trim_end_matches(' ');
+                let ra = self.folded[s + needle.len()..].trim_start_matches(' ');
+                (
+                    words(&prefix_lens, common_suffix(&bytes[..before], rb.as_bytes())),
+                    words(&suffix_lens, common_prefix(&bytes[after..], ra.as_bytes())),
+                )
+            })
+            .collect();
+
+        // Try every prefix length; the suffix must then rule out the remaining rivals.
+        let key = |(p, s): (usize, usize)| (p + s, p > 0 && s > 0, p);
+        let (p, s) = (0..=prefix_lens.len())
+            .filter_map(|p| {
+                let mut s = 0;
+                for &(rp, rs) in &rivals {
+                    if rp.is_none_or(|rp| rp > p) {
+                        s = s.max(rs?);
+                    }
+                }
+                Some((p, s))
+            })
+            .min_by_key(|&ps| key(ps))?;
+
+        let context = |r: Range<usize>| {
+            let text = self.original.get(r)?.trim_matches(is_space);
+            Some(text.to_string())
+        };
+        let prefix = match p {
+            0 => None,
+            _ => context(self.map.get(before - prefix_lens[p - 1])?.start..target.start),
+        };
+        let suffix = match s {
+            0 => None,
+            _ => context(target.end..self.map.get(after + suffix_lens[s - 1] - 1)?.end),
+        };
+        let sel = Selector {
+            exact,
+            prefix: prefix.as_deref(),
+            suffix: suffix.as_deref(),
+        };
+        // Folding is per chunk, so the original words should fold back to the
+        // same context; check rather than trust it.
+        (self.filtered(&needle, &sel) == [target]).then_some((prefix, suffix))
+    }
+
+    /// Folded start offsets of every occurrence of `needle`, overlapping ones included.
+    fn folded_matches(&self, needle: &str) -> Vec<usize> {
+        let Some(first) = needle.chars().next() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.folded.get(from..).and_then(|t| t.find(needle)) {
+            out.push(from + i);
+            from += i + first.len_utf8();
+        }
+        out
+    }
+
+    /// Matches of the folded `exact` whose surroundings fit the selector's prefix/suffix.
+    fn filtered(&self, exact: &str, sel: &Selector) -> Vec<Range<usize>> {
+        let prefix = sel.prefix.map(fold_trim).unwrap_or_default();
+        let suffix = sel.suffix.map(fold_trim).unwrap_or_default();
+        self.folded_matches(exact)
+            .into_iter()
+            .filter(|&s| {
+                let e = s + exact.len();
+                self.folded[..s].trim_end_matches(' ').ends_with(&prefix)
+                    && self.folded[e..]
+                        .trim_start_matches(' ')
+                        .starts_with(&suffix)
+            })
+            .map(|s| self.to_original(s..s + exact.len()))
+            .collect()
+    }
+
+    /// Original byte range of a non-empty folded range.
+    fn to_original(&self, folded: Range<usize>) -> Range<usize> {
+        let first = self.map.get(folded.start);
+        let last = folded.end.checked_sub(1).and_then(|e| self.map.get(e));
+        match (first, last) {
+            (Some(first), Some(last)) => self.trim(first.start..last.end),
+            _ => 0..0,
+        }
+    }
+
+    /// Shrink an original range (with valid char boundaries) past outer whitespace.
+    fn trim(&self, range: Range<usize>) -> Range<usize> {
+        let Some(text) = self.original.get(range.clone()) else {
+            return range;
+        };
+        let lead = text.len() - text.trim_start_matches(is_space).len();
+        let trail = text.len() - text.trim_end_matches(is_space).len();
+        if lead == text.len() {
+            range.start..range.start
+        } else {
+            range.start + lead..range.end - trail
+        }
+    }
+
+    /// The passage most similar to the folded quote: windows from a word start
+    /// to a word end, about as long as the quote, scored by case-insensitive
+    /// character-bigram Dice. Bigrams are turned into small integer ids once,
+    /// so each window costs one pass over plain arrays.
+    fn closest(&self, needle: &str) -> Option<Passage> {
+        let quote: Vec<char> = needle.chars().map(lower).collect();
+        if quote.len() < 2 {
+            return None;
+        }
+        let mut ids: HashMap<(char, char), usize> = HashMap::new();
+        let mut want: Vec<u32> = Vec::new();
+        for pair in quote.windows(2) {
+            let next = ids.len();
+            let id = *ids.entry((pair[0], pair[1])).or_insert(next);
+            if id == want.len() {
+                want.push(0);
+            }
+            want[id] += 1;
+        }
+
+        let text: Vec<(usize, char)> = self
+            .folded
+            .char_indices()
+            .map(|(i, c)| (i, lower(c)))
+            .collect();
+        let n = text.len();
+        // bigram[i] is the id of the pair (text[i], text[i + 1]), if the quote has it.
+        let bigram: Vec<Option<usize>> = text
+            .windows(2)
+            .map(|w| ids.get(&(w[0].1, w[1].1)).copied())
+            .collect();
+        let word_starts: Vec<usize> = (0..n)
+            .filter(|&i| text[i].1 != ' ' && (i == 0 || text[i - 1].1 == ' '))
+            .collect();
+        let word_ends: Vec<usize> = (1..=n)
+            .filter(|&j| text[j - 1].1 != ' ' && (j == n || text[j].1 == ' '))
+            .collect();
+
+        let mut used = vec![0u32; want.len()];
+        let quote_pairs = quote.len() - 1;
+        let mut score = |a: usize, b: usize| -> f64 {
+            used.fill(0);
+            let pairs = bigram.get(a..b.saturating_sub(1)).unwrap_or(&[]);
+            let mut common = 0usize;
+            for &id in pairs.iter().flatten() {
+                if used[id] < want[id] {
+                    used[id] += 1;
+                    common += 1;
+                }
+            }
+            2.0 * common as f64 / (quote_pairs + pairs.len()) as f64
+        };
+
+        // Coarse pass: every word start, ending at the first word end reaching the quote's length.
+        let m = quote.len();
+        let mut best = (0.0, 0, 0);
+        for &a in &word_starts {
+            let k = word_ends.partition_point(|&e| e < (a + m).min(n));
+            let Some(&b) = word_ends.get(k).or(word_ends.last()) else {
+                break;
+            };
+            if b <= a {
+                continue;
+            }
+            let sc = score(a, b);
+            if sc > best.0 {
+                best = (sc, a, b);
+            }
+        }
+        // Refine the best window's end, then its start, within a quarter of the quote's length.
+        let slack = m / 4 + 1;
+        let (_, a, _) = best;
+        for &b in word_ends
+            .iter()
+            .filter(|&&b| b > a && b + slack >= a + m && b <= a + m + slack)
+        {
+            let sc = score(a, b);
+            if sc > best.0 {
+                best = (sc, a, b);
+            }
+        }
+        let (_, _, b) = best;
+        for &a in word_starts
+            .iter()
+            .filter(|&&x| x < b && x + slack >= a && x <= a + slack)
+        {
+            let sc = score(a, b);
+            if sc > best.0 {
+                best = (sc, a, b);
+            }
+        }
+
+        let (similarity, a, b) = best;
+        if similarity < MIN_SIMILARITY {
+            return None;
+        }
+        let end = text.get(b).map_or(self.folded.len(), |&(i, _)| i);
+        let range = self.to_original(text[a].0..end);
+        Some(Passage {
+            line: self.line_col(range.start).0,
+            text: self.original.get(range.clone())?.to_string(),
+            range,
+            similarity: similarity.min(1.0),
         })
-        .collect()
+    }
+}
+
+/// Partition `range` (e.g. one paragraph) into consecutive segments whose cover set is constant.
+/// Spans may overlap, nest, coincide, extend beyond `range` (clip them) or be empty (ignore them).
+/// Segments are contiguous, non-empty, cover `range` exactly, and adjacent segments differ in covers.
+pub fn segments(range: Range<usize>, spans: &[Range<usize>]) -> Vec<Segment> {
+    if range.start >= range.end {
+        return Vec::new();
+    }
+    let clipped: Vec<(usize, Range<usize>)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.start.max(range.start)..s.end.min(range.end)))
+        .filter(|(_, r)| r.start < r.end)
+        .collect();
+    let mut cuts = vec![range.start, range.end];
+    for (_, r) in &clipped {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out: Vec<Segment> = Vec::new();
+    for w in cuts.windows(2) {
+        let piece = w[0]..w[1];
+        let covers: Vec<usize> = clipped
+            .iter()
+            .filter(|(_, r)| r.start <= piece.start && piece.end <= r.end)
+            .map(|(i, _)| *i)
+            .collect();
+        match out.last_mut() {
+            Some(last) if last.covers == covers => last.range.end = piece.end,
+            _ => out.push(Segment {
+                range: piece,
+                covers,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+// Span lists of one range are intended here, not a typo for a range of ints.
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::*;
+
+    fn q(exact: &str) -> Selector<'_> {
+        Selector {
+            exact,
+            prefix: None,
+            suffix: None,
+        }
+    }
+
+    /// Locate a bare quote and return the original text it covers.
+    fn found<'a>(h: &Haystack<'a>, exact: &str) -> &'a str {
+        let r = h.locate(&q(exact)).expect("quote should be found");
+        &h.original()[r]
+    }
+
+    #[test]
+    fn fold_rules() {
+        assert_eq!(fold("  “a”\u{a0}–\u{200B}b\n"), " \"a\" - b ");
+        assert_eq!(fold("‘x’ ‚y‛ 1′ 2″ «z» „w‟"), "'x' 'y' 1' 2\" \"z\" \"w\"");
+        assert_eq!(
+            fold("a\u{2010}\u{2015}\u{2212}\u{FE58}\u{FE63}\u{FF0D}b"),
+            "a------b"
+        );
+        assert_eq!(fold("tunggu…"), "tunggu…");
+        assert_eq!(fold("Cafe\u{301}\u{FEFF}Besar"), "Café Besar");
+        assert_eq!(fold("Ab"), "Ab");
+    }
+
+    #[test]
+    fn exact_match() {
+        let h = Haystack::new("Ini adalah kalimat pertama. Kalimat kedua di sini.");
+        assert_eq!(h.locate(&q("kalimat pertama")), Ok(11..26));
+        assert_eq!(h.locate(&q("  kalimat pertama \n")), Ok(11..26));
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_match_both_ways() {
+        let h = Haystack::new("Ia memuji “kepahlawanan” dan ‘keberanian’ mereka.");
+        assert_eq!(found(&h, "\"kepahlawanan\""), "“kepahlawanan”");
+        assert_eq!(found(&h, "'keberanian'"), "‘keberanian’");
+        let h = Haystack::new("Ia memuji \"kepahlawanan\" mereka.");
+        assert_eq!(found(&h, "„kepahlawanan“"), "\"kepahlawanan\"");
+        assert_eq!(found(&h, "«kepahlawanan»"), "\"kepahlawanan\"");
+    }
+
+    #[test]
+    fn dashes_match_hyphen_both_ways() {
+        let h = Haystack::new("Periode 2020–2021 — menurut data — naik.");
+        assert_eq!(found(&h, "2020-2021"), "2020–2021");
+        assert_eq!(found(&h, "- menurut data -"), "— menurut data —");
+        let h = Haystack::new("Periode 2020-2021 naik.");
+        assert_eq!(found(&h, "2020—2021"), "2020-2021");
+        assert_eq!(found(&h, "2020\u{2212}2021"), "2020-2021");
+    }
+
+    #[test]
+    fn whitespace_variants_fold_to_one_space() {
+        let h = Haystack::new("Nilainya Rp\u{a0}10 juta, kata kantor\nberita negara   KCNA.");
+        assert_eq!(found(&h, "Rp 10 juta"), "Rp\u{a0}10 juta");
+        assert_eq!(found(&h, "kantor berita"), "kantor\nberita");
+        assert_eq!(found(&h, "negara KCNA"), "negara   KCNA");
+        assert_eq!(found(&h, "berita    negara\tKCNA"), "berita negara   KCNA");
+        assert_eq!(found(&h, "Rp\u{200B}10"), "Rp\u{a0}10");
+    }
+
+    #[test]
+    fn nfc_decomposed_seed_composed_quote() {
+        let seed = "Cafe\u{301} di Bandung";
+        let h = Haystack::new(seed);
+        assert_eq!(h.locate(&q("Café di")), Ok(0..9));
+        assert_eq!(&seed[0..9], "Cafe\u{301} di");
+        // The composed é maps back to both decomposed chars.
+        assert_eq!(h.locate(&q("é")), Ok(3..6));
+        // A bare "e" must not match half of a decomposed "é".
+        assert!(matches!(
+            h.locate(&q("Cafe di")),
+            Err(AnchorError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn nfc_composed_seed_decomposed_quote() {
+        let seed = "Café di Bandung";
+        let h = Haystack::new(seed);
+        assert_eq!(h.locate(&q("Cafe\u{301} di")), Ok(0..8));
+        assert_eq!(found(&h, "e\u{301}"), "é");
+    }
+
+    #[test]
+    fn prefix_picks_one_of_several() {
+        let h = Haystack::new("Dia datang. Dia pergi. Mereka datang.");
+        let sel = Selector {
+            exact: "datang",
+            prefix: Some("Mereka"),
+            suffix: None,
+        };
+        assert_eq!(h.locate(&sel), Ok(30..36));
+    }
+
+    #[test]
+    fn suffix_picks_one_of_several() {
+        let h = Haystack::new("Dia datang. Dia pergi. Mereka datang.");
+        let sel = Selector {
+            exact: "Dia",
+            prefix: None,
+            suffix: Some("pergi"),
+        };
+        assert_eq!(h.locate(&sel), Ok(12..15));
+    }
+
+    #[test]
+    fn prefix_with_and_without_space_gap() {
+        let text = "Ia memuji “kepahlawanan” pasukan. Ia memuji kepahlawanan warga.";
+        let h = Haystack::new(text);
+        let first = 13..25;
+        let second = 48..60;
+        assert_eq!(&text[first.clone()], "kepahlawanan");
+        assert_eq!(&text[second.clone()], "kepahlawanan");
+        let sel = |prefix, suffix| Selector {
+            exact: "kepahlawanan",
+            prefix: Some(prefix),
+            suffix: Some(suffix),
+        };
+        // No gap: prefix and suffix touch the match.
+        assert_eq!(h.locate(&sel("memuji \"", "\"")), Ok(first));
+        // Gap: context given with or without the space next to the match.
+        assert_eq!(h.locate(&sel("memuji ", " warga")), Ok(second.clone()));
+        assert_eq!(h.locate(&sel("memuji", "warga.")), Ok(second));
+        // Context that is not there rules every match out.
+        assert!(matches!(
+            h.locate(&sel("mengkritik", "")),
+            Err(AnchorError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn not_found_reports_closest_sentence_and_line() {
+        let text = "Korea Utara mengonfirmasi pengiriman pasukan.\n\
+                    Pasukan itu membantu Rusia membebaskan wilayah Kursk.\n\
+                    Kim Jong Un memberikan perintah langsung.";
+        let h = Haystack::new(text);
+        let err = h.locate(&q("pasukan itu membantu Rusia merebut wilayah Kursk."));
+        let Err(AnchorError::NotFound { closest: Some(p) }) = err else {
+            panic!("expected NotFound with a closest passage, got {err:?}");
+        };
+        assert_eq!(
+            p.text,
+            "Pasukan itu membantu Rusia membebaskan wilayah Kursk."
+        );
+        assert_eq!(p.line, 2);
+        assert_eq!(&text[p.range.clone()], p.text);
+        assert!(p.similarity > 0.6 && p.similarity < 1.0, "{}", p.similarity);
+    }
+
+    #[test]
+    fn not_found_with_nothing_similar() {
+        let h = Haystack::new("Korea Utara mengonfirmasi pengiriman pasukan.");
+        assert_eq!(
+            h.locate(&q("xyzzy qwfp 42")),
+            Err(AnchorError::NotFound { closest: None })
+        );
+        assert_eq!(
+            Haystack::new("").locate(&q("apa saja")),
+            Err(AnchorError::NotFound { closest: None })
+        );
+    }
+
+    #[test]
+    fn ambiguous_reports_every_match() {
+        let h = Haystack::new("Dia datang. Dia pergi. Mereka datang.");
+        assert_eq!(
+            h.locate(&q("datang")),
+            Err(AnchorError::Ambiguous {
+                matches: vec![4..10, 30..36]
+            })
+        );
+        assert_eq!(h.find_all("datang"), vec![4..10, 30..36]);
+        // Overlapping occurrences count too.
+        assert_eq!(Haystack::new("aaa").find_all("aa"), vec![0..2, 1..3]);
+    }
+
+    #[test]
+    fn empty_quotes() {
+        let h = Haystack::new("Teks apa saja.");
+        assert_eq!(h.locate(&q("")), Err(AnchorError::Empty));
+        assert_eq!(
+            h.locate(&q(" \n\t\u{a0}\u{200B} ")),
+            Err(AnchorError::Empty)
+        );
+        assert_eq!(h.find_all("  "), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn quote_spanning_two_paragraphs() {
+        let text = "This is the first para end.\n\nSecond para follows.";
+        let h = Haystack::new(text);
+        assert_eq!(h.locate(&q("first para end. Second para")), Ok(12..40));
+        assert_eq!(&text[12..40], "first para end.\n\nSecond para");
+    }
+
+    #[test]
+    fn non_ascii_ranges_slice_cleanly() {
+        let text = "Menurut “sumber” – yang enggan disebut – di 東京 🚀 siap.";
+        let h = Haystack::new(text);
+        let r = h
+            .locate(&q("\"sumber\" - yang enggan disebut - di 東京 🚀"))
+            .expect("found");
+        assert_eq!(
+            &text[r.clone()],
+            "“sumber” – yang enggan disebut – di 東京 🚀"
+        );
+        assert_eq!(r, 8..63);
+        let r = h.locate(&q("東京")).expect("found");
+        assert_eq!(&text[r], "東京");
+        let r = h.locate(&q("🚀 siap")).expect("found");
+        assert_eq!(&text[r], "🚀 siap");
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        let text = "baris satu\n“kutipan” – 東京 🚀 ok\nakhir";
+        let h = Haystack::new(text);
+        assert_eq!(h.line_col(0), (1, 1));
+        assert_eq!(h.line_col(10), (1, 11));
+        assert_eq!(h.line_col(11), (2, 1));
+        let tokyo = text.find('東').expect("present");
+        assert_eq!(h.line_col(tokyo), (2, 13));
+        let rocket = text.find('🚀').expect("present");
+        assert_eq!(h.line_col(rocket), (2, 16));
+        // Inside a char: clamped back to its start. Past the end: the end.
+        assert_eq!(h.line_col(rocket + 2), (2, 16));
+        assert_eq!(h.line_col(text.find("akhir").expect("present")), (3, 1));
+        assert_eq!(h.line_col(usize::MAX), (3, 6));
+    }
+
+    #[test]
+    fn disambiguate_phrase_occurring_three_times() {
+        let text = "Katanya harga naik lagi. Kemarin harga naik tajam. Besok harga naik lagi.";
+        let h = Haystack::new(text);
+        let all = h.find_all("harga naik");
+        assert_eq!(all, vec![8..18, 33..43, 57..67]);
+        let expected = [
+            (Some("Katanya"), None),
+            (None, Some("tajam.")),
+            (Some("Besok"), None),
+        ];
+        for (range, (prefix, suffix)) in all.iter().zip(expected) {
+            let got = h.disambiguate(range.clone());
+            assert_eq!(got, (prefix.map(String::from), suffix.map(String::from)));
+            let sel = Selector {
+                exact: "harga naik",
+                prefix: got.0.as_deref(),
+                suffix: got.1.as_deref(),
+            };
+            assert_eq!(h.locate(&sel), Ok(range.clone()));
+        }
+    }
+
+    #[test]
+    fn disambiguate_prefers_fewest_words_then_one_side() {
+        let text = "ibu pergi pasar. ayah pergi kantor. ibu pergi kantor. ayah pergi pasar.";
+        let h = Haystack::new(text);
+        let all = h.find_all("pergi");
+        assert_eq!(all.len(), 4);
+        // Nothing before the first; "pasar." alone is shared with the last.
+        assert_eq!(
+            h.disambiguate(all[0].clone()),
+            (None, Some("pasar. ayah".to_string()))
+        );
+        // Two suffix words beat one word on each side.
+        assert_eq!(
+            h.disambiguate(all[2].clone()),
+            (None, Some("kantor. ayah".to_string()))
+        );
+        // Here one word each side beats two or more on one side.
+        let text = "kata ibu pergi ke pasar. Lalu pulang. kata ibu pergi ke kantor. \
+                    kata ayah pergi ke pasar. Lalu pulang.";
+        let h = Haystack::new(text);
+        let first = h.find_all("pergi ke")[0].clone();
+        assert_eq!(
+            h.disambiguate(first),
+            (Some("ibu".to_string()), Some("pasar.".to_string()))
+        );
+        let h = Haystack::new("ibu pergi pasar. ayah pergi kantor.");
+        // Unique or unmatched ranges need no suggestion.
+        assert_eq!(h.disambiguate(0..3), (None, None));
+        assert_eq!(h.disambiguate(1..3), (None, None));
+        assert_eq!(h.disambiguate(0..1000), (None, None));
+    }
+
+    #[test]
+    fn real_seed_excerpt() {
+        let text = "Korea Utara untuk pertama kalinya mengkonfirmasi bahwa mereka mengirim pasukan untuk memperjuangkan Rusia melawan Ukraina.\n\
+                    Pengumuman Pyongyang datang hanya beberapa hari setelah kepala staf Rusia Valery Gerasimov memuji “kepahlawanan” pasukan Korea Utara";
+        let h = Haystack::new(text);
+        let r = h
+            .locate(&q("memuji \"kepahlawanan\" pasukan"))
+            .expect("found");
+        assert_eq!(&text[r.clone()], "memuji “kepahlawanan” pasukan");
+        assert_eq!(h.line_col(r.start), (2, 92));
+        assert_eq!(
+            h.locate(&q("pasukan")),
+            Err(AnchorError::Ambiguous {
+                matches: vec![71..78, r.end - 7..r.end]
+            })
+        );
+    }
+
+    fn seg(range: Range<usize>, covers: &[usize]) -> Segment {
+        Segment {
+            range,
+            covers: covers.to_vec(),
+        }
+    }
+
+    #[test]
+    fn segments_without_spans() {
+        assert_eq!(segments(0..10, &[]), vec![seg(0..10, &[])]);
+        assert_eq!(segments(5..5, &[0..3]), vec![]);
+    }
+
+    #[test]
+    fn segments_one_span() {
+        assert_eq!(
+            segments(0..20, &[5..10]),
+            vec![seg(0..5, &[]), seg(5..10, &[0]), seg(10..20, &[])]
+        );
+    }
+
+    #[test]
+    fn segments_disjoint_spans() {
+        assert_eq!(
+            segments(0..20, &[12..15, 0..5]),
+            vec![
+                seg(0..5, &[1]),
+                seg(5..12, &[]),
+                seg(12..15, &[0]),
+                seg(15..20, &[])
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_overlapping_spans() {
+        assert_eq!(
+            segments(0..15, &[0..10, 5..15]),
+            vec![seg(0..5, &[0]), seg(5..10, &[0, 1]), seg(10..15, &[1])]
+        );
+    }
+
+    #[test]
+    fn segments_nested_spans() {
+        assert_eq!(
+            segments(0..10, &[0..10, 3..6]),
+            vec![seg(0..3, &[0]), seg(3..6, &[0, 1]), seg(6..10, &[0])]
+        );
+    }
+
+    #[test]
+    fn segments_identical_spans() {
+        assert_eq!(
+            segments(0..10, &[2..8, 2..8]),
+            vec![seg(0..2, &[]), seg(2..8, &[0, 1]), seg(8..10, &[])]
+        );
+    }
+
+    #[test]
+    fn segments_spans_crossing_the_range() {
+        assert_eq!(
+            segments(10..20, &[0..12, 18..30, 0..100, 25..30]),
+            vec![
+                seg(10..12, &[0, 2]),
+                seg(12..18, &[2]),
+                seg(18..20, &[1, 2])
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_ignore_empty_spans() {
+        #[allow(clippy::reversed_empty_ranges)]
+        let spans = [4..4, 0..0, 7..3, 2..6];
+        assert_eq!(
+            segments(0..10, &spans),
+            vec![seg(0..2, &[]), seg(2..6, &[3]), seg(6..10, &[])]
+        );
+    }
 }

@@ -20,6 +20,9 @@ use std::path::Path;
 /// The rendered site: output path (with `/`) -> file content.
 pub type Site = BTreeMap<String, Vec<u8>>;
 
+/// One rendered page, or the template problem that stopped it.
+type Html = Result<String, Box<Diagnostic>>;
+
 pub fn render(d: &Dossier, overrides: &BTreeMap<String, String>) -> Result<Site, Vec<Diagnostic>> {
     let (tera, assets) = theme::load(overrides)?;
     let r = Renderer { d, tera };
@@ -28,11 +31,11 @@ pub fn render(d: &Dossier, overrides: &BTreeMap<String, String>) -> Result<Site,
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
     let mut diags = Vec::new();
-    let mut emit = |path: String, result: Result<String, Diagnostic>| match result {
+    let mut emit = |path: String, result: Html| match result {
         Ok(html) => {
             site.insert(path, html.into_bytes());
         }
-        Err(e) => diags.push(e),
+        Err(e) => diags.push(*e),
     };
 
     emit("index.html".into(), r.index());
@@ -182,12 +185,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render_page<T: Serialize>(
-        &self,
-        template: &str,
-        common: &Common,
-        page: &T,
-    ) -> Result<String, Diagnostic> {
+    fn render_page<T: Serialize>(&self, template: &str, common: &Common, page: &T) -> Html {
         let mut ctx =
             tera::Context::from_serialize(common).map_err(|e| template_error(template, &e))?;
         ctx.insert("page", page);
@@ -289,7 +287,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn index(&self) -> Result<String, Diagnostic> {
+    fn index(&self) -> Html {
         #[derive(Serialize)]
         struct Count {
             verdict: VerdictView,
@@ -393,12 +391,12 @@ impl<'a> Renderer<'a> {
         items
     }
 
-    fn article_list(&self) -> Result<String, Diagnostic> {
+    fn article_list(&self) -> Html {
         let common = self.common(1, "Articles".into(), "Articles");
         self.render_page("articles.html", &common, &self.article_items("../"))
     }
 
-    fn claim_list(&self) -> Result<String, Diagnostic> {
+    fn claim_list(&self) -> Html {
         let common = self.common(1, "All claims".into(), "Claims");
         let mut items: Vec<ClaimItem> = self
             .d
@@ -410,7 +408,7 @@ impl<'a> Renderer<'a> {
         self.render_page("claims.html", &common, &items)
     }
 
-    fn topic_list(&self) -> Result<String, Diagnostic> {
+    fn topic_list(&self) -> Html {
         #[derive(Serialize)]
         struct Item {
             title: String,
@@ -432,7 +430,7 @@ impl<'a> Renderer<'a> {
         self.render_page("topics.html", &common, &items)
     }
 
-    fn entity_list(&self) -> Result<String, Diagnostic> {
+    fn entity_list(&self) -> Html {
         #[derive(Serialize)]
         struct Item {
             name: String,
@@ -463,7 +461,7 @@ impl<'a> Renderer<'a> {
         self.render_page("entities.html", &common, &items)
     }
 
-    fn article(&self, a: &Article) -> Result<String, Diagnostic> {
+    fn article(&self, a: &Article) -> Html {
         #[derive(Serialize)]
         struct Paragraph {
             line: usize,
@@ -646,7 +644,7 @@ impl<'a> Renderer<'a> {
         html
     }
 
-    fn claim(&self, c: &Claim) -> Result<String, Diagnostic> {
+    fn claim(&self, c: &Claim) -> Html {
         #[derive(Serialize)]
         struct AppearanceView {
             article: Link,
@@ -762,7 +760,7 @@ impl<'a> Renderer<'a> {
         self.render_page("claim.html", &common, &view)
     }
 
-    fn topic(&self, slug: &str) -> Result<String, Diagnostic> {
+    fn topic(&self, slug: &str) -> Html {
         #[derive(Serialize)]
         struct Pair {
             a: ClaimItem,
@@ -845,7 +843,7 @@ impl<'a> Renderer<'a> {
             if rows.is_empty() {
                 continue;
             }
-            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            rows.sort_by_key(|r| r.0);
             figures.push(MeasureTable {
                 label: measure.label.clone(),
                 unit: measure.unit.clone(),
@@ -866,7 +864,7 @@ impl<'a> Renderer<'a> {
         self.render_page("topic.html", &common, &view)
     }
 
-    fn entity(&self, slug: &str) -> Result<String, Diagnostic> {
+    fn entity(&self, slug: &str) -> Html {
         #[derive(Serialize)]
         struct View {
             name: String,
@@ -898,7 +896,7 @@ impl<'a> Renderer<'a> {
         self.render_page("entity.html", &common, &view)
     }
 
-    fn page(&self, slug: &str) -> Result<String, Diagnostic> {
+    fn page(&self, slug: &str) -> Html {
         #[derive(Serialize)]
         struct View {
             title: String,
@@ -934,12 +932,14 @@ struct ArticleItem {
     claims: usize,
 }
 
-fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    Diagnostic::error(
-        Path::new("templates").join(template),
-        crate::theme::error_chain(e),
+fn template_error(template: &str, e: &tera::Error) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error(
+            Path::new("templates").join(template),
+            crate::theme::error_chain(e),
+        )
+        .hint("fix the template, or delete your override in templates/ to use the built-in one"),
     )
-    .hint("fix the template, or delete your override in templates/ to use the built-in one")
 }
 
 /// Paragraphs of a seed: each non-blank line, trimmed, with its 1-based line number.
