@@ -83,43 +83,114 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl fmt::Display for Diagnostic {
-    /// The terminal form: `error: message`, then `--> file:line:col`, the source
-    /// line with a caret under the column, and the hint.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(f, "{label}: {}", self.message)?;
-        write!(f, "  --> {}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
+        f.write_str(&self.human(false))
+    }
+}
+
+impl Diagnostic {
+    /// The terminal form: `error: message`, then `--> file:line:col`, the source
+    /// line with a caret under the column, and the hint; ANSI colour when asked.
+    pub fn human(&self, colour: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
             }
-        }
-        writeln!(f)?;
+        };
+        let label = match self.severity {
+            Severity::Error => paint("1;31", "error"),
+            Severity::Warning => paint("1;33", "warning"),
+        };
+        let mut out = format!("{label}: {}\n", paint("1", &self.message));
+        out.push_str(&format!("  {} {}", paint("34", "-->"), self.location()));
+        out.push('\n');
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
             let gutter = line.to_string().len();
-            writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{line} | {src}")?;
+            let bar = paint("34", "|");
+            out.push_str(&format!("{:gutter$} {bar}\n", ""));
+            out.push_str(&format!("{} {bar} {src}\n", paint("34", &line.to_string())));
             if let Some(col) = self.column {
                 let pad: String = src
                     .chars()
                     .take(col.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                writeln!(f, "{:gutter$} | {pad}^", "")?;
+                out.push_str(&format!(
+                    "{:gutter$} {bar} {pad}{}\n",
+                    "",
+                    paint("1;31", "^")
+                ));
             }
         }
         if let Some(hint) = &self.hint {
             for (i, l) in hint.lines().enumerate() {
-                let lead = if i == 0 { "= hint: " } else { "        " };
-                writeln!(f, "  {lead}{l}")?;
+                let lead = if i == 0 {
+                    paint("36", "= hint:")
+                } else {
+                    "       ".to_string()
+                };
+                out.push_str(&format!("  {lead} {l}\n"));
             }
         }
-        Ok(())
+        out
     }
+
+    /// `file:line:col`, as precise as known.
+    pub fn location(&self) -> String {
+        let mut s = self.file.display().to_string();
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        s
+    }
+
+    /// A GitHub Actions workflow command, so the problem shows on the pull request's changed line.
+    pub fn github(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let property = |s: &str| escape_github(s).replace(':', "%3A").replace(',', "%2C");
+        let mut props = vec![format!("file={}", property(&self.file.to_string_lossy()))];
+        if let Some(line) = self.line {
+            props.push(format!("line={line}"));
+        }
+        if let Some(col) = self.column {
+            props.push(format!("col={col}"));
+        }
+        props.push(format!("title={}", property(&format!("dossier {kind}"))));
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str("\nhint: ");
+            message.push_str(hint);
+        }
+        format!("::{kind} {}::{}", props.join(","), escape_github(&message))
+    }
+
+    /// One JSON object, for other tools.
+    pub fn json(&self) -> String {
+        serde_json::json!({
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "file": self.file.to_string_lossy(),
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+            "source_line": self.source_line,
+        })
+        .to_string()
+    }
+}
+
+fn escape_github(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
@@ -171,6 +242,22 @@ mod tests {
         assert!(shown.contains("2 | verdict: flase"), "{shown}");
         assert!(shown.contains("  |          ^"), "{shown}");
         assert!(shown.contains("= hint: did you mean `false`?"), "{shown}");
+    }
+
+    #[test]
+    fn github_and_json_forms_escape_their_payload() {
+        let d = Diagnostic::error("content/claims/a,b.md", "bad: 100%\nreally")
+            .at("x\ny\n", 2, 1)
+            .hint("fix it");
+        assert_eq!(
+            d.github(),
+            "::error file=content/claims/a%2Cb.md,line=2,col=1,title=dossier error::bad: 100%25%0Areally%0Ahint: fix it"
+        );
+        let v: serde_json::Value = serde_json::from_str(&d.json()).unwrap();
+        assert_eq!(v["line"], 2);
+        assert_eq!(v["hint"], "fix it");
+        assert!(d.human(true).contains("\x1b[1;31merror"));
+        assert!(!d.human(false).contains('\x1b'));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The `dossier` command line: a thin layer over the library.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use dossier::diagnostic::Diagnostic;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -16,6 +17,12 @@ struct Cli {
     /// The dossier folder (holding content/, seeds/ and templates/)
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
+    /// How to print problems: for people, as GitHub Actions annotations, or as JSON lines
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors
+    #[arg(long, global = true)]
+    deny_warnings: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -32,6 +39,13 @@ enum Command {
     Check,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Github,
+    Json,
+}
+
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap uses 2 too).
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -44,12 +58,21 @@ fn main() -> ExitCode {
     }
     let started = Instant::now();
     let compiled = dossier::compile(&cli.root);
-    report(&compiled.diagnostics);
+    report(&compiled.diagnostics, cli.format);
     let errors = compiled.errors();
     let warnings = compiled.diagnostics.len() - errors;
-    let Some(site) = compiled.site else {
-        eprintln!("{errors} error(s), {warnings} warning(s); nothing written");
-        return ExitCode::from(1);
+    let failed = errors > 0 || (cli.deny_warnings && warnings > 0);
+    let site = match compiled.site {
+        Some(site) if !failed => site,
+        _ => {
+            let denied = if cli.deny_warnings && warnings > 0 {
+                " (warnings denied)"
+            } else {
+                ""
+            };
+            eprintln!("{errors} error(s), {warnings} warning(s){denied}; nothing written");
+            return ExitCode::from(1);
+        }
     };
     match cli.command {
         Command::Check => {
@@ -76,8 +99,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn report(diagnostics: &[Diagnostic]) {
+/// Human diagnostics go to stderr (in colour on a terminal unless NO_COLOR is
+/// set); machine formats go to stdout so they can be piped.
+fn report(diagnostics: &[Diagnostic], format: Format) {
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for d in diagnostics {
-        eprintln!("{d}");
+        match format {
+            Format::Human => eprintln!("{}", d.human(colour)),
+            Format::Github => println!("{}", d.github()),
+            Format::Json => println!("{}", d.json()),
+        }
     }
 }
