@@ -23,6 +23,12 @@ struct Cli {
     /// Treat warnings as errors
     #[arg(long, global = true)]
     deny_warnings: bool,
+    /// Public address of the site, replacing `base_url` in content/dossier.yaml
+    #[arg(long, global = true, value_name = "URL")]
+    base_url: Option<String>,
+    /// Repository web address for "edit this page" links, replacing `repository`
+    #[arg(long, global = true, value_name = "URL")]
+    repository: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -57,7 +63,12 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let compiled = dossier::compile(&cli.root);
+    let options = dossier::Options {
+        base_url: cli.base_url.clone(),
+        repository: cli.repository.clone(),
+        build_date: dossier::source_date_epoch(),
+    };
+    let compiled = dossier::compile_with(&cli.root, &options);
     report(&compiled.diagnostics, cli.format);
     let errors = compiled.errors();
     let warnings = compiled.diagnostics.len() - errors;

@@ -21,12 +21,25 @@ pub struct Settings {
     /// Repository web address, for "edit this page" links.
     #[serde(default)]
     pub repository: Option<String>,
-    /// Who publishes the dossier.
+    /// Branch of the repository that "edit this page" links point at.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// Custom domain for GitHub Pages; written to `CNAME`.
+    #[serde(default)]
+    pub cname: Option<String>,
+    /// Who publishes the dossier (the author of every review).
     #[serde(default)]
     pub publisher: Option<String>,
+    /// When the dossier was first published; the review date of claims that give none.
+    #[serde(default)]
+    pub published: Option<PartialDate>,
     pub verdicts: Vec<VerdictDef>,
     #[serde(default)]
     pub measures: Vec<Measure>,
+}
+
+fn default_branch() -> String {
+    "main".into()
 }
 
 /// One label of the rating scale.
@@ -149,6 +162,23 @@ pub struct ClaimMeta {
     /// the sources list names it.
     #[serde(default)]
     pub outside_knowledge: bool,
+    /// When this review was first published (default: the dossier's `published`).
+    #[serde(default)]
+    pub reviewed: Option<PartialDate>,
+    /// When the review last changed.
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    /// Changes made after publication, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// A published change to a review: when, and what changed (Markdown).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub date: PartialDate,
+    pub note: String,
 }
 
 /// Where a claim is made: a quote in one article.
@@ -204,6 +234,18 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The key as written in content files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Exactly => "exactly",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::UpTo => "up-to",
+            Qualifier::LessThan => "less-than",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Qualifier::Exactly => "",

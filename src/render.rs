@@ -8,8 +8,11 @@
 
 use crate::anchor::segments;
 use crate::diagnostic::Diagnostic;
+use crate::export;
+use crate::load::SETTINGS_FILE;
 use crate::markdown;
 use crate::model::{Figure, PartialDate, VerdictDef};
+use crate::publish::{self, Urls};
 use crate::resolve::{resolve_internal, Article, Claim, Dossier};
 use crate::theme;
 use serde::Serialize;
@@ -23,9 +26,19 @@ pub type Site = BTreeMap<String, Vec<u8>>;
 /// One rendered page, or the template problem that stopped it.
 type Html = Result<String, Box<Diagnostic>>;
 
-pub fn render(d: &Dossier, overrides: &BTreeMap<String, String>) -> Result<Site, Vec<Diagnostic>> {
+pub fn render(
+    d: &Dossier,
+    overrides: &BTreeMap<String, String>,
+    build_date: Option<PartialDate>,
+) -> Result<Site, Vec<Diagnostic>> {
     let (tera, assets) = theme::load(overrides)?;
-    let r = Renderer { d, tera };
+    let urls = Urls::new(d.settings.base_url.as_deref());
+    let r = Renderer {
+        d,
+        tera,
+        urls,
+        build_date,
+    };
     let mut site: Site = assets
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
@@ -39,6 +52,8 @@ pub fn render(d: &Dossier, overrides: &BTreeMap<String, String>) -> Result<Site,
     };
 
     emit("index.html".into(), r.index());
+    emit("404.html".into(), r.not_found());
+    emit("data/index.html".into(), r.data());
     for (kind, page) in [
         ("articles", r.article_list()),
         ("claims", r.claim_list()),
@@ -69,27 +84,45 @@ pub fn render(d: &Dossier, overrides: &BTreeMap<String, String>) -> Result<Site,
             a.text.clone().into_bytes(),
         );
     }
-    if diags.is_empty() {
-        Ok(site)
-    } else {
-        Err(diags)
+    if !diags.is_empty() {
+        return Err(diags);
     }
+    let pages: Vec<String> = site.keys().cloned().collect();
+    site.extend(publish::discovery_files(d, &r.urls, &pages));
+    site.extend(export::files(d, &r.urls));
+    Ok(site)
 }
 
 struct Renderer<'a> {
     d: &'a Dossier,
     tera: tera::Tera,
+    urls: Urls,
+    /// From SOURCE_DATE_EPOCH only, so that builds stay reproducible.
+    build_date: Option<PartialDate>,
 }
 
-/// What every page gets: site settings, where the root is, the navigation.
+/// What every page gets: site settings, where the root is, the navigation,
+/// and the metadata for search engines and link previews.
 #[derive(Serialize)]
-struct Common<'a> {
-    site_title: &'a str,
-    site_description: &'a str,
-    language: &'a str,
+struct Common {
+    site_title: String,
+    site_description: String,
+    language: String,
     /// Relative prefix from this page to the site root, e.g. `../../`.
     root: String,
     page_title: String,
+    /// Meta description and link preview text.
+    description: String,
+    /// Absolute URL of this page, when `base_url` is set.
+    canonical: Option<String>,
+    /// Absolute URL of the feed, when there is one.
+    feed: Option<String>,
+    og_type: &'static str,
+    /// Link to this page's source file in the repository's web editor.
+    edit_url: Option<String>,
+    /// schema.org JSON-LD for the page, already escaped for a `<script>`.
+    jsonld: Option<String>,
+    built: Option<String>,
     nav: Vec<Link>,
     /// The navigation entry this page belongs to, for `aria-current`.
     section: &'static str,
@@ -143,42 +176,56 @@ struct FigureView {
 }
 
 impl<'a> Renderer<'a> {
-    fn common(&self, depth: usize, page_title: String, section: &'static str) -> Common<'a> {
-        let root = "../".repeat(depth);
+    /// The common view of the page at `path`; `source` is the content file it comes from.
+    fn common(
+        &self,
+        path: &str,
+        page_title: String,
+        section: &'static str,
+        source: Option<&Path>,
+    ) -> Common {
+        let root = "../".repeat(path.matches('/').count());
+        let link = |title: &str, href: &str| Link {
+            title: title.into(),
+            href: format!("{root}{href}"),
+        };
         let mut nav = vec![
-            Link {
-                title: "Home".into(),
-                href: format!("{root}index.html"),
-            },
-            Link {
-                title: "Topics".into(),
-                href: format!("{root}topics/index.html"),
-            },
-            Link {
-                title: "Claims".into(),
-                href: format!("{root}claims/index.html"),
-            },
-            Link {
-                title: "Articles".into(),
-                href: format!("{root}articles/index.html"),
-            },
-            Link {
-                title: "Who said it".into(),
-                href: format!("{root}entities/index.html"),
-            },
+            link("Home", "index.html"),
+            link("Topics", "topics/index.html"),
+            link("Claims", "claims/index.html"),
+            link("Articles", "articles/index.html"),
+            link("Who said it", "entities/index.html"),
         ];
         let mut pages: Vec<_> = self.d.pages.values().collect();
         pages.sort_by_key(|p| (p.meta.order, p.slug.clone()));
-        nav.extend(pages.iter().map(|p| Link {
-            title: p.meta.title.clone(),
-            href: format!("{root}pages/{}/index.html", p.slug),
-        }));
+        nav.extend(
+            pages
+                .iter()
+                .map(|p| link(&p.meta.title, &format!("pages/{}/index.html", p.slug))),
+        );
+        nav.push(link("Data", "data/index.html"));
         let s = &self.d.settings;
+        let edit_url = match (&s.repository, source) {
+            (Some(repo), Some(file)) => Some(format!(
+                "{}/edit/{}/{}",
+                repo.trim_end_matches('/'),
+                s.branch,
+                file.to_string_lossy().replace('\\', "/")
+            )),
+            _ => None,
+        };
         Common {
-            site_title: &s.title,
-            site_description: &s.description,
-            language: &s.language,
+            site_title: s.title.clone(),
+            site_description: s.description.clone(),
+            language: s.language.clone(),
             root,
+            description: s.description.clone(),
+            canonical: self.urls.page(path),
+            feed: self.urls.page("feed.xml"),
+            og_type: "website",
+            edit_url,
+            jsonld: None,
+            built: self.build_date.map(|d| d.human()),
             page_title,
             nav,
             section,
@@ -309,7 +356,12 @@ impl<'a> Renderer<'a> {
             topics: Vec<TopicItem>,
             articles: Vec<ArticleItem>,
         }
-        let common = self.common(0, self.d.settings.title.clone(), "Home");
+        let common = self.common(
+            "index.html",
+            self.d.settings.title.clone(),
+            "Home",
+            Some(Path::new(SETTINGS_FILE)),
+        );
         let total = self.d.claims.len().max(1);
         let verdicts = self
             .d
@@ -392,12 +444,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn article_list(&self) -> Html {
-        let common = self.common(1, "Articles".into(), "Articles");
+        let common = self.common("articles/index.html", "Articles".into(), "Articles", None);
         self.render_page("articles.html", &common, &self.article_items("../"))
     }
 
     fn claim_list(&self) -> Html {
-        let common = self.common(1, "All claims".into(), "Claims");
+        let common = self.common("claims/index.html", "All claims".into(), "Claims", None);
         let mut items: Vec<ClaimItem> = self
             .d
             .claims
@@ -416,7 +468,7 @@ impl<'a> Renderer<'a> {
             href: String,
             count: usize,
         }
-        let common = self.common(1, "Topics".into(), "Topics");
+        let common = self.common("topics/index.html", "Topics".into(), "Topics", None);
         let items: Vec<Item> = self
             .sorted_topics()
             .into_iter()
@@ -439,7 +491,12 @@ impl<'a> Renderer<'a> {
             href: String,
             count: usize,
         }
-        let common = self.common(1, "Who said it".into(), "Who said it");
+        let common = self.common(
+            "entities/index.html",
+            "Who said it".into(),
+            "Who said it",
+            None,
+        );
         let mut items: Vec<Item> = self
             .d
             .entities
@@ -501,7 +558,12 @@ impl<'a> Renderer<'a> {
         }
         let root = "../../";
         let m = &a.doc.meta;
-        let common = self.common(2, m.title.clone(), "Articles");
+        let common = self.common(
+            &format!("articles/{}/index.html", a.doc.slug),
+            m.title.clone(),
+            "Articles",
+            Some(&a.doc.path),
+        );
         let mut paragraphs = Vec::new();
         let mut furniture = Vec::new();
         for (line, range) in paragraphs_of(&a.text) {
@@ -685,10 +747,24 @@ impl<'a> Renderer<'a> {
             analysis_html: String,
             sources: Vec<SourceView>,
             outside_knowledge: bool,
+            reviewed: Option<String>,
+            updated: Option<String>,
+            corrections: Vec<CorrectionView>,
         }
         let root = "../../";
         let m = &c.doc.meta;
-        let common = self.common(2, m.title.clone(), "Claims");
+        let mut common = self.common(
+            &format!("claims/{}/index.html", c.doc.slug),
+            m.title.clone(),
+            "Claims",
+            Some(&c.doc.path),
+        );
+        let verdict = self.verdict(&m.verdict.0);
+        common.description = format!("{}: {} {}", verdict.label, m.title, m.summary);
+        common.og_type = "article";
+        common.jsonld = Some(publish::script_json(&publish::claim_review(
+            self.d, c, &self.urls,
+        )));
         let appearances = c
             .placed
             .iter()
@@ -756,6 +832,9 @@ impl<'a> Renderer<'a> {
             analysis_html: self.md(&c.doc.body, root),
             sources,
             outside_knowledge: m.outside_knowledge,
+            reviewed: publish::reviewed(self.d, c).map(|d| d.human()),
+            updated: publish::last_change(self.d, c).map(|d| d.human()),
+            corrections: self.corrections_of(c, root),
         };
         self.render_page("claim.html", &common, &view)
     }
@@ -793,7 +872,12 @@ impl<'a> Renderer<'a> {
         }
         let root = "../../";
         let t = &self.d.topics[slug];
-        let common = self.common(2, t.meta.title.clone(), "Topics");
+        let common = self.common(
+            &format!("topics/{slug}/index.html"),
+            t.meta.title.clone(),
+            "Topics",
+            Some(&t.path),
+        );
         let on_topic = self.claims_on(slug);
         let slugs: BTreeSet<&str> = on_topic.iter().map(|c| c.doc.slug.as_str()).collect();
         let (mut conflicts, mut agreements, mut updates, mut context) =
@@ -875,7 +959,12 @@ impl<'a> Renderer<'a> {
         }
         let root = "../../";
         let e = &self.d.entities[slug];
-        let common = self.common(2, e.meta.name.clone(), "Who said it");
+        let common = self.common(
+            &format!("entities/{slug}/index.html"),
+            e.meta.name.clone(),
+            "Who said it",
+            Some(&e.path),
+        );
         let mut claims: Vec<&Claim> = self
             .d
             .claims
@@ -896,18 +985,50 @@ impl<'a> Renderer<'a> {
         self.render_page("entity.html", &common, &view)
     }
 
+    fn corrections_of(&self, c: &Claim, root: &str) -> Vec<CorrectionView> {
+        c.doc
+            .meta
+            .corrections
+            .iter()
+            .map(|k| CorrectionView {
+                date: k.date.human(),
+                date_iso: k.date.to_string(),
+                note_html: self.md_inline(&k.note, root),
+                claim: self.claim_item(c, root),
+            })
+            .collect()
+    }
+
     fn page(&self, slug: &str) -> Html {
         #[derive(Serialize)]
         struct View {
             title: String,
             body_html: String,
             verdicts: Vec<VerdictView>,
+            /// The corrections page also lists every correction in the dossier, newest first.
+            corrections: Option<Vec<CorrectionView>>,
         }
+        let root = "../../";
         let p = &self.d.pages[slug];
-        let common = self.common(2, p.meta.title.clone(), "");
+        let common = self.common(
+            &format!("pages/{slug}/index.html"),
+            p.meta.title.clone(),
+            "",
+            Some(&p.path),
+        );
+        let corrections = (slug == "corrections").then(|| {
+            let mut all: Vec<CorrectionView> = self
+                .d
+                .claims
+                .values()
+                .flat_map(|c| self.corrections_of(c, root))
+                .collect();
+            all.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
+            all
+        });
         let view = View {
             title: p.meta.title.clone(),
-            body_html: self.md(&p.body, "../../"),
+            body_html: self.md(&p.body, root),
             verdicts: self
                 .d
                 .settings
@@ -915,9 +1036,84 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(VerdictView::from)
                 .collect(),
+            corrections,
         };
         self.render_page("page.html", &common, &view)
     }
+
+    /// Served by GitHub Pages for any missing path, at any depth: links are
+    /// root-relative to the site's base path, the one place they must be.
+    fn not_found(&self) -> Html {
+        let mut common = self.common("404.html", "Page not found".into(), "", None);
+        let base = self.urls.base_path();
+        for item in &mut common.nav {
+            item.href = format!("{base}{}", item.href);
+        }
+        common.root = base;
+        common.canonical = None;
+        self.render_page("404.html", &common, &())
+    }
+
+    /// The open data page: what can be downloaded and what it holds.
+    fn data(&self) -> Html {
+        #[derive(Serialize)]
+        struct Export {
+            file: &'static str,
+            href: String,
+            format: &'static str,
+            description: &'static str,
+        }
+        let mut exports = vec![
+            Export {
+                file: "dossier.json",
+                href: "../dossier.json".into(),
+                format: "JSON",
+                description: "The whole dossier: articles with their full text, claims with every appearance (character offsets into the article), figures, relations in both directions, topics and entities.",
+            },
+            Export {
+                file: "dossier.schema.json",
+                href: "../dossier.schema.json".into(),
+                format: "JSON Schema",
+                description: "The schema that describes dossier.json.",
+            },
+            Export {
+                file: "claims.csv",
+                href: "../claims.csv".into(),
+                format: "CSV",
+                description: "One row per claim: verdict, claimant, date, topics, summary and the articles that quote it.",
+            },
+            Export {
+                file: "annotations.jsonld",
+                href: "../annotations.jsonld".into(),
+                format: "W3C Web Annotation (JSON-LD)",
+                description: "One annotation per highlight, with a TextQuoteSelector and a TextPositionSelector on the article text, for annotation tools.",
+            },
+        ];
+        if self.urls.base.is_some() {
+            exports.push(Export {
+                file: "feed.xml",
+                href: "../feed.xml".into(),
+                format: "Atom",
+                description: "A feed of the claims, newest change first.",
+            });
+            exports.push(Export {
+                file: "sitemap.xml",
+                href: "../sitemap.xml".into(),
+                format: "Sitemap",
+                description: "Every page, for search engines.",
+            });
+        }
+        let common = self.common("data/index.html", "Open data".into(), "Data", None);
+        self.render_page("data.html", &common, &exports)
+    }
+}
+
+#[derive(Serialize)]
+struct CorrectionView {
+    date: String,
+    date_iso: String,
+    note_html: String,
+    claim: ClaimItem,
 }
 
 #[derive(Serialize)]

@@ -21,6 +21,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("topic.html", include_str!("../templates/topic.html")),
     ("entity.html", include_str!("../templates/entity.html")),
     ("page.html", include_str!("../templates/page.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("data.html", include_str!("../templates/data.html")),
+    ("favicon.svg", include_str!("../templates/favicon.svg")),
     ("style.css", include_str!("../templates/style.css")),
 ];
 

@@ -1,0 +1,292 @@
+//! What the site offers beyond its pages: discovery files (sitemap, Atom feed,
+//! robots.txt), schema.org ClaimReview, and open data exports (the whole graph
+//! as JSON with its schema, claims as CSV, highlights as W3C Web Annotations).
+//! Pure functions of the `Dossier`, like the rest of render.
+
+use crate::model::PartialDate;
+use crate::resolve::{Claim, Dossier};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Absolute URLs, for the few places that need them. Everything else is relative.
+#[derive(Debug, Clone, Default)]
+pub struct Urls {
+    /// `base_url` with exactly one trailing slash, when configured.
+    pub base: Option<String>,
+}
+
+impl Urls {
+    pub fn new(base_url: Option<&str>) -> Urls {
+        Urls {
+            base: base_url.map(|b| format!("{}/", b.trim_end_matches('/'))),
+        }
+    }
+
+    /// The public URL of an output file; `x/index.html` becomes `x/`.
+    pub fn page(&self, path: &str) -> Option<String> {
+        let pretty = path.strip_suffix("index.html").unwrap_or(path);
+        self.base.as_ref().map(|b| format!("{b}{pretty}"))
+    }
+
+    /// The path part of the base URL (`/repo/`), for pages served at any depth.
+    pub fn base_path(&self) -> String {
+        let Some(base) = &self.base else {
+            return "/".into();
+        };
+        let after_scheme = base
+            .split_once("://")
+            .map_or(base.as_str(), |(_, rest)| rest);
+        after_scheme
+            .find('/')
+            .map_or("/".into(), |i| after_scheme[i..].to_string())
+    }
+}
+
+/// The date of a claim's review: its own `reviewed`, else the dossier's `published`.
+pub fn reviewed(d: &Dossier, c: &Claim) -> Option<PartialDate> {
+    c.doc.meta.reviewed.or(d.settings.published)
+}
+
+/// When a claim last changed: `updated`, else the last correction, else its review date.
+pub fn last_change(d: &Dossier, c: &Claim) -> Option<PartialDate> {
+    let m = &c.doc.meta;
+    m.updated
+        .or_else(|| m.corrections.iter().map(|c| c.date).max())
+        .or(reviewed(d, c))
+}
+
+/// A partial date as an RFC 3339 timestamp (first day of an unknown month or day).
+fn timestamp(date: PartialDate) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        date.year,
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1)
+    )
+}
+
+pub fn xml_escape(s: &str) -> String {
+    crate::render::escape(s)
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` escaped so nothing in the
+/// content can close the element or start markup.
+pub fn script_json(v: &Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Files that exist for hosting and discovery, keyed by output path.
+pub fn discovery_files(d: &Dossier, urls: &Urls, pages: &[String]) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    // GitHub Pages runs Jekyll unless told not to; Jekyll would drop dotfiles.
+    out.insert(".nojekyll".to_string(), Vec::new());
+    if let Some(cname) = &d.settings.cname {
+        out.insert("CNAME".into(), format!("{}\n", cname.trim()).into_bytes());
+    }
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(sitemap) = urls.page("sitemap.xml") {
+        robots.push_str(&format!("Sitemap: {sitemap}\n"));
+    }
+    out.insert("robots.txt".into(), robots.into_bytes());
+    if urls.base.is_some() {
+        out.insert("sitemap.xml".into(), sitemap(d, urls, pages).into_bytes());
+        out.insert("feed.xml".into(), feed(d, urls).into_bytes());
+    }
+    out
+}
+
+fn sitemap(d: &Dossier, urls: &Urls, pages: &[String]) -> String {
+    let lastmod: BTreeMap<String, PartialDate> = d
+        .claims
+        .values()
+        .filter_map(|c| {
+            Some((
+                format!("claims/{}/index.html", c.doc.slug),
+                last_change(d, c)?,
+            ))
+        })
+        .collect();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for path in pages
+        .iter()
+        .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+    {
+        let Some(loc) = urls.page(path) else { continue };
+        xml.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&loc)));
+        if let Some(date) = lastmod.get(path) {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// An Atom feed of claims, newest change first.
+fn feed(d: &Dossier, urls: &Urls) -> String {
+    let changed = |c: &Claim| last_change(d, c).unwrap_or(c.doc.meta.claimed);
+    let mut claims: Vec<&Claim> = d.claims.values().collect();
+    claims.sort_by(|a, b| (changed(b), &a.doc.slug).cmp(&(changed(a), &b.doc.slug)));
+    let home = urls.page("").unwrap_or_default();
+    let updated = claims.iter().map(|c| changed(c)).max();
+    let publisher = d.settings.publisher.as_deref().unwrap_or(&d.settings.title);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}</updated>\n  <author><name>{}</name></author>\n",
+        xml_escape(&d.settings.language),
+        xml_escape(&d.settings.title),
+        xml_escape(&d.settings.description),
+        xml_escape(&home),
+        xml_escape(&urls.page("feed.xml").unwrap_or_default()),
+        xml_escape(&home),
+        updated.map_or("1970-01-01T00:00:00Z".into(), timestamp),
+        xml_escape(publisher),
+    );
+    for c in claims {
+        let m = &c.doc.meta;
+        let url = urls
+            .page(&format!("claims/{}/index.html", c.doc.slug))
+            .unwrap_or_default();
+        let label = d
+            .settings
+            .verdicts
+            .iter()
+            .find(|v| v.key == m.verdict.0)
+            .map_or(m.verdict.0.as_str(), |v| v.label.as_str());
+        xml.push_str(&format!(
+            "  <entry>\n    <title>{}: {}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n",
+            xml_escape(label),
+            xml_escape(&m.title),
+            xml_escape(&url),
+            xml_escape(&url),
+            timestamp(changed(c)),
+        ));
+        if let Some(date) = reviewed(d, c) {
+            xml.push_str(&format!("    <published>{}</published>\n", timestamp(date)));
+        }
+        for t in &m.topics {
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(t)));
+        }
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n  </entry>\n",
+            xml_escape(&format!("{label}. {}", m.summary))
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// schema.org ClaimReview for one claim page.
+pub fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
+    let m = &c.doc.meta;
+    let scale = &d.settings.verdicts;
+    let verdict = scale.iter().find(|v| v.key == m.verdict.0);
+    let best = scale.iter().map(|v| v.rating).max().unwrap_or(1);
+    let worst = scale.iter().map(|v| v.rating).min().unwrap_or(1);
+    let claimant = d.entities.get(&m.claimant);
+    let claimant_type = match claimant.map(|e| e.meta.kind) {
+        Some(crate::model::EntityKind::Person) => "Person",
+        _ => "Organization",
+    };
+    let appearances: Vec<Value> = c
+        .placed
+        .iter()
+        .map(|h| {
+            let a = &d.articles[&m.appearances[h.appearance].article];
+            let mut work = json!({
+                "@type": "NewsArticle",
+                "headline": a.doc.meta.title,
+                "datePublished": a.doc.meta.published.to_string(),
+                "publisher": { "@type": "Organization", "name": a.doc.meta.outlet },
+            });
+            if let Some(url) = &a.doc.meta.url {
+                work["url"] = json!(url);
+            }
+            work
+        })
+        .collect();
+    let publisher = d.settings.publisher.as_deref().unwrap_or(&d.settings.title);
+    let mut review = json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": short_title(&m.title),
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": verdict.map_or(worst, |v| v.rating),
+            "bestRating": best,
+            "worstRating": worst,
+            "alternateName": verdict.map_or(m.verdict.0.as_str(), |v| v.label.as_str()),
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": { "@type": claimant_type, "name": claimant.map_or(m.claimant.as_str(), |e| e.meta.name.as_str()) },
+            "datePublished": m.claimed.to_string(),
+            "appearance": appearances,
+        },
+        "author": { "@type": "Organization", "name": publisher },
+    });
+    if let Some(url) = urls.page(&format!("claims/{}/index.html", c.doc.slug)) {
+        review["url"] = json!(url);
+    }
+    if let Some(date) = reviewed(d, c) {
+        review["datePublished"] = json!(date.to_string());
+    }
+    if let Some(date) = last_change(d, c) {
+        review["dateModified"] = json!(date.to_string());
+    }
+    review
+}
+
+/// ClaimReview's `claimReviewed` should stay under 75 characters: cut at a word.
+fn short_title(title: &str) -> String {
+    if title.chars().count() <= 75 {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(74).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_pretty_and_keep_the_project_path() {
+        let u = Urls::new(Some("https://user.github.io/repo"));
+        assert_eq!(
+            u.page("claims/x/index.html").as_deref(),
+            Some("https://user.github.io/repo/claims/x/")
+        );
+        assert_eq!(
+            u.page("index.html").as_deref(),
+            Some("https://user.github.io/repo/")
+        );
+        assert_eq!(
+            u.page("feed.xml").as_deref(),
+            Some("https://user.github.io/repo/feed.xml")
+        );
+        assert_eq!(u.base_path(), "/repo/");
+        assert_eq!(Urls::new(Some("https://example.org/")).base_path(), "/");
+        assert_eq!(Urls::new(None).page("index.html"), None);
+    }
+
+    #[test]
+    fn script_json_cannot_close_its_element() {
+        let v = json!({"t": "</script><script>alert(1)</script> & more"});
+        let s = script_json(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let t = "North Korea confirmed for the first time that it had sent troops to fight for Russia in Kursk";
+        let s = short_title(t);
+        assert!(s.chars().count() <= 75, "{s}");
+        assert!(s.ends_with("in…") || s.ends_with('…'), "{s}");
+        assert_eq!(short_title("Short"), "Short");
+    }
+}
