@@ -281,7 +281,7 @@ impl<'a> Renderer<'a> {
             .map(|h| {
                 let article = &m.appearances[h.appearance].article;
                 Link {
-                    title: self.d.articles[article].doc.meta.outlet.clone(),
+                    title: self.d.articles[article].doc.meta.title.clone(),
                     href: format!("{root}articles/{article}/index.html#{}", h.fragment),
                 }
             })
