@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::export;
 use crate::load::SETTINGS_FILE;
 use crate::markdown;
-use crate::model::{Figure, PartialDate, VerdictDef};
+use crate::model::{Figure, PartialDate, Qualifier, VerdictDef};
 use crate::publish::{self, Urls};
 use crate::resolve::{resolve_internal, Article, Claim, Dossier};
 use crate::theme;
@@ -857,6 +857,7 @@ impl<'a> Renderer<'a> {
             label: String,
             unit: String,
             rows: Vec<FigureRow>,
+            chart: String,
         }
         #[derive(Serialize)]
         struct View {
@@ -904,7 +905,7 @@ impl<'a> Renderer<'a> {
         }
         let mut figures: Vec<MeasureTable> = Vec::new();
         for measure in &self.d.settings.measures {
-            let mut rows: Vec<(Option<PartialDate>, FigureRow)> = on_topic
+            let mut rows: Vec<(Option<PartialDate>, &Claim, &Figure)> = on_topic
                 .iter()
                 .flat_map(|c| {
                     c.doc
@@ -912,26 +913,39 @@ impl<'a> Renderer<'a> {
                         .figures
                         .iter()
                         .filter(|f| f.measure == measure.key)
-                        .map(move |f| (c, f))
-                })
-                .map(|(c, f)| {
-                    (
-                        f.as_of.or(Some(c.doc.meta.claimed)),
-                        FigureRow {
-                            claim: self.claim_item(c, root),
-                            figure: self.figure(f),
-                        },
-                    )
+                        .map(move |f| (f.as_of.or(Some(c.doc.meta.claimed)), *c, f))
                 })
                 .collect();
             if rows.is_empty() {
                 continue;
             }
             rows.sort_by_key(|r| r.0);
+            let bars: Vec<Bar> = rows
+                .iter()
+                .map(|(date, c, f)| Bar {
+                    label: format!(
+                        "{}, {}",
+                        self.entity_link(&c.doc.meta.claimant, root).title,
+                        date.map_or(String::new(), |d| d.human())
+                    ),
+                    low: f.min.or(f.value).unwrap_or(0.0),
+                    high: f.max.or(f.value).or(f.min).unwrap_or(0.0),
+                    value: self.figure(f).value,
+                    open: matches!(f.qualifier, Qualifier::AtLeast | Qualifier::MoreThan)
+                        || (f.max.is_none() && f.min.is_some()),
+                })
+                .collect();
             figures.push(MeasureTable {
                 label: measure.label.clone(),
                 unit: measure.unit.clone(),
-                rows: rows.into_iter().map(|r| r.1).collect(),
+                chart: chart(&bars, &measure.label),
+                rows: rows
+                    .into_iter()
+                    .map(|(_, c, f)| FigureRow {
+                        claim: self.claim_item(c, root),
+                        figure: self.figure(f),
+                    })
+                    .collect(),
             });
         }
         let view = View {
@@ -1136,6 +1150,58 @@ fn template_error(template: &str, e: &tera::Error) -> Box<Diagnostic> {
         )
         .hint("fix the template, or delete your override in templates/ to use the built-in one"),
     )
+}
+
+/// One estimate in a figure chart.
+struct Bar {
+    label: String,
+    low: f64,
+    high: f64,
+    /// The value as written in the table ("about 10,000–12,000").
+    value: String,
+    /// "At least" or "more than": the bar ends in an arrow.
+    open: bool,
+}
+
+/// A horizontal bar chart of estimates, drawn at build time as inline SVG. The
+/// table beside it is the accessible source of truth, so the chart is decorative.
+fn chart(bars: &[Bar], title: &str) -> String {
+    const PLOT: f64 = 560.0;
+    const ROW: f64 = 42.0;
+    let max = bars.iter().map(|b| b.high).fold(0.0, f64::max).max(1.0) * 1.1;
+    let x = |v: f64| v / max * PLOT;
+    let height = ROW * bars.len() as f64 + 4.0;
+    let mut svg = format!(
+        r#"<svg class="chart" viewBox="0 0 {w} {height}" role="img" aria-label="{t}: chart of the estimates in the table below" xmlns="http://www.w3.org/2000/svg">"#,
+        w = PLOT + 140.0,
+        t = escape(title)
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = i as f64 * ROW;
+        let (x0, x1) = (x(b.low), x(b.high).max(x(b.low) + 3.0));
+        // Label above; a pale bar from zero to the low end, a solid one over the range.
+        svg.push_str(&format!(
+            r#"<text x="0" y="{ty}" class="chart-label">{label}</text><rect x="0" y="{ry}" width="{x0:.1}" height="14" class="chart-base"/><rect x="{x0:.1}" y="{ry}" width="{w:.1}" height="14" class="chart-bar"/>"#,
+            ty = y + 13.0,
+            label = escape(&b.label),
+            ry = y + 19.0,
+            w = x1 - x0,
+        ));
+        if b.open {
+            svg.push_str(&format!(
+                r#"<path d="M{x1:.1} {t} l8 7 l-8 7 z" class="chart-bar"/>"#,
+                t = y + 19.0
+            ));
+        }
+        svg.push_str(&format!(
+            r#"<text x="{vx:.1}" y="{ty}" class="chart-value">{v}</text>"#,
+            vx = x1 + if b.open { 12.0 } else { 5.0 },
+            ty = y + 31.0,
+            v = escape(&b.value)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// Paragraphs of a seed: each non-blank line, trimmed, with its 1-based line number.
