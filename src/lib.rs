@@ -7,6 +7,7 @@
 //! `build` runs all four and refuses to write when there is an error.
 
 pub mod anchor;
+pub mod coverage;
 pub mod diagnostic;
 pub mod export;
 pub mod load;
@@ -68,6 +69,7 @@ pub fn compile_with(root: &Path, options: &Options) -> Compiled {
     diagnostics.extend(resolve_diags);
     let mut site = None;
     if let Some(dossier) = dossier {
+        diagnostics.extend(coverage::check(&dossier));
         match render::render(&dossier, &templates, options.build_date) {
             Ok(s) => site = Some(s),
             Err(render_diags) => diagnostics.extend(render_diags),

@@ -90,6 +90,23 @@ pub struct ArticleMeta {
     pub furniture: Vec<Furniture>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Passages holding numbers that are deliberately not claims, each with a reason.
+    #[serde(default)]
+    pub not_claims: Vec<NotClaim>,
+}
+
+/// A passage with a number that is not a checkable claim (e.g. a year in a
+/// photo credit), so the completeness check knows it was looked at.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotClaim {
+    pub quote: String,
+    #[serde(default)]
+    pub prefix: Option<String>,
+    #[serde(default)]
+    pub suffix: Option<String>,
+    /// Why it is not a claim.
+    pub reason: String,
 }
 
 /// A quote of page chrome that is not part of the article.
@@ -134,7 +151,7 @@ macro_rules! quotes_a_seed {
         }
     )*};
 }
-quotes_a_seed!(Furniture, Note, Appearance);
+quotes_a_seed!(Furniture, Note, NotClaim, Appearance);
 
 /// `content/claims/<slug>.md` front matter; the body is the analysis.
 #[derive(Debug, Clone, Deserialize)]

@@ -33,6 +33,8 @@ pub struct Article {
     pub furniture: Vec<Range<usize>>,
     /// Editor's notes: where they apply and the Markdown note.
     pub notes: Vec<(Range<usize>, String)>,
+    /// Passages with numbers that are deliberately not claims.
+    pub not_claims: Vec<Range<usize>>,
 }
 
 /// One claim appearance placed in its article's text.
@@ -135,6 +137,12 @@ pub fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
                 place(&hay, n.selector(), &doc, "note", &mut diags).map(|r| (r, n.note.clone()))
             })
             .collect();
+        let not_claims = doc
+            .meta
+            .not_claims
+            .iter()
+            .filter_map(|n| place(&hay, n.selector(), &doc, "not_claims quote", &mut diags))
+            .collect();
         haystacks.insert(doc.slug.clone(), hay);
         articles.insert(
             doc.slug.clone(),
@@ -145,6 +153,7 @@ pub fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
                 highlights: Vec::new(),
                 furniture,
                 notes,
+                not_claims,
             },
         );
     }

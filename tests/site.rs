@@ -398,3 +398,34 @@ fn template_overrides_replace_builtins_file_by_file() {
         "other templates stay built-in"
     );
 }
+
+#[test]
+fn numbers_nothing_covers_fail_the_check_by_seed_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&fixture("minimal"), &root);
+    let seed = root.join("seeds/report.txt");
+    let mut text = fs::read_to_string(&seed).unwrap();
+    text.push_str("Photo: agency archive, 2019.\n");
+    fs::write(&seed, text).unwrap();
+
+    let o = dossier(&["check", "--root", root.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`2019` is a number that no claim, note or `not_claims` entry covers"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> seeds/report.txt:5:24"), "{stderr}");
+
+    // Listing it, with a reason, settles it.
+    let article = root.join("content/articles/report.md");
+    let sidecar = fs::read_to_string(&article).unwrap().replacen(
+        "notes:",
+        "not_claims:\n  - quote: \"Photo: agency archive, 2019.\"\n    reason: A photo credit, not a statement.\nnotes:",
+        1,
+    );
+    fs::write(&article, sidecar).unwrap();
+    let o = dossier(&["check", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
