@@ -182,12 +182,7 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
     let mut out = String::from("slug,title,verdict,verdict_label,claimant,claimant_name,claimed,topics,summary,appearances,articles,updated,url\r\n");
     for c in d.claims.values() {
         let m = &c.doc.meta;
-        let label = d
-            .settings
-            .verdicts
-            .iter()
-            .find(|v| v.key == m.verdict.0)
-            .map_or("", |v| v.label.as_str());
+        let label = d.settings.verdict_label(&m.verdict.0);
         let name = d
             .entities
             .get(&m.claimant)
@@ -244,12 +239,7 @@ fn annotations(d: &Dossier, urls: &Urls) -> Value {
         {
             let c = &d.claims[claim];
             let m = &c.doc.meta;
-            let label = d
-                .settings
-                .verdicts
-                .iter()
-                .find(|v| v.key == m.verdict.0)
-                .map_or(m.verdict.0.as_str(), |v| v.label.as_str());
+            let label = d.settings.verdict_label(&m.verdict.0);
             let (start, end) = char_range(&a.text, range);
             let (prefix, suffix) = context(&a.text, range);
             items.push(json!({

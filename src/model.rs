@@ -38,6 +38,18 @@ pub struct Settings {
     pub measures: Vec<Measure>,
 }
 
+impl Settings {
+    /// The rating-scale entry for a verdict key.
+    pub fn verdict(&self, key: &str) -> Option<&VerdictDef> {
+        self.verdicts.iter().find(|v| v.key == key)
+    }
+
+    /// The label of a verdict key, or the key itself when it is not on the scale.
+    pub fn verdict_label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.verdict(key).map_or(key, |v| v.label.as_str())
+    }
+}
+
 fn default_branch() -> String {
     "main".into()
 }

@@ -149,12 +149,7 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
         let url = urls
             .page(&format!("claims/{}/index.html", c.doc.slug))
             .unwrap_or_default();
-        let label = d
-            .settings
-            .verdicts
-            .iter()
-            .find(|v| v.key == m.verdict.0)
-            .map_or(m.verdict.0.as_str(), |v| v.label.as_str());
+        let label = d.settings.verdict_label(&m.verdict.0);
         xml.push_str(&format!(
             "  <entry>\n    <title>{}: {}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n",
             xml_escape(label),
@@ -182,7 +177,7 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
 pub fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     let m = &c.doc.meta;
     let scale = &d.settings.verdicts;
-    let verdict = scale.iter().find(|v| v.key == m.verdict.0);
+    let verdict = d.settings.verdict(&m.verdict.0);
     let best = scale.iter().map(|v| v.rating).max().unwrap_or(1);
     let worst = scale.iter().map(|v| v.rating).min().unwrap_or(1);
     let claimant = d.entities.get(&m.claimant);

@@ -259,9 +259,7 @@ impl<'a> Renderer<'a> {
     fn verdict(&self, key: &str) -> VerdictView {
         self.d
             .settings
-            .verdicts
-            .iter()
-            .find(|v| v.key == key)
+            .verdict(key)
             .map(VerdictView::from)
             .unwrap_or_else(|| VerdictView {
                 key: key.into(),
@@ -342,13 +340,6 @@ impl<'a> Renderer<'a> {
             percent: usize,
         }
         #[derive(Serialize)]
-        struct TopicItem {
-            title: String,
-            summary: String,
-            href: String,
-            count: usize,
-        }
-        #[derive(Serialize)]
         struct View {
             claims: usize,
             appearances: usize,
@@ -382,16 +373,7 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let topics = self
-            .sorted_topics()
-            .into_iter()
-            .map(|t| TopicItem {
-                title: t.meta.title.clone(),
-                summary: t.meta.summary.clone(),
-                href: format!("topics/{}/index.html", t.slug),
-                count: self.claims_on(&t.slug).len(),
-            })
-            .collect();
+        let topics = self.topic_items("");
         let view = View {
             claims: self.d.claims.len(),
             appearances: self.d.claims.values().map(|c| c.placed.len()).sum(),
@@ -406,6 +388,18 @@ impl<'a> Renderer<'a> {
         let mut topics: Vec<_> = self.d.topics.values().collect();
         topics.sort_by_key(|t| (t.meta.order, t.slug.clone()));
         topics
+    }
+
+    fn topic_items(&self, root: &str) -> Vec<TopicItem> {
+        self.sorted_topics()
+            .into_iter()
+            .map(|t| TopicItem {
+                title: t.meta.title.clone(),
+                summary: t.meta.summary.clone(),
+                href: format!("{root}topics/{}/index.html", t.slug),
+                count: self.claims_on(&t.slug).len(),
+            })
+            .collect()
     }
 
     fn claims_on(&self, topic: &str) -> Vec<&Claim> {
@@ -461,25 +455,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn topic_list(&self) -> Html {
-        #[derive(Serialize)]
-        struct Item {
-            title: String,
-            summary: String,
-            href: String,
-            count: usize,
-        }
         let common = self.common("topics/index.html", "Topics".into(), "Topics", None);
-        let items: Vec<Item> = self
-            .sorted_topics()
-            .into_iter()
-            .map(|t| Item {
-                title: t.meta.title.clone(),
-                summary: t.meta.summary.clone(),
-                href: format!("../topics/{}/index.html", t.slug),
-                count: self.claims_on(&t.slug).len(),
-            })
-            .collect();
-        self.render_page("topics.html", &common, &items)
+        self.render_page("topics.html", &common, &self.topic_items("../"))
     }
 
     fn entity_list(&self) -> Html {
@@ -1128,6 +1105,14 @@ struct CorrectionView {
     date_iso: String,
     note_html: String,
     claim: ClaimItem,
+}
+
+#[derive(Serialize)]
+struct TopicItem {
+    title: String,
+    summary: String,
+    href: String,
+    count: usize,
 }
 
 #[derive(Serialize)]
