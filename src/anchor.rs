@@ -513,6 +513,267 @@ impl<'a> Haystack<'a> {
     }
 }
 
+/// One difference between a quote and the passage of the article closest to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// The quote has `quote` where the article has `article`.
+    Changed { quote: String, article: String },
+    /// The quote has words that the article does not have here; `after` is the
+    /// last word both share before them.
+    Extra {
+        quote: String,
+        after: Option<String>,
+    },
+    /// The article has words here that the quote leaves out.
+    Missing {
+        article: String,
+        after: Option<String>,
+    },
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let after = |a: &Option<String>| match a {
+            Some(w) => format!("after `{w}`"),
+            None => "at the start".to_string(),
+        };
+        match self {
+            Difference::Changed { quote, article }
+                if quote.to_lowercase() == article.to_lowercase() =>
+            {
+                write!(
+                    f,
+                    "`{quote}` is written `{article}` in the article (capital letters must match)"
+                )
+            }
+            Difference::Changed { quote, article } => {
+                write!(f, "`{quote}` is `{article}` in the article")
+            }
+            Difference::Extra { quote, after: a } => {
+                write!(f, "`{quote}` ({}) is not in the article", after(a))
+            }
+            Difference::Missing { article, after: a } => {
+                write!(
+                    f,
+                    "the article has `{article}` {} that the quote leaves out",
+                    after(a)
+                )
+            }
+        }
+    }
+}
+
+/// The word-level differences between a quote and a passage, after folding.
+/// Words the passage has before or after the quote's span are ignored: the
+/// passage is a window chosen by similarity, and its edges are approximate.
+pub fn differences(quote: &str, passage: &str) -> Vec<Difference> {
+    aligned_differences(quote, passage).0
+}
+
+/// [`differences`], and the span of passage words (first, last, 0-based) that
+/// line up with the quote, edges that are only the window's slack left out.
+fn aligned_differences(quote: &str, passage: &str) -> (Vec<Difference>, Option<(usize, usize)>) {
+    let q = fold_trim(quote);
+    let p = fold_trim(passage);
+    let qw: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+    let pw: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+    let (n, m) = (qw.len(), pw.len());
+    // Quadratic table: keep it for quotes of a sane length.
+    if n == 0 || m == 0 || n.saturating_mul(m) > 1_000_000 {
+        return (Vec::new(), None);
+    }
+    // lcs[i][j]: longest common subsequence of qw[i..] and pw[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if qw[i] == pw[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    // Walk the table into hunks of (quote words, passage words, last shared word).
+    type Hunk<'a> = (Vec<&'a str>, Vec<&'a str>, Option<&'a str>);
+    let mut hunks: Vec<Hunk> = Vec::new();
+    // Passage word index where each hunk starts, and how many passage words it has.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let mut last_equal: Option<&str> = None;
+    let mut open: Option<Hunk> = None;
+    while i < n || j < m {
+        if i < n && j < m && qw[i] == pw[j] {
+            if let Some(h) = open.take() {
+                spans.push((j - h.1.len(), h.1.len()));
+                hunks.push(h);
+            }
+            last_equal = Some(qw[i]);
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let h = open.get_or_insert_with(|| (Vec::new(), Vec::new(), last_equal));
+        if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            h.1.push(pw[j]);
+            j += 1;
+        } else {
+            h.0.push(qw[i]);
+            i += 1;
+        }
+    }
+    if let Some(h) = open.take() {
+        spans.push((m - h.1.len(), h.1.len()));
+        hunks.push(h);
+    }
+    let (mut first, mut last) = (0, m - 1);
+    // Passage-only words at either edge are the window's slack, not a difference.
+    if hunks
+        .first()
+        .is_some_and(|h| h.0.is_empty() && h.2.is_none())
+    {
+        hunks.remove(0);
+        first = spans.remove(0).1;
+    }
+    // The walk ends on both sides at once, so a last hunk without quote words
+    // is the end of the passage.
+    if hunks.last().is_some_and(|h| h.0.is_empty()) {
+        hunks.pop();
+        if let Some((_, len)) = spans.pop() {
+            last = m - 1 - len;
+        }
+    }
+    // A first or last hunk with more article words than quote words runs into
+    // the window's slack: keep as many article words as the quote has.
+    if let Some(h) = hunks
+        .first_mut()
+        .filter(|h| h.2.is_none() && h.1.len() > h.0.len())
+    {
+        let extra = h.1.len() - h.0.len();
+        h.1.drain(..extra);
+        first += extra;
+    }
+    let at_end = |h: &Hunk| {
+        spans
+            .last()
+            .is_some_and(|(start, len)| start + len == m && h.1.len() == *len)
+    };
+    if let Some(h) = hunks
+        .last_mut()
+        .filter(|h| at_end(h) && h.1.len() > h.0.len() && !h.0.is_empty())
+    {
+        let extra = h.1.len() - h.0.len();
+        h.1.truncate(h.0.len());
+        last = last.saturating_sub(extra);
+    }
+    let span = (first <= last).then_some((first, last));
+    let diffs = hunks
+        .into_iter()
+        .map(|(q, p, after)| {
+            let after = after.map(str::to_string);
+            match (q.is_empty(), p.is_empty()) {
+                (false, false) => Difference::Changed {
+                    quote: q.join(" "),
+                    article: p.join(" "),
+                },
+                (false, true) => Difference::Extra {
+                    quote: q.join(" "),
+                    after,
+                },
+                _ => Difference::Missing {
+                    article: p.join(" "),
+                    after,
+                },
+            }
+        })
+        .collect();
+    (diffs, span)
+}
+
+impl Haystack<'_> {
+    /// What differs between a quote and the passage found closest to it. The
+    /// passage is widened by a few words first, since the closest window has
+    /// the quote's length and may cut a word the quote has; the text returned
+    /// is the part of the article that lines up with the quote, as written there.
+    pub fn compare(&self, quote: &str, p: &Passage) -> (String, Vec<Difference>) {
+        const EXTRA: usize = 4;
+        let text = self.original;
+        // Original byte ranges of the words around the passage.
+        let words: Vec<Range<usize>> = {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (is_space(c), start) {
+                    (true, Some(s)) => {
+                        out.push(s..i);
+                        start = None;
+                    }
+                    (false, None) => start = Some(i),
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                out.push(s..text.len());
+            }
+            out
+        };
+        let first = words.partition_point(|w| w.end <= p.range.start);
+        let last = words.partition_point(|w| w.start < p.range.end);
+        let from = first.saturating_sub(EXTRA);
+        let to = (last + EXTRA).min(words.len());
+        let (Some(a), Some(b)) = (
+            words.get(from),
+            to.checked_sub(1).and_then(|t| words.get(t)),
+        ) else {
+            return (p.text.clone(), differences(quote, &p.text));
+        };
+        let wide = text.get(a.start..b.end).unwrap_or(&p.text);
+        let (diffs, span) = aligned_differences(quote, wide);
+        let folded_count = fold_trim(wide).split(' ').filter(|w| !w.is_empty()).count();
+        let shown = match span {
+            Some((f, l)) if folded_count == to - from => words
+                .get(from + f)
+                .zip(words.get(from + l))
+                .and_then(|(x, y)| text.get(x.start..y.end))
+                .unwrap_or(&p.text)
+                .to_string(),
+            _ => p.text.clone(),
+        };
+        (shown, diffs)
+    }
+
+    /// The words around `range` on one line, the match in brackets:
+    /// `…kata ibu [pergi ke] pasar…`. Whitespace is shown as single spaces.
+    pub fn snippet(&self, range: Range<usize>, words: usize) -> String {
+        let text = self.original;
+        let (Some(before), Some(inner), Some(after)) = (
+            text.get(..range.start),
+            text.get(range.clone()),
+            text.get(range.end..),
+        ) else {
+            return String::new();
+        };
+        fn squash(s: &str) -> Vec<&str> {
+            s.split(is_space).filter(|w| !w.is_empty()).collect()
+        }
+        let b = squash(before);
+        let a = squash(after);
+        let b_words = &b[b.len().saturating_sub(words)..];
+        let a_words = &a[..a.len().min(words)];
+        let gap_before = before.ends_with(is_space) && !b_words.is_empty();
+        let gap_after = after.starts_with(is_space) && !a_words.is_empty();
+        format!(
+            "{}{}{}[{}]{}{}{}",
+            if b.len() > words { "…" } else { "" },
+            b_words.join(" "),
+            if gap_before { " " } else { "" },
+            squash(inner).join(" "),
+            if gap_after { " " } else { "" },
+            a_words.join(" "),
+            if a.len() > words { "…" } else { "" },
+        )
+    }
+}
+
 /// Partition `range` (e.g. one paragraph) into consecutive segments whose cover set is constant.
 /// Spans may overlap, nest, coincide, extend beyond `range` (clip them) or be empty (ignore them).
 /// Segments are contiguous, non-empty, cover `range` exactly, and adjacent segments differ in covers.
@@ -864,6 +1125,57 @@ mod tests {
                 matches: vec![71..78, r.end - 7..r.end]
             })
         );
+    }
+
+    fn diffs(quote: &str, passage: &str) -> Vec<String> {
+        differences(quote, passage)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn differences_name_the_words_that_differ() {
+        assert_eq!(
+            diffs(
+                "pasukan itu membantu Rusia merebut wilayah Kursk.",
+                "Pasukan itu membantu Rusia membebaskan wilayah Kursk."
+            ),
+            [
+                "`pasukan` is written `Pasukan` in the article (capital letters must match)",
+                "`merebut` is `membebaskan` in the article"
+            ]
+        );
+        assert_eq!(
+            diffs(
+                "Kim memberi perintah",
+                "Kim Jong Un memberi perintah langsung"
+            ),
+            ["the article has `Jong Un` after `Kim` that the quote leaves out"]
+        );
+        assert_eq!(
+            diffs("kata dia dengan tegas hari ini", "kata dia hari ini"),
+            ["`dengan tegas` (after `dia`) is not in the article"]
+        );
+        // Typographic variants are folded, so they are not differences.
+        assert_eq!(
+            diffs("\"kepahlawanan\" - ya", "“kepahlawanan” – ya"),
+            Vec::<String>::new()
+        );
+        assert_eq!(diffs("", "abc"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn snippets_show_a_match_in_context() {
+        let h = Haystack::new("Katanya harga naik lagi.\nKemarin harga naik tajam.");
+        let all = h.find_all("harga naik");
+        assert_eq!(
+            h.snippet(all[0].clone(), 2),
+            "Katanya [harga naik] lagi. Kemarin…"
+        );
+        assert_eq!(h.snippet(all[1].clone(), 1), "…Kemarin [harga naik] tajam.");
+        assert_eq!(h.snippet(0..2, 1), "[Ka]tanya…");
+        assert_eq!(h.snippet(0..999, 1), "");
     }
 
     fn seg(range: Range<usize>, covers: &[usize]) -> Segment {

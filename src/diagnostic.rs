@@ -21,6 +21,9 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// The problem is the machine's, not the content's (a file that cannot be
+    /// read): the command exits with 2 rather than 1.
+    pub io: bool,
 }
 
 impl Diagnostic {
@@ -33,6 +36,15 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             hint: None,
+            io: false,
+        }
+    }
+
+    /// An error reading or writing a file, rather than in its content.
+    pub fn io_error(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            io: true,
+            ..Diagnostic::error(file, message)
         }
     }
 
@@ -163,7 +175,16 @@ impl Diagnostic {
         if let Some(col) = self.column {
             props.push(format!("col={col}"));
         }
-        props.push(format!("title={}", property(&format!("dossier {kind}"))));
+        // The title is what the pull request shows in bold: the problem itself.
+        let title: String = self
+            .message
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(100)
+            .collect();
+        props.push(format!("title={}", property(&title)));
         let mut message = self.message.clone();
         if let Some(hint) = &self.hint {
             message.push_str("\nhint: ");
@@ -207,24 +228,29 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance over chars.
+/// Edit distance over chars, counting a swap of two neighbours as one edit
+/// (optimal string alignment), since `qoute` for `quote` is one slip of the fingers.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
+    // Three rows: two back, one back, current.
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
         }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    row[b.len()]
+    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -251,7 +277,7 @@ mod tests {
             .hint("fix it");
         assert_eq!(
             d.github(),
-            "::error file=content/claims/a%2Cb.md,line=2,col=1,title=dossier error::bad: 100%25%0Areally%0Ahint: fix it"
+            "::error file=content/claims/a%2Cb.md,line=2,col=1,title=bad%3A 100%25::bad: 100%25%0Areally%0Ahint: fix it"
         );
         let v: serde_json::Value = serde_json::from_str(&d.json()).unwrap();
         assert_eq!(v["line"], 2);
@@ -272,5 +298,9 @@ mod tests {
         assert_eq!(did_you_mean("casualites", slugs), Some("casualties"));
         assert_eq!(did_you_mean("Troop-Numbers", slugs), Some("troop-numbers"));
         assert_eq!(did_you_mean("weather", slugs), None);
+        assert_eq!(did_you_mean("qoute", ["quote", "article"]), Some("quote"));
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

@@ -14,10 +14,13 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod publish;
+pub mod quote;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod theme;
 pub mod write;
+pub mod yaml;
 
 use diagnostic::Diagnostic;
 use render::Site;

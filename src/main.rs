@@ -43,6 +43,54 @@ enum Command {
     },
     /// Check everything and write nothing
     Check,
+    /// Find words in an article as the build does, and print a ready-to-paste appearance
+    Quote {
+        /// The article's slug (its file name in content/articles/ without `.md`)
+        article: String,
+        /// The words to find, in quotes
+        words: String,
+    },
+    /// Create a new content file with every field present and explained
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A claim, first made in one article: `new claim <slug> --article <a> --quote "..."`
+    Claim {
+        /// The claim's name: lowercase letters, digits and hyphens
+        slug: String,
+        /// The article that makes the claim
+        #[arg(long)]
+        article: String,
+        /// The exact words of the article that make it
+        #[arg(long)]
+        quote: String,
+        /// Words just before the quote, when it occurs more than once
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Words just after the quote, when it occurs more than once
+        #[arg(long)]
+        suffix: Option<String>,
+    },
+    /// A topic that claims belong to
+    Topic {
+        /// The topic's name: lowercase letters, digits and hyphens
+        slug: String,
+    },
+    /// Someone who makes claims: a person, government, agency, outlet...
+    Entity {
+        /// The entity's name: lowercase letters, digits and hyphens
+        slug: String,
+    },
+    /// A page of the site (about, methodology...)
+    Page {
+        /// The page's name: lowercase letters, digits and hyphens
+        slug: String,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +110,16 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    match &cli.command {
+        Command::Quote { article, words } => {
+            return finish(dossier::quote::run(&cli.root, article, words).map(|out| {
+                print!("{out}");
+                String::new()
+            }))
+        }
+        Command::New { what } => return new(&cli.root, what),
+        Command::Build { .. } | Command::Check => {}
+    }
     let started = Instant::now();
     let options = dossier::Options {
         base_url: cli.base_url.clone(),
@@ -70,6 +128,10 @@ fn main() -> ExitCode {
     };
     let compiled = dossier::compile_with(&cli.root, &options);
     report(&compiled.diagnostics, cli.format);
+    if compiled.diagnostics.iter().any(|d| d.io) {
+        eprintln!("some files could not be read; nothing written");
+        return ExitCode::from(2);
+    }
     let errors = compiled.errors();
     let warnings = compiled.diagnostics.len() - errors;
     let failed = errors > 0 || (cli.deny_warnings && warnings > 0);
@@ -86,6 +148,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Quote { .. } | Command::New { .. } => ExitCode::SUCCESS,
         Command::Check => {
             eprintln!(
                 "check passed: {} files would be written, {warnings} warning(s)",
@@ -110,8 +173,57 @@ fn main() -> ExitCode {
     }
 }
 
+/// `dossier new ...`: creates the file and says what to do next.
+fn new(root: &std::path::Path, what: &New) -> ExitCode {
+    use dossier::scaffold::{create, FirstAppearance, Kind};
+    let (kind, slug, first) = match what {
+        New::Claim {
+            slug,
+            article,
+            quote,
+            prefix,
+            suffix,
+        } => (
+            Kind::Claim,
+            slug,
+            Some(FirstAppearance {
+                article: article.clone(),
+                quote: quote.clone(),
+                prefix: prefix.clone(),
+                suffix: suffix.clone(),
+            }),
+        ),
+        New::Topic { slug } => (Kind::Topic, slug, None),
+        New::Entity { slug } => (Kind::Entity, slug, None),
+        New::Page { slug } => (Kind::Page, slug, None),
+    };
+    finish(create(root, kind, slug, first.as_ref()).map(|rel| {
+        format!(
+            "created {}\nnext: replace every TODO in it, then run `dossier check`, which lists what is left",
+            root.join(rel).display().to_string().trim_start_matches("./")
+        )
+    }))
+}
+
+/// Prints the outcome of `quote` or `new`: 0 done, 1 the content says no, 2 misuse.
+fn finish(outcome: Result<String, dossier::quote::Failure>) -> ExitCode {
+    match outcome {
+        Ok(message) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprintln!("{f}");
+            ExitCode::from(if f.usage { 2 } else { 1 })
+        }
+    }
+}
+
 /// Human diagnostics go to stderr (in colour on a terminal unless NO_COLOR is
-/// set); machine formats go to stdout so they can be piped.
+/// set); machine formats go to stdout so they can be piped. Paths are relative
+/// to the dossier folder, as editors see them in the repository.
 fn report(diagnostics: &[Diagnostic], format: Format) {
     let colour = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

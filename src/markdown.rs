@@ -59,6 +59,25 @@ pub fn links(md: &str) -> Vec<(String, Range<usize>)> {
         .collect()
 }
 
+/// Every piece of raw HTML in `md` (shown as text by [`to_html`]) with its byte
+/// range: each inline tag, and the first line of each HTML block.
+pub fn raw_html(md: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut block_start = false;
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) => block_start = true,
+            Event::Html(raw) if block_start => {
+                block_start = false;
+                out.push((raw.trim_end().to_string(), range));
+            }
+            Event::InlineHtml(raw) => out.push((raw.to_string(), range)),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Renders Markdown to HTML. `resolve` maps an `@kind/slug` destination to a
 /// relative URL; unresolved internal links and unsafe links lose their target.
 pub fn to_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
@@ -191,6 +210,16 @@ mod tests {
             found.iter().map(|(d, _)| d.as_str()).collect::<Vec<_>>(),
             ["@topic/casualties", "pic.png"]
         );
+    }
+
+    #[test]
+    fn raw_html_is_found_with_its_position() {
+        let md = "Text <b>bold</b>\n\n<script>\nalert(1)\n</script>\n";
+        let found = raw_html(md);
+        let tags: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(tags, ["<b>", "</b>", "<script>"]);
+        assert_eq!(&md[found[2].1.clone()], "<script>\n");
+        assert!(raw_html("plain *text* and <https://example.org>").is_empty());
     }
 
     #[test]

@@ -415,6 +415,16 @@ impl<'de> Deserialize<'de> for VerdictKey {
             fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<VerdictKey, E> {
                 Ok(VerdictKey(v.to_string()))
             }
+            // `verdict: 5` is an off-scale key like any other, not a type error.
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<VerdictKey, E> {
+                Ok(VerdictKey(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<VerdictKey, E> {
+                Ok(VerdictKey(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<VerdictKey, E> {
+                Ok(VerdictKey(v.to_string()))
+            }
         }
         d.deserialize_any(V)
     }

@@ -44,7 +44,6 @@ pub fn load(
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which garbles every URL in the source.
     tera.set_escape_fn(crate::render::escape);
-    let mut diags = Vec::new();
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
     {
         // Tera names the failing template in quotes; point at it when it does.
@@ -52,36 +51,41 @@ pub fn load(
         let name = templates
             .keys()
             .find(|n| message.contains(&format!("'{n}'")));
-        diags.push(template_diagnostic(
+        let source = name
+            .and_then(|n| templates.get(n))
+            .map_or("", String::as_str);
+        return Err(vec![template_diagnostic(
             name.map_or("", String::as_str),
+            source,
             &message,
-        ));
+        )]);
     }
-    if diags.is_empty() {
-        Ok((tera, assets))
-    } else {
-        Err(diags)
-    }
+    Ok((tera, assets))
 }
 
-fn template_diagnostic(name: &str, message: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        Path::new("templates").join(name),
-        format!("template does not compile: {message}"),
-    );
-    // Tera's parse errors carry a ` --> L:C` marker.
-    if let Some(rest) = message.split("--> ").nth(1) {
-        let mut numbers = rest
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty());
-        if let (Some(Ok(line)), Some(Ok(col))) = (
-            numbers.next().map(str::parse),
-            numbers.next().map(str::parse),
-        ) {
-            d.line = Some(line);
-            d.column = Some(col);
-        }
-    }
+/// Tera's parse errors draw their own location and caret (` --> L:C`, source
+/// line, `= expected ...`); keep its words and show the place our own way.
+fn template_diagnostic(name: &str, source: &str, message: &str) -> Diagnostic {
+    let (head, art) = message.split_once("--> ").unwrap_or((message, ""));
+    let expected = art.lines().find_map(|l| l.trim_start().strip_prefix("= "));
+    let text = match expected {
+        Some(e) => format!(
+            "template does not compile: {}: {e}",
+            head.trim_end().trim_end_matches(':')
+        ),
+        None => format!("template does not compile: {}", message.trim()),
+    };
+    let d = Diagnostic::error(Path::new("templates").join(name), text);
+    let mut numbers = art
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty());
+    let d = match (
+        numbers.next().map(str::parse),
+        numbers.next().map(str::parse),
+    ) {
+        (Some(Ok(line)), Some(Ok(col))) => d.at(source, line, col),
+        _ => d,
+    };
     d.hint("fix the template, or delete your override in templates/ to use the built-in one")
 }
 

@@ -181,13 +181,7 @@ fn is_item(s: &str) -> bool {
 }
 
 /// The `n`-th (0-based) entry with key `key` in a mapping node.
-fn find_key(
-    yaml: &str,
-    lines: &[Line],
-    node: Node,
-    key: &str,
-    n: usize,
-) -> Option<(Entry, Node)> {
+fn find_key(yaml: &str, lines: &[Line], node: Node, key: &str, n: usize) -> Option<(Entry, Node)> {
     if node.inline.is_some() {
         return None;
     }
@@ -261,10 +255,12 @@ fn find_key(
                 },
             ),
         };
+        // The entry starts at its key: on a `- key:` line the dash belongs to
+        // the list item, which must survive when the entry is blanked out.
         let entry = Entry {
             start: key_at,
             value,
-            block: l.start..line_start(yaml, lines, end),
+            block: key_at..line_start(yaml, lines, end),
         };
         return Some((entry, child));
     }
@@ -401,8 +397,7 @@ fn flow_items(yaml: &str, at: usize) -> Option<Vec<Range<usize>>> {
                 let text = yaml.get(r.clone())?;
                 let lead = text.len() - text.trim_start().len();
                 let trimmed = text.trim();
-                (!trimmed.is_empty())
-                    .then(|| r.start + lead..r.start + lead + trimmed.len())
+                (!trimmed.is_empty()).then(|| r.start + lead..r.start + lead + trimmed.len())
             })
             .collect(),
     )
@@ -442,63 +437,98 @@ pub fn parse<T: DeserializeOwned>(
     let Some(original) = text.get(yaml.clone()) else {
         return (None, Vec::new());
     };
-    let mut work = original.to_string();
+    // The text with the entries that had errors blanked out; `work` adds the stand-ins.
+    let mut base = original.to_string();
+    let mut work = base.clone();
     let mut diags: Vec<Diagnostic> = Vec::new();
-    // Fields added as stand-ins for missing ones, with the candidates left to try.
-    let mut standins: Vec<(String, usize)> = Vec::new();
-    const STANDINS: [&str; 5] = ["''", "[]", "2000", "false", "{}"];
-    let end_line = original.lines().count() + 1;
+    // Unknown fields removed, by the path of their mapping: a missing field
+    // that one of them misspells is not reported twice.
+    let mut unknown: Vec<(String, String)> = Vec::new();
+    // Fields added after the text as stand-ins for missing ones.
+    let mut standins: Vec<Standin> = Vec::new();
+    // Entries blanked after an error, so that their absence is not reported again.
+    let mut removed: Vec<String> = Vec::new();
+    // Problems not reported here (placeholders): the value is still unusable.
+    let mut silent = 0;
     for _ in 0..64 {
         let source = if work.trim().is_empty() { "{}" } else { &work };
         let e = match serde_yaml::from_str::<T>(source) {
-            Ok(v) if diags.is_empty() => return (Some(v), diags),
+            Ok(v) if diags.is_empty() && silent == 0 => return (Some(v), diags),
             Ok(_) => return (None, diags),
             Err(e) => e,
         };
         let problem = Problem::new(&e, &work);
         // The error is about a stand-in: try the next kind of value for it.
-        if let Some(at) = problem.offset.filter(|&o| o >= original.len()) {
-            let Some(idx) = standin_at(&work, original.len(), at, &standins) else {
+        let about_standin = !standins.is_empty() && !matches!(problem.kind, Kind::Syntax);
+        if let Some(at) = problem
+            .offset
+            .filter(|&o| about_standin && o >= original.len())
+        {
+            let Some(s) = standin_at(&work, original.len(), at, &mut standins) else {
                 break;
             };
-            let (field, tried) = standins[idx].clone();
             let next = match &problem.kind {
-                Kind::UnknownVariant { expected, .. } => expected.first().cloned(),
-                _ => STANDINS.get(tried + 1).map(|s| s.to_string()),
+                Kind::UnknownVariant { expected, .. } if s.tried == 0 => expected.first().cloned(),
+                _ => STANDINS.get(s.tried + 1).map(|v| v.to_string()),
             };
             let Some(next) = next else { break };
-            standins[idx].1 = tried + 1;
-            work = rebuild_standins(original, &standins, idx, &field, &next);
+            s.tried += 1;
+            s.value = next;
+            work = with_standins(&base, &standins);
             continue;
         }
         let path = parse_path(&problem.path);
-        match &problem.kind {
-            Kind::Missing { field } if path.is_empty() => {
-                // Point at the line where the field would go: the closing fence.
-                let fence_line = line_of(text, yaml.end);
-                let d = Diagnostic::error(file, problem.message.clone())
-                    .at(text, fence_line.max(1), 1)
-                    .hint(format!(
-                        "add a line `{field}: ...` {}",
-                        if yaml.end < text.len() {
-                            "above the closing `---` (this line)"
-                        } else {
-                            "to the file"
-                        }
-                    ));
-                let _ = end_line;
-                diags.push(d);
-                standins.push((field.clone(), 0));
-                work = rebuild_standins(
-                    original,
-                    &standins,
-                    standins.len() - 1,
-                    field,
-                    STANDINS[0],
-                );
+        if let Kind::Missing { field } = &problem.kind {
+            let full = if problem.path.is_empty() {
+                field.clone()
+            } else {
+                format!("{}.{field}", problem.path)
+            };
+            let silent = removed.contains(&full)
+                || unknown.iter().any(|(p, u)| {
+                    *p == problem.path && did_you_mean(u, [field.as_str()]).is_some()
+                });
+            if path.is_empty() {
+                if !silent {
+                    // Point at the line where the field would go: the closing fence.
+                    let (line, hint) = if yaml.end < text.len() {
+                        (
+                            line_of(text, yaml.end),
+                            format!(
+                                "add a line `{field}: ...` above the closing `---` (this line)"
+                            ),
+                        )
+                    } else {
+                        (
+                            line_of(text, text.len()),
+                            format!("add a line `{field}: ...`"),
+                        )
+                    };
+                    diags.push(
+                        Diagnostic::error(file, problem.message.clone())
+                            .at(text, line, 1)
+                            .hint(hint),
+                    );
+                }
+                standins.push(Standin {
+                    field: field.clone(),
+                    tried: 0,
+                    value: STANDINS[0].to_string(),
+                });
+                work = with_standins(&base, &standins);
                 continue;
             }
-            _ => {}
+            if silent {
+                match find(&base, &path) {
+                    Some(e) if !e.block.is_empty() => {
+                        blank(&mut base, e.block);
+                        work = with_standins(&base, &standins);
+                        removed.push(problem.path.clone());
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
         }
         let entry = match &problem.kind {
             Kind::UnknownField { field } | Kind::Duplicate { field } => {
@@ -513,28 +543,63 @@ pub fn parse<T: DeserializeOwned>(
             }
             Kind::Syntax => None,
             _ if path.is_empty() => problem.offset.map(|o| line_entry(&work, o)),
-            _ => find(&work, &path),
+            // An item of a `[a, b]` list cannot be blanked alone (that leaves
+            // `, ,`, or an alias without its anchor): blank the whole list.
+            _ => match find(&work, &path) {
+                Some(e)
+                    if matches!(path.last(), Some(Seg::Index(_)))
+                        && !e.block.ends_with_newline(&work) =>
+                {
+                    let parent = &path[..path.len() - 1];
+                    find(&work, parent).map(|p| Entry {
+                        start: e.start,
+                        value: e.value,
+                        block: p.block,
+                    })
+                }
+                other => other,
+            },
         };
-        let mut at = match &problem.kind {
+        let at = match &problem.kind {
             Kind::Missing { .. } | Kind::UnknownField { .. } | Kind::Duplicate { .. } => {
-                entry.as_ref().map(|e| e.start)
+                entry.as_ref().map(|e| e.start).or(problem.offset)
             }
+            Kind::Syntax => problem.better_syntax_offset(&work).or(problem.offset),
             _ => problem.offset.or(entry.as_ref().map(|e| e.value)),
         };
-        if let Kind::Syntax = problem.kind {
-            at = problem.better_syntax_offset(&work).or(at);
+        // A value still reading `TODO` is reported as a placeholder by load.
+        let placeholder = at.and_then(|o| work.get(o..)).is_some_and(|v| {
+            v.trim_start_matches(['"', '\''])
+                .starts_with(crate::load::PLACEHOLDER)
+        });
+        if placeholder {
+            silent += 1;
+        } else {
+            let mut d = Diagnostic::error(file, problem.message.clone());
+            if let Some(at) = at {
+                d = d.at_offset(text, yaml.start + at);
+            }
+            if let Some(h) = problem.hint(&work, at) {
+                d = d.hint(h);
+            }
+            diags.push(d);
         }
-        let mut d = Diagnostic::error(file, problem.message.clone());
-        if let Some(at) = at {
-            d = d.at_offset(text, yaml.start + at);
-        }
-        if let Some(h) = problem.hint(&work, at) {
-            d = d.hint(h);
-        }
-        diags.push(d);
         match entry {
             Some(e) if !matches!(problem.kind, Kind::Syntax) && !e.block.is_empty() => {
-                blank(&mut work, e.block);
+                if let Kind::UnknownField { field } = &problem.kind {
+                    unknown.push((problem.path.clone(), field.clone()));
+                }
+                removed.push(match &problem.kind {
+                    Kind::UnknownField { field } | Kind::Duplicate { field } if path.is_empty() => {
+                        field.clone()
+                    }
+                    Kind::UnknownField { field } | Kind::Duplicate { field } => {
+                        format!("{}.{field}", problem.path)
+                    }
+                    _ => problem.path.clone(),
+                });
+                blank(&mut base, e.block);
+                work = with_standins(&base, &standins);
             }
             _ => break,
         }
@@ -542,9 +607,31 @@ pub fn parse<T: DeserializeOwned>(
     (None, diags)
 }
 
+trait EndsWithNewline {
+    fn ends_with_newline(&self, text: &str) -> bool;
+}
+
+impl EndsWithNewline for Range<usize> {
+    /// Whether the range ends at a line end (a block entry, not a flow item).
+    fn ends_with_newline(&self, text: &str) -> bool {
+        self.end >= text.len() || text.as_bytes().get(self.end.wrapping_sub(1)) == Some(&b'\n')
+    }
+}
+
+/// Values tried, in order, for a missing field so that parsing can go on.
+const STANDINS: [&str; 5] = ["''", "[]", "2000", "false", "{}"];
+
+struct Standin {
+    field: String,
+    /// Index into `STANDINS` of the value tried last.
+    tried: usize,
+    value: String,
+}
+
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1)
+    text.get(..offset)
+        .map_or(1, |t| t.matches('\n').count() + 1)
 }
 
 /// The line holding `offset` and the lines indented deeper below it.
@@ -572,60 +659,51 @@ fn line_entry(yaml: &str, offset: usize) -> Entry {
     }
 }
 
-/// Replaces every character of `range` but line ends with a space.
+/// Replaces every character of `range` but line ends with spaces, byte for byte,
+/// so that every offset in the text stays where it was.
 fn blank(work: &mut String, range: Range<usize>) {
     let Some(part) = work.get(range.clone()) else {
         return;
     };
     let blanked: String = part
         .chars()
-        .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
-        .flat_map(|c| std::iter::repeat_n(c, 1))
+        .map(|c| match c {
+            '\n' | '\r' => c.to_string(),
+            _ => " ".repeat(c.len_utf8()),
+        })
         .collect();
-    // Multi-byte chars become one space each: pad to keep later offsets.
-    let pad = part.len() - blanked.len();
-    work.replace_range(range, &(blanked + &" ".repeat(pad)));
+    work.replace_range(range, &blanked);
 }
 
-/// Which stand-in holds `at` (they follow the original text, one line each).
-fn standin_at(
+/// The stand-in whose line holds `at` (they follow the original text, one line each).
+fn standin_at<'a>(
     work: &str,
     original_len: usize,
     at: usize,
-    standins: &[(String, usize)],
-) -> Option<usize> {
+    standins: &'a mut [Standin],
+) -> Option<&'a mut Standin> {
     let tail = work.get(original_len..)?;
-    let mut pos = original_len;
-    for (i, line) in tail.split_inclusive('\n').enumerate() {
-        if at < pos + line.len() || i + 1 == standins.len() {
-            return (i < standins.len()).then_some(i);
+    // `with_standins` may have added a line break before the first one.
+    let skip = usize::from(tail.starts_with('\n') && !standins.is_empty());
+    let mut pos = original_len + skip;
+    let count = standins.len();
+    for (i, line) in tail.get(skip..)?.split_inclusive('\n').enumerate() {
+        if at < pos + line.len() || i + 1 == count {
+            return standins.get_mut(i);
         }
         pos += line.len();
     }
     None
 }
 
-/// The original text with every stand-in appended, `idx` set to `value`.
-fn rebuild_standins(
-    original: &str,
-    standins: &[(String, usize)],
-    idx: usize,
-    field: &str,
-    value: &str,
-) -> String {
-    const STANDINS: [&str; 5] = ["''", "[]", "2000", "false", "{}"];
+/// The original text with every stand-in appended.
+fn with_standins(original: &str, standins: &[Standin]) -> String {
     let mut out = original.to_string();
     if !out.ends_with('\n') {
         out.push('\n');
     }
-    for (i, (f, tried)) in standins.iter().enumerate() {
-        let v = if i == idx {
-            value
-        } else {
-            STANDINS.get(*tried).copied().unwrap_or("''")
-        };
-        let f = if i == idx { field } else { f };
-        out.push_str(&format!("{f}: {v}\n"));
+    for s in standins {
+        out.push_str(&format!("{}: {}\n", s.field, s.value));
     }
     out
 }
@@ -785,7 +863,10 @@ impl Problem {
             .location()
             .map(|l| offset_of_line_col(work, l.line(), l.column()));
         let segs = parse_path(&path);
-        let field = describe(&segs);
+        let field = match describe(&segs) {
+            f if f.is_empty() => "the front matter".to_string(),
+            f => f,
+        };
         let kind = if let Some(rest) = raw.strip_prefix("unknown field ") {
             Kind::UnknownField {
                 field: ticked(rest).into_iter().next().unwrap_or_default(),
@@ -818,9 +899,9 @@ impl Problem {
                 found: found.to_string(),
                 expected: expected.to_string(),
             }
-        } else if !path.is_empty() || raw.starts_with('`') {
-            Kind::Custom
-        } else if raw.starts_with("recursion limit exceeded")
+        } else if !path.is_empty()
+            || raw.starts_with('`')
+            || raw.starts_with("recursion limit exceeded")
             || raw.starts_with("repetition limit exceeded")
         {
             Kind::Custom
@@ -841,7 +922,10 @@ impl Problem {
                 format!("`{given}` is not a valid value for {field}")
             }
             Kind::Mismatch { found, expected } if found == "unit value" => {
-                format!("{field} is empty: it should be {}", plain_expected(expected))
+                format!(
+                    "{field} is empty: it should be {}",
+                    plain_expected(expected)
+                )
             }
             Kind::Mismatch { found, expected } => format!(
                 "{field} should be {}, not {}",
@@ -885,17 +969,14 @@ impl Problem {
                     match did_you_mean(field, expected.iter().map(String::as_str)) {
                         Some(m) => format!("did you mean `{m}`?"),
                         None if expected.is_empty() => "remove this line".to_string(),
-                        None => format!(
-                            "the fields allowed here are: {}",
-                            expected.join(", ")
-                        ),
+                        None => format!("the fields allowed here are: {}", expected.join(", ")),
                     },
                 )
             }
             Kind::Missing { field } => Some(format!("add a line `{field}: ...`")),
-            Kind::Duplicate { field } => Some(format!(
-                "keep one `{field}:` line and delete the other"
-            )),
+            Kind::Duplicate { field } => {
+                Some(format!("keep one `{field}:` line and delete the other"))
+            }
             Kind::UnknownVariant { given, expected } => Some(
                 match did_you_mean(given, expected.iter().map(String::as_str)) {
                     Some(m) => format!("did you mean `{m}`?"),
@@ -903,7 +984,8 @@ impl Problem {
                 },
             ),
             Kind::Mismatch { found, expected } => {
-                mismatch_hint(&key, found, expected, value_of_line(&line))
+                let item = matches!(parse_path(&self.path).last(), Some(Seg::Index(_)));
+                mismatch_hint(&key, item, found, expected, value_of_line(&line))
             }
             Kind::Custom if self.raw.contains("is not a date") => {
                 let given = ticked(&self.raw).into_iter().next().unwrap_or_default();
@@ -913,9 +995,9 @@ impl Problem {
                         .to_string(),
                 })
             }
-            Kind::Custom if self.raw.starts_with("repetition limit") => Some(
-                "write each value out instead of repeating it with `&name` and `*name`".into(),
-            ),
+            Kind::Custom if self.raw.starts_with("repetition limit") => {
+                Some("write each value out instead of repeating it with `&name` and `*name`".into())
+            }
             Kind::Custom => None,
             Kind::Syntax => syntax_hint(&self.raw, &line),
         }
@@ -971,7 +1053,10 @@ fn describe_container(segs: &[Seg]) -> String {
 
 /// The line of `text` holding byte `offset`.
 fn line_text(text: &str, offset: usize) -> String {
-    let offset = offset.min(text.len());
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     text.get(start..end).unwrap_or("").trim_end().to_string()
@@ -987,11 +1072,24 @@ fn value_of_line(line: &str) -> String {
     }
 }
 
-fn mismatch_hint(key: &str, found: &str, expected: &str, value: String) -> Option<String> {
+fn mismatch_hint(
+    key: &str,
+    item: bool,
+    found: &str,
+    expected: &str,
+    value: String,
+) -> Option<String> {
     let expected = plain_expected(expected);
     let key = if key.is_empty() { "field" } else { key };
+    if item && expected == "text" {
+        return Some(format!(
+            "each item of `{key}` is a single word or phrase, e.g. `{key}: [first, second]`"
+        ));
+    }
     if found == "unit value" {
-        return Some(format!("write {expected} after `{key}:`, or remove the line"));
+        return Some(format!(
+            "write {expected} after `{key}:`, or remove the line"
+        ));
     }
     match expected.as_str() {
         "a list" if found.starts_with("string") => Some(format!(
@@ -1021,6 +1119,9 @@ fn mismatch_hint(key: &str, found: &str, expected: &str, value: String) -> Optio
         e if e.starts_with("a group of fields") => Some(format!(
             "write the fields on the lines below `{key}:`, each indented by two spaces"
         )),
+        e if e.contains("verdict key") => Some(
+            "write one of the keys listed under `verdicts:` in content/dossier.yaml, e.g. `verdict: disputed`".into(),
+        ),
         _ => None,
     }
 }
@@ -1038,8 +1139,7 @@ fn iso_date_from(s: &str) -> Option<String> {
         [y, m] if y.len() == 4 && m.len() == 1 => Some(format!("{y}-0{m}")),
         [y, m, d] if y.len() == 4 && (m.len() == 1 || d.len() == 1) => {
             let (m, d) = (num(m)?, num(d)?);
-            ((1..=12).contains(&m) && (1..=31).contains(&d))
-                .then(|| format!("{y}-{m:02}-{d:02}"))
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
         }
         _ => None,
     }
@@ -1101,13 +1201,11 @@ fn syntax_hint(raw: &str, line: &str) -> Option<String> {
         return Some("replace the tab characters at the start of the line with spaces".into());
     }
     if raw.starts_with("mapping values are not allowed") {
-        return quoted_suggestion().or(Some(
-            "put the whole value in double quotes".into(),
-        ));
+        return quoted_suggestion().or(Some("put the whole value in double quotes".into()));
     }
     if raw.contains("while scanning a quoted scalar") {
         return Some(
-            "close the quotation mark at the end of the value; to use a quotation mark inside a double-quoted value, write it as \\\" or use curly quotes (“ ”)".into(),
+            "close the quotation mark at the end of the value; inside the value, use curly quotes (“ ”) or put the whole value in single quotes".into(),
         );
     }
     if raw.starts_with("found character that cannot start any token")
@@ -1123,7 +1221,10 @@ fn syntax_hint(raw: &str, line: &str) -> Option<String> {
                 return Some("the value starts with a quotation mark, so YAML expects it to end with one: put the whole value in quotes, or use curly quotes (“ ”) inside it".into());
             }
         }
-        return Some("line this field up with the fields above it (same number of spaces at the start)".into());
+        return Some(
+            "line this field up with the fields above it (same number of spaces at the start)"
+                .into(),
+        );
     }
     if raw.starts_with("could not find expected ':'") {
         return Some("if this continues the value above, indent it with spaces; if it is the body, the closing `---` line is missing above it".into());
@@ -1140,7 +1241,9 @@ mod tests {
 
     fn at<'a>(text: &'a str, path: &str) -> &'a str {
         let e = find(text, &parse_path(path)).expect(path);
-        let end = text[e.value..].find('\n').map_or(text.len(), |i| e.value + i);
+        let end = text[e.value..]
+            .find('\n')
+            .map_or(text.len(), |i| e.value + i);
         &text[e.value..end]
     }
 
@@ -1154,7 +1257,10 @@ mod tests {
                 Seg::Key("quote".into())
             ]
         );
-        assert_eq!(parse_path("a[0][2]"), vec![Seg::Key("a".into()), Seg::Index(0), Seg::Index(2)]);
+        assert_eq!(
+            parse_path("a[0][2]"),
+            vec![Seg::Key("a".into()), Seg::Index(0), Seg::Index(2)]
+        );
         assert_eq!(parse_path(""), vec![]);
     }
 
@@ -1239,7 +1345,6 @@ mod tests {
                 "4:9 `topics` should be a list, not the text \"one\" | write a list, in square brackets: `topics: [one]`",
                 "7:5 unknown field `qoute` in item 1 of `items` | did you mean `quote`?",
                 "8:8 `count` should be a number, not the text \"1,000\" | write digits only, without separators: `count: 1000`",
-                "9:1 `title:` is missing | add a line `title: ...` above the closing `---` (this line)",
             ]
         );
     }
@@ -1271,7 +1376,10 @@ mod tests {
         assert!(d[0].message.contains("tab"), "{:?}", d[0]);
         assert_eq!(d[0].line, Some(3));
         let d = problems("title: A\nsummary: S\ntitle: B\n");
-        assert_eq!(summary(&d), ["4:1 `title:` is written twice | keep one `title:` line and delete the other"]);
+        assert_eq!(
+            summary(&d),
+            ["4:1 `title:` is written twice | keep one `title:` line and delete the other"]
+        );
     }
 
     #[test]

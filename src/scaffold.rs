@@ -1,0 +1,349 @@
+//! `dossier new claim|topic|entity|page <slug>`: writes a new content file with
+//! every field present and explained in a comment, so that an editor fills in
+//! blanks instead of remembering keys. What cannot be guessed is written as
+//! `TODO`, which `check` reports until it is replaced; what can be checked now
+//! (the name, the article, the quote) is checked before anything is written,
+//! and an existing file is never overwritten.
+
+use crate::anchor::{AnchorError, Haystack, Selector};
+use crate::load::{self, slug_problem, suggest_slug, Sources, PLACEHOLDER};
+use crate::model::{ClaimMeta, EntityMeta, PageMeta, TopicMeta};
+use crate::quote::{ambiguous_hint, not_found_hint, read_article, squash, yaml_scalar, Failure};
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What kind of file to create.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Claim,
+    Topic,
+    Entity,
+    Page,
+}
+
+impl Kind {
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Claim => "claims",
+            Kind::Topic => "topics",
+            Kind::Entity => "entities",
+            Kind::Page => "pages",
+        }
+    }
+}
+
+/// Where a new claim is first made: an article and the words it quotes.
+#[derive(Debug, Clone, Default)]
+pub struct FirstAppearance {
+    pub article: String,
+    pub quote: String,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+}
+
+/// Creates `content/<folder>/<slug>.md`; returns its path relative to the root.
+pub fn create(
+    root: &Path,
+    kind: Kind,
+    slug: &str,
+    appearance: Option<&FirstAppearance>,
+) -> Result<PathBuf, Failure> {
+    let rel = plan(root, kind, slug)?;
+    let text = text_for(root, kind, appearance)?;
+    check_generated(kind, &rel, &text)?;
+    let path = root.join(&rel);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| io_failure(dir, &e))?;
+    }
+    // `create_new` refuses an existing file even if one appeared just now.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| io_failure(&path, &e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| io_failure(&path, &e))?;
+    Ok(rel)
+}
+
+fn io_failure(path: &Path, e: &std::io::Error) -> Failure {
+    Failure::usage(format!("cannot write {}: {e}", path.display()), None)
+}
+
+/// Checks the slug and that no file of that name exists yet.
+fn plan(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Failure> {
+    if let Some(problem) = slug_problem(slug) {
+        let suggestion = suggest_slug(slug);
+        let hint = if suggestion.is_empty() {
+            "use lowercase letters, digits and hyphens, e.g. `troops-sent`".to_string()
+        } else {
+            format!("use lowercase letters, digits and hyphens: `{suggestion}`")
+        };
+        return Err(Failure::usage(
+            format!("`{slug}` cannot be a name: {problem}"),
+            Some(hint),
+        ));
+    }
+    let rel = Path::new("content")
+        .join(kind.folder())
+        .join(format!("{slug}.md"));
+    if root.join(&rel).exists() {
+        return Err(Failure::usage(
+            format!("{} already exists", rel.display()),
+            Some("choose another name, or edit that file".into()),
+        ));
+    }
+    Ok(rel)
+}
+
+/// "# one of: a, b, c" (wrapped), or nothing when the list is empty.
+fn one_of(items: &[String]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    wrap_comment("# one of:", items)
+}
+
+/// `lead` and the items, comma-separated, as comment lines of at most 79 characters.
+fn wrap_comment(lead: &str, items: &[String]) -> String {
+    let mut out = String::new();
+    let mut line = String::from(lead);
+    for (i, item) in items.iter().enumerate() {
+        let sep = if i + 1 < items.len() { "," } else { "" };
+        if line.len() + item.len() + 2 > 79 && line != lead {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#  ");
+        }
+        let _ = write!(line, " {item}{sep}");
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+fn slugs<M>(docs: &[load::Doc<M>]) -> Vec<String> {
+    docs.iter().map(|d| d.slug.clone()).collect()
+}
+
+fn text_for(
+    root: &Path,
+    kind: Kind,
+    appearance: Option<&FirstAppearance>,
+) -> Result<String, Failure> {
+    let (sources, _) = load::load(root);
+    Ok(match kind {
+        Kind::Claim => {
+            let Some(a) = appearance else {
+                return Err(Failure::usage(
+                    "a new claim needs the article and the words it quotes",
+                    Some(
+                        "dossier new claim <slug> --article <article> --quote \"the exact words\""
+                            .into(),
+                    ),
+                ));
+            };
+            claim_text(root, &sources, a)?
+        }
+        Kind::Topic => format!(
+            "---\n\
+             # The topic's name, as shown in headings and lists.\n\
+             title: {PLACEHOLDER}\n\
+             # One sentence: what the claims on this topic are about.\n\
+             summary: {PLACEHOLDER}\n\
+             # Position in lists of topics: lower numbers come first.\n\
+             order: 0\n\
+             ---\n\
+             {PLACEHOLDER}: the overview, in Markdown: what is known, where the sources disagree.\n\
+             Link to claims with `[words](@claim/<slug>)`.\n"
+        ),
+        Kind::Entity => format!(
+            "---\n\
+             # The name as it should appear on the site.\n\
+             name: {PLACEHOLDER}\n\
+             # What kind of claimant this is.\n\
+             # one of: person, government, military, agency, state-media, outlet, group\n\
+             kind: {PLACEHOLDER}\n\
+             # One sentence on who or what this is.\n\
+             description: {PLACEHOLDER}\n\
+             ---\n"
+        ),
+        Kind::Page => format!(
+            "---\n\
+             # The page's title, as shown in the navigation.\n\
+             title: {PLACEHOLDER}\n\
+             # Position in the navigation: lower numbers come first.\n\
+             order: 0\n\
+             ---\n\
+             {PLACEHOLDER}: the page, in Markdown.\n"
+        ),
+    })
+}
+
+fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<String, Failure> {
+    let article = read_article(root, &a.article)?;
+    let hay = Haystack::new(&article.text);
+    let sel = Selector {
+        exact: &a.quote,
+        prefix: a.prefix.as_deref(),
+        suffix: a.suffix.as_deref(),
+    };
+    let range = match hay.locate(&sel) {
+        Ok(r) => r,
+        Err(AnchorError::Empty) => {
+            return Err(Failure::usage(
+                "the quote is empty",
+                Some("give the exact words in quotes: --quote \"the exact words\"".into()),
+            ))
+        }
+        Err(AnchorError::NotFound { closest }) => {
+            return Err(Failure {
+                message: format!(
+                    "\"{}\" is not in article `{}`",
+                    squash(&a.quote),
+                    article.doc.slug
+                ),
+                hint: Some(not_found_hint(
+                    &hay,
+                    &a.quote,
+                    closest.as_ref(),
+                    &article.seed_path,
+                )),
+                usage: false,
+            })
+        }
+        Err(AnchorError::Ambiguous { matches }) => {
+            return Err(Failure {
+                message: format!(
+                    "\"{}\" matches more than one place in article `{}`",
+                    squash(&a.quote),
+                    article.doc.slug
+                ),
+                hint: Some(ambiguous_hint(&hay, &matches, &article.seed_path, true)),
+                usage: false,
+            })
+        }
+    };
+    let quote = squash(article.text.get(range).unwrap_or(&a.quote));
+    let entities = slugs(&sources.entities);
+    let topics = slugs(&sources.topics);
+    let (verdicts, measures) = match &sources.settings {
+        Some(s) => (
+            s.verdicts.iter().map(|v| v.key.clone()).collect(),
+            s.measures.iter().map(|m| m.key.clone()).collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let context = |key: &str, value: &Option<String>| match value {
+        Some(v) => format!("    {key}: {}\n", yaml_scalar(&squash(v))),
+        None => String::new(),
+    };
+    let mut t = String::from("---\n");
+    t.push_str("# The claim restated plainly in English, so that a reader can judge it alone.\n");
+    let _ = writeln!(t, "title: {PLACEHOLDER}");
+    t.push_str("# Who makes the claim: a file name in content/entities/ without `.md`.\n");
+    t.push_str(&one_of(&entities));
+    let _ = writeln!(t, "claimant: {PLACEHOLDER}");
+    t.push_str(
+        "# When the claim was made: YYYY, YYYY-MM or YYYY-MM-DD (here: the article's date).\n",
+    );
+    let _ = writeln!(t, "claimed: {}", article.doc.meta.published);
+    t.push_str("# The topics it belongs to: file names in content/topics/, e.g. [casualties].\n");
+    t.push_str(&one_of(&topics));
+    t.push_str("topics: []\n");
+    t.push_str("# The verdict: a key of the rating scale in content/dossier.yaml.\n");
+    t.push_str(&one_of(&verdicts));
+    let _ = writeln!(t, "verdict: {PLACEHOLDER}");
+    t.push_str("# The conclusion, in one sentence.\n");
+    let _ = writeln!(t, "summary: {PLACEHOLDER}");
+    t.push_str("# Where the claim is made: one item per article that reports it. `quote` is\n");
+    t.push_str(
+        "# the exact words of the article; `dossier quote <article> \"words\"` writes an item.\n",
+    );
+    t.push_str("appearances:\n");
+    let _ = writeln!(t, "  - article: {}", article.doc.slug);
+    let _ = writeln!(t, "    quote: {}", yaml_scalar(&quote));
+    t.push_str(&context("prefix", &a.prefix));
+    t.push_str(&context("suffix", &a.suffix));
+    if a.prefix.is_none() && a.suffix.is_none() {
+        t.push_str(
+            "    # prefix: the words just before the quote, only if it occurs more than once\n",
+        );
+        t.push_str("    # suffix: the words just after the quote, the same way\n");
+    }
+    t.push_str("    # The quote in English.\n");
+    let _ = writeln!(t, "    translation: {PLACEHOLDER}");
+    t.push_str("# Numbers the claim states, so that they can be compared across claims:\n");
+    t.push_str("#  - measure: <key>      # a measure in content/dossier.yaml\n");
+    t.push_str(&wrap_comment(
+        "#                        # measures:",
+        &measures,
+    ));
+    t.push_str("#    value: 1000         # or `min:` and `max:` for a range\n");
+    t.push_str(
+        "#    qualifier: about    # exactly, about, at-least, more-than, up-to, less-than\n",
+    );
+    t.push_str("#    as_of: 2025-04      # the date the number describes\n");
+    t.push_str("#    basis: estimate     # how the number was established\n");
+    t.push_str("figures: []\n");
+    t.push_str("# Other claims this one is about, written on one of the two claims only:\n");
+    t.push_str("#  - kind: contradicts   # supports, contradicts, updates or context\n");
+    t.push_str("#    claim: <slug>       # a file name in content/claims/ without `.md`\n");
+    t.push_str("#    note: Why they are related (Markdown).\n");
+    t.push_str("relations: []\n");
+    t.push_str("# Outside references the analysis relies on:\n");
+    t.push_str("#  - title: The report's title\n");
+    t.push_str("#    url: https://example.org/report\n");
+    t.push_str("#    publisher: Who published it\n");
+    t.push_str("#    date: 2025-04-28\n");
+    t.push_str("sources: []\n");
+    t.push_str("# true when the analysis uses knowledge from outside the dossier's articles.\n");
+    t.push_str("outside_knowledge: false\n");
+    t.push_str(
+        "# When the review was first published and last changed (default: the dossier's date):\n",
+    );
+    t.push_str("# reviewed: 2025-05-01\n");
+    t.push_str("# updated: 2025-05-02\n");
+    t.push_str("# Changes after publication, oldest first:\n");
+    t.push_str("#  - date: 2025-05-02\n");
+    t.push_str("#    note: What changed and why.\n");
+    t.push_str("corrections: []\n");
+    t.push_str("---\n");
+    let _ = writeln!(
+        t,
+        "{PLACEHOLDER}: the analysis, in Markdown: what the articles say, what supports or\n\
+         contradicts the claim, and why the verdict. Link to other claims with\n\
+         `[words](@claim/<slug>)` and to articles with `[words](@article/<slug>)`."
+    );
+    Ok(t)
+}
+
+/// The generated file must load with no problem but its placeholders: a
+/// template that drifted from the content model is a bug, caught here.
+fn check_generated(kind: Kind, rel: &Path, text: &str) -> Result<(), Failure> {
+    let slug = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let text = text.to_string();
+    let diags = match kind {
+        Kind::Claim => load::parse_doc::<ClaimMeta>(slug, rel, text).1,
+        Kind::Topic => load::parse_doc::<TopicMeta>(slug, rel, text).1,
+        Kind::Entity => load::parse_doc::<EntityMeta>(slug, rel, text).1,
+        Kind::Page => load::parse_doc::<PageMeta>(slug, rel, text).1,
+    };
+    let placeholder = format!("(it says {PLACEHOLDER})");
+    match diags.iter().find(|d| !d.message.contains(&placeholder)) {
+        None => Ok(()),
+        Some(d) => Err(Failure {
+            message: format!(
+                "the new file would not load ({}); nothing was written",
+                d.message
+            ),
+            hint: Some("this is a bug in dossier: please report it".into()),
+            usage: false,
+        }),
+    }
+}
