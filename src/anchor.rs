@@ -665,6 +665,29 @@ fn aligned_differences(quote: &str, passage: &str) -> (Vec<Difference>, Option<(
         h.1.truncate(h.0.len());
         last = last.saturating_sub(extra);
     }
+    // A quote that stops before the article's punctuation ("Rusia-Ukraina" for
+    // "Rusia-Ukraina.") or starts after it is not a difference.
+    let clipped = |q: &[&str], p: &[&str], at_end: bool| match (q, p) {
+        ([q], [p]) if at_end => p
+            .strip_prefix(q)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_punctuation())),
+        ([q], [p]) => p
+            .strip_suffix(q)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_punctuation())),
+        _ => false,
+    };
+    if hunks
+        .last()
+        .is_some_and(|h| clipped(&h.0, &h.1, true) && qw.last() == h.0.last())
+    {
+        hunks.pop();
+    }
+    if hunks
+        .first()
+        .is_some_and(|h| clipped(&h.0, &h.1, false) && qw.first() == h.0.first())
+    {
+        hunks.remove(0);
+    }
     let span = (first <= last).then_some((first, last));
     let diffs = hunks
         .into_iter()
@@ -1163,6 +1186,14 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(diffs("", "abc"), Vec::<String>::new());
+        // A quote that stops before the sentence's full stop differs only where it differs.
+        assert_eq!(
+            diffs(
+                "4.000 soldiers di front Rusia-Ukraina",
+                "4.000 tentara di front Rusia-Ukraina."
+            ),
+            ["`soldiers` is `tentara` in the article"]
+        );
     }
 
     #[test]
