@@ -140,61 +140,40 @@ pub fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
         }
         let hay = Haystack::new(&seed.text);
         let seed_path = Path::new("seeds").join(&doc.meta.seed);
-        let furniture = doc
-            .meta
-            .furniture
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| {
-                let at = format!("furniture[{i}]");
-                place(
-                    &hay,
-                    f.selector(),
-                    &doc,
-                    &seed_path,
-                    &at,
-                    "furniture",
-                    &mut diags,
-                )
-            })
+        // Furniture, notes and not_claims all quote the article itself.
+        let mut place_all = |field: &str, what: &str, selectors: Vec<Selector>| {
+            selectors
+                .into_iter()
+                .enumerate()
+                .map(|(i, sel)| {
+                    let at = format!("{field}[{i}]");
+                    place(&hay, sel, &doc, &seed_path, &at, what, &mut diags)
+                })
+                .collect::<Vec<_>>()
+        };
+        let m = &doc.meta;
+        let furniture = place_all(
+            "furniture",
+            "furniture",
+            m.furniture.iter().map(|f| f.selector()).collect(),
+        );
+        let notes = place_all(
+            "notes",
+            "note",
+            m.notes.iter().map(|n| n.selector()).collect(),
+        );
+        let not_claims = place_all(
+            "not_claims",
+            "not_claims quote",
+            m.not_claims.iter().map(|n| n.selector()).collect(),
+        );
+        let notes = notes
+            .into_iter()
+            .zip(&m.notes)
+            .filter_map(|(range, n)| Some((range?, n.note.clone())))
             .collect();
-        let notes = doc
-            .meta
-            .notes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| {
-                let at = format!("notes[{i}]");
-                place(
-                    &hay,
-                    n.selector(),
-                    &doc,
-                    &seed_path,
-                    &at,
-                    "note",
-                    &mut diags,
-                )
-                .map(|r| (r, n.note.clone()))
-            })
-            .collect();
-        let not_claims = doc
-            .meta
-            .not_claims
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| {
-                let at = format!("not_claims[{i}]");
-                place(
-                    &hay,
-                    n.selector(),
-                    &doc,
-                    &seed_path,
-                    &at,
-                    "not_claims quote",
-                    &mut diags,
-                )
-            })
-            .collect();
+        let furniture = furniture.into_iter().flatten().collect();
+        let not_claims = not_claims.into_iter().flatten().collect();
         haystacks.insert(doc.slug.clone(), hay);
         articles.insert(
             doc.slug.clone(),
