@@ -7,27 +7,14 @@
 //! `SNAPSHOTS=overwrite cargo test --test hostile`, and read the diff.
 
 use snapbox::cmd::Command;
+mod common;
+
+use common::{copy_dir, repo, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A copy of the minimal fixture in a temporary folder.
@@ -43,22 +30,6 @@ fn dossier(root: &Path) -> Command {
         .current_dir(root)
         .env("NO_COLOR", "1")
         .with_assert(snapbox::Assert::new().action_env("SNAPSHOTS"))
-}
-
-/// Every file under `dir`, relative path -> bytes.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[cfg(unix)]

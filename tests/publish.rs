@@ -4,15 +4,14 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
+mod common;
+
+use common::repo;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const BASE: &str = "https://user.github.io/repo/";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Builds the real dossier as the Pages workflow does: under a project path.
 fn build_published(out: &Path) {
