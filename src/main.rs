@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::diagnostic::Diagnostic;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -112,14 +112,23 @@ fn main() -> ExitCode {
     }
     match &cli.command {
         Command::Quote { article, words } => {
-            return finish(dossier::quote::run(&cli.root, article, words).map(|out| {
+            finish(dossier::quote::run(&cli.root, article, words).map(|out| {
                 print!("{out}");
                 String::new()
             }))
         }
-        Command::New { what } => return new(&cli.root, what),
-        Command::Build { .. } | Command::Check => {}
+        Command::New { what } => new(&cli.root, what),
+        Command::Check => check_and_write(&cli, None),
+        Command::Build { output } => {
+            let output = output.clone().unwrap_or_else(|| cli.root.join("site"));
+            check_and_write(&cli, Some(&output))
+        }
     }
+}
+
+/// `check` (no output) and `build`: load, resolve, render, report, and write
+/// only when nothing failed.
+fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
     let started = Instant::now();
     let options = dossier::Options {
         base_url: cli.base_url.clone(),
@@ -147,34 +156,28 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match cli.command {
-        Command::Quote { .. } | Command::New { .. } => ExitCode::SUCCESS,
-        Command::Check => {
-            eprintln!(
-                "check passed: {} files would be written, {warnings} warning(s)",
-                site.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Command::Build { output } => {
-            let output = output.unwrap_or_else(|| cli.root.join("site"));
-            if let Err(e) = dossier::write::write(&cli.root, &output, &site) {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-            eprintln!(
-                "built {} files into {} in {} ms, {warnings} warning(s)",
-                site.len(),
-                output.display(),
-                started.elapsed().as_millis()
-            );
-            ExitCode::SUCCESS
-        }
+    let Some(output) = output else {
+        eprintln!(
+            "check passed: {} files would be written, {warnings} warning(s)",
+            site.len()
+        );
+        return ExitCode::SUCCESS;
+    };
+    if let Err(e) = dossier::write::write(&cli.root, output, &site) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
     }
+    eprintln!(
+        "built {} files into {} in {} ms, {warnings} warning(s)",
+        site.len(),
+        output.display(),
+        started.elapsed().as_millis()
+    );
+    ExitCode::SUCCESS
 }
 
 /// `dossier new ...`: creates the file and says what to do next.
-fn new(root: &std::path::Path, what: &New) -> ExitCode {
+fn new(root: &Path, what: &New) -> ExitCode {
     use dossier::scaffold::{create, FirstAppearance, Kind};
     let (kind, slug, first) = match what {
         New::Claim {
