@@ -59,6 +59,7 @@ fn figure_json(f: &Figure) -> Value {
         "qualifier": f.qualifier.key(),
         "as_of": date(f.as_of),
         "basis": f.basis,
+        "stated": f.stated,
     })
 }
 

@@ -248,6 +248,10 @@ pub struct Figure {
     /// How the number was established (an estimate, a count, an intercept...).
     #[serde(default)]
     pub basis: Option<String>,
+    /// The quantity in the text's own words when it is vague ("thousands"):
+    /// shown as written, and never drawn on a chart as if it were a number.
+    #[serde(default)]
+    pub stated: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -303,6 +307,11 @@ pub struct Relation {
 pub enum RelationKind {
     Supports,
     Contradicts,
+    /// The two look as if they conflict but do not: estimates of different
+    /// things, compatible ranges, different dates. Kept apart from
+    /// `contradicts` so that a reader is never told "contradicts" and then
+    /// "not incompatible".
+    Differs,
     Updates,
     Context,
 }
@@ -314,6 +323,10 @@ impl RelationKind {
             RelationKind::Supports => ("Supports", "Supported by"),
             // Contradiction is symmetric: both sides read the same.
             RelationKind::Contradicts => ("Contradicts", "Contradicts"),
+            RelationKind::Differs => (
+                "Differs from, without conflict",
+                "Differs from, without conflict",
+            ),
             RelationKind::Updates => ("Updates", "Updated by"),
             RelationKind::Context => ("Gives context to", "Context from"),
         }
@@ -323,6 +336,7 @@ impl RelationKind {
         match self {
             RelationKind::Supports => "supports",
             RelationKind::Contradicts => "contradicts",
+            RelationKind::Differs => "differs",
             RelationKind::Updates => "updates",
             RelationKind::Context => "context",
         }

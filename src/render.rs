@@ -318,7 +318,12 @@ impl<'a> Renderer<'a> {
             (None, None, Some(hi)) => format!("up to {}", number(hi)),
             _ => String::new(),
         };
-        let qualifier = f.qualifier.label();
+        let value = f.stated.clone().unwrap_or(value);
+        let qualifier = if f.stated.is_some() {
+            ""
+        } else {
+            f.qualifier.label()
+        };
         FigureView {
             measure: measure.map_or(f.measure.clone(), |m| m.label.clone()),
             unit: measure.map_or(String::new(), |m| m.unit.clone()),
@@ -841,6 +846,8 @@ impl<'a> Renderer<'a> {
             overview_html: String,
             claims: Vec<ClaimItem>,
             conflicts: Vec<Pair>,
+            /// Apparent conflicts: pairs that differ without contradicting.
+            differences: Vec<Pair>,
             agreements: Vec<Pair>,
             updates: Vec<Pair>,
             context: Vec<Pair>,
@@ -856,8 +863,8 @@ impl<'a> Renderer<'a> {
         );
         let on_topic = self.claims_on(slug);
         let slugs: BTreeSet<&str> = on_topic.iter().map(|c| c.doc.slug.as_str()).collect();
-        let (mut conflicts, mut agreements, mut updates, mut context) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut conflicts, mut differences, mut agreements, mut updates, mut context) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         // Each relation once, from the side that declares it; shown when either claim is on the topic.
         for c in self.d.claims.values() {
             for e in c.edges.iter().filter(|e| e.outgoing) {
@@ -872,6 +879,7 @@ impl<'a> Renderer<'a> {
                 };
                 match e.kind {
                     crate::model::RelationKind::Contradicts => conflicts.push(pair),
+                    crate::model::RelationKind::Differs => differences.push(pair),
                     crate::model::RelationKind::Supports => agreements.push(pair),
                     crate::model::RelationKind::Updates => updates.push(pair),
                     crate::model::RelationKind::Context => context.push(pair),
@@ -895,8 +903,10 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             rows.sort_by_key(|r| r.0);
+            // A vague quantity ("thousands") is listed in the table, never charted.
             let bars: Vec<Bar> = rows
                 .iter()
+                .filter(|(_, _, f)| f.stated.is_none())
                 .map(|(date, c, f)| Bar {
                     label: format!(
                         "{}, {}",
@@ -929,6 +939,7 @@ impl<'a> Renderer<'a> {
             overview_html: self.md(&t.body, root),
             claims: on_topic.iter().map(|c| self.claim_item(c, root)).collect(),
             conflicts,
+            differences,
             agreements,
             updates,
             context,
@@ -1149,6 +1160,9 @@ struct Bar {
 /// A horizontal bar chart of estimates, drawn at build time as inline SVG. The
 /// table beside it is the accessible source of truth, so the chart is decorative.
 fn chart(bars: &[Bar], title: &str) -> String {
+    if bars.is_empty() {
+        return String::new();
+    }
     const PLOT: f64 = 560.0;
     const ROW: f64 = 42.0;
     let max = bars.iter().map(|b| b.high).fold(0.0, f64::max).max(1.0) * 1.1;

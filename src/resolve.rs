@@ -629,8 +629,9 @@ fn is_css_colour(c: &str) -> bool {
 fn check_figure(f: &Figure, i: usize, doc: &Doc<ClaimMeta>, diags: &mut Vec<Diagnostic>) {
     let base = format!("figures[{i}]");
     let (problem, at) = match (f.value, f.min, f.max) {
+        (None, None, None) if f.stated.is_some() => (None, base.clone()),
         (None, None, None) => (
-            Some("a figure needs `value`, or `min` and/or `max`".to_string()),
+            Some("a figure needs `value`, or `min` and/or `max`, or `stated` for a vague quantity such as \"thousands\"".to_string()),
             format!("{base}.measure"),
         ),
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => (

@@ -289,7 +289,7 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
     t.push_str("#    basis: estimate     # how the number was established\n");
     t.push_str("figures: []\n");
     t.push_str("# Other claims this one is about, written on one of the two claims only:\n");
-    t.push_str("#  - kind: contradicts   # supports, contradicts, updates or context\n");
+    t.push_str("#  - kind: contradicts   # supports, contradicts, differs, updates or context\n");
     t.push_str("#    claim: <slug>       # a file name in content/claims/ without `.md`\n");
     t.push_str("#    note: Why they are related (Markdown).\n");
     t.push_str("relations: []\n");
