@@ -287,6 +287,7 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
     );
     t.push_str("#    as_of: 2025-04      # the date the number describes\n");
     t.push_str("#    basis: estimate     # how the number was established\n");
+    t.push_str("#    stated: thousands   # instead of a number, for a vague quantity: shown as written, never charted\n");
     t.push_str("figures: []\n");
     t.push_str("# Other claims this one is about, written on one of the two claims only:\n");
     t.push_str("#  - kind: contradicts   # supports, contradicts, differs, updates or context\n");
