@@ -804,7 +804,7 @@ mod tests {
     #[test]
     fn offsets_of_paths_point_at_values() {
         let text = "---\ntitle: A\nappearances:\n  - article: x\n    quote: one\n  - article: y\n    quote: two\n---\nBody\n";
-        let (doc, _) = parse_doc::<serde_yaml::Value>("a".into(), Path::new("a.md"), text.into());
+        let (doc, _) = parse_doc::<yaml_serde::Value>("a".into(), Path::new("a.md"), text.into());
         let doc = doc.unwrap();
         assert_eq!(&text[doc.offset_of("appearances[1].quote")..][..3], "two");
         assert_eq!(

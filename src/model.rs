@@ -580,9 +580,9 @@ mod tests {
 
     #[test]
     fn bare_boolean_verdict_reads_as_its_key() {
-        let v: VerdictKey = serde_yaml::from_str("false").unwrap();
+        let v: VerdictKey = yaml_serde::from_str("false").unwrap();
         assert_eq!(v.0, "false");
-        let d: PartialDate = serde_yaml::from_str("2025").unwrap();
+        let d: PartialDate = yaml_serde::from_str("2025").unwrap();
         assert_eq!(d.year, 2025);
     }
 }

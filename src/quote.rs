@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// safe, else in single quotes, else in double quotes with escapes.
 pub fn yaml_scalar(s: &str) -> String {
     let reads_back = |candidate: &str| {
-        serde_yaml::from_str::<serde_yaml::Value>(&format!("k: {candidate}\n"))
+        yaml_serde::from_str::<yaml_serde::Value>(&format!("k: {candidate}\n"))
             .ok()
             .and_then(|v| v.get("k").and_then(|v| v.as_str().map(str::to_string)))
             .is_some_and(|v| v == s)
@@ -398,7 +398,7 @@ mod tests {
             "back\\slash",
         ] {
             let y = yaml_scalar(s);
-            let v: serde_yaml::Value = serde_yaml::from_str(&format!("k: {y}\n")).unwrap();
+            let v: yaml_serde::Value = yaml_serde::from_str(&format!("k: {y}\n")).unwrap();
             assert_eq!(v["k"].as_str(), Some(s), "{s:?} written as {y}");
         }
         assert_eq!(yaml_scalar("plain words"), "plain words");

@@ -86,7 +86,7 @@ pub fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
     let settings_ok = sources.settings.is_some();
     let settings = match sources.settings {
         Some(s) => s,
-        None => match serde_yaml::from_str::<Settings>(
+        None => match yaml_serde::from_str::<Settings>(
             "title: ''\ndescription: ''\nlanguage: en\nverdicts: []\n",
         ) {
             Ok(s) => s,

@@ -1,5 +1,5 @@
 //! Front matter YAML as editors write it: where a field stands in the text, and
-//! what a serde_yaml error means in plain words.
+//! what a yaml_serde error means in plain words.
 //!
 //! serde forgets positions once values are typed, and stops at the first error.
 //! This module gives both back: [`find`] walks the block-style YAML that
@@ -452,7 +452,7 @@ pub fn parse<T: DeserializeOwned>(
     let mut silent = 0;
     for _ in 0..64 {
         let source = if work.trim().is_empty() { "{}" } else { &work };
-        let e = match serde_yaml::from_str::<T>(source) {
+        let e = match yaml_serde::from_str::<T>(source) {
             Ok(v) if diags.is_empty() && silent == 0 => return (Some(v), diags),
             Ok(_) => return (None, diags),
             Err(e) => e,
@@ -734,7 +734,7 @@ enum Kind {
     Syntax,
 }
 
-/// A serde_yaml error, taken apart and put in plain words.
+/// A yaml_serde error, taken apart and put in plain words.
 #[derive(Debug)]
 struct Problem {
     /// serde's path to the value, e.g. `appearances[1].quote`; empty at the top.
@@ -756,7 +756,7 @@ fn ticked(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Drops every " at line L column C" serde_yaml adds (the location is shown apart).
+/// Drops every " at line L column C" yaml_serde adds (the location is shown apart).
 fn strip_locations(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
@@ -856,7 +856,7 @@ fn plain_found(f: &str) -> String {
 }
 
 impl Problem {
-    fn new(e: &serde_yaml::Error, work: &str) -> Problem {
+    fn new(e: &yaml_serde::Error, work: &str) -> Problem {
         let stripped = strip_locations(&e.to_string());
         let (path, raw) = split_serde_path(&stripped);
         let offset = e
