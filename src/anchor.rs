@@ -8,6 +8,7 @@
 //! suggested prefix/suffix), and the split of overlapping highlights into
 //! non-crossing segments for rendering.
 
+use crate::text::LineIndex;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -16,25 +17,24 @@ use unicode_normalization::{is_nfc, is_nfc_quick, IsNormalized, UnicodeNormaliza
 
 /// A W3C TextQuoteSelector borrowed from any annotation that quotes a seed.
 #[derive(Debug, Clone, Copy)]
-pub struct Selector<'a> {
-    pub exact: &'a str,
-    pub prefix: Option<&'a str>,
-    pub suffix: Option<&'a str>,
+pub(crate) struct Selector<'a> {
+    pub(crate) exact: &'a str,
+    pub(crate) prefix: Option<&'a str>,
+    pub(crate) suffix: Option<&'a str>,
 }
 
 /// A seed text prepared for matching (folded once, searched many times).
-pub struct Haystack<'a> {
+pub(crate) struct Haystack<'a> {
     original: &'a str,
     /// `fold(original)`: all matching happens here.
     folded: String,
     /// For every byte of `folded`, the original byte range of the char it came from.
     map: Vec<Range<usize>>,
-    /// Original byte offsets where lines start (always begins with 0).
-    line_starts: Vec<usize>,
+    lines: LineIndex<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum AnchorError {
+pub(crate) enum AnchorError {
     /// The quote is empty or only whitespace.
     Empty,
     /// No match. `closest` is the most similar passage in the text, when anything is similar at all.
@@ -44,23 +44,23 @@ pub enum AnchorError {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Passage {
+pub(crate) struct Passage {
     /// Original byte range.
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// 1-based line of `range.start`.
-    pub line: usize,
+    pub(crate) line: usize,
     /// The original text of the passage.
-    pub text: String,
+    pub(crate) text: String,
     /// 0..=1 (character-bigram Dice coefficient, case-insensitive).
-    pub similarity: f64,
+    pub(crate) similarity: f64,
 }
 
 /// One piece of a partition of `range` into maximal runs covered by the same set of spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    pub range: Range<usize>,
+pub(crate) struct Segment {
+    pub(crate) range: Range<usize>,
     /// Indices into `spans` of the spans covering this piece, ascending; empty when uncovered.
-    pub covers: Vec<usize>,
+    pub(crate) covers: Vec<usize>,
 }
 
 /// Below this similarity a "closest passage" is noise rather than a hint.
@@ -71,7 +71,7 @@ const MIN_SIMILARITY: f64 = 0.3;
 /// curly/low/prime quotes and guillemets to straight quotes, dash variants to
 /// `-`. Case is kept. Leading/trailing whitespace becomes a single space (not
 /// removed), so folding is the same for a whole text and for its pieces.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     fold_with_map(s).0
 }
 
@@ -193,27 +193,20 @@ fn lower(c: char) -> char {
 }
 
 impl<'a> Haystack<'a> {
-    pub fn new(original: &'a str) -> Self {
+    pub(crate) fn new(original: &'a str) -> Self {
         let (folded, map) = fold_with_map(original);
-        let line_starts = std::iter::once(0)
-            .chain(original.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Haystack {
             original,
             folded,
             map,
-            line_starts,
+            lines: LineIndex::new(original),
         }
-    }
-
-    pub fn original(&self) -> &'a str {
-        self.original
     }
 
     /// Exactly one match required. Returns the BYTE range in the ORIGINAL text covering the
     /// matched characters (never starting or ending inside a char; never including leading/trailing
     /// whitespace of the match).
-    pub fn locate(&self, sel: &Selector) -> Result<Range<usize>, AnchorError> {
+    pub(crate) fn locate(&self, sel: &Selector) -> Result<Range<usize>, AnchorError> {
         let exact = fold_trim(sel.exact);
         if exact.is_empty() {
             return Err(AnchorError::Empty);
@@ -229,7 +222,7 @@ impl<'a> Haystack<'a> {
     }
 
     /// Every match of `exact` (folded), ignoring prefix/suffix, as original byte ranges, in order.
-    pub fn find_all(&self, exact: &str) -> Vec<Range<usize>> {
+    pub(crate) fn find_all(&self, exact: &str) -> Vec<Range<usize>> {
         let needle = fold_trim(exact);
         self.folded_matches(&needle)
             .into_iter()
@@ -239,19 +232,8 @@ impl<'a> Haystack<'a> {
 
     /// 1-based line and 1-based column (in chars) of an original byte offset.
     /// Offsets past the end or inside a char are clamped to the char start.
-    pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        let mut byte = byte.min(self.original.len());
-        while !self.original.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self
-            .original
-            .get(start..byte)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (line, col)
+    pub(crate) fn line_col(&self, byte: usize) -> (usize, usize) {
+        self.lines.line_col(byte)
     }
 
     /// The shortest prefix and/or suffix (taken from the original text around `range`, cut at word
@@ -260,7 +242,7 @@ impl<'a> Haystack<'a> {
     ///
     /// Fewest words wins; on a tie one side beats both sides, and suffix-only beats prefix-only.
     /// (None, None) also when the range is already unique or is not a match at all.
-    pub fn disambiguate(&self, range: Range<usize>) -> (Option<String>, Option<String>) {
+    pub(crate) fn disambiguate(&self, range: Range<usize>) -> (Option<String>, Option<String>) {
         self.context_for(range).unwrap_or((None, None))
     }
 
@@ -515,7 +497,7 @@ impl<'a> Haystack<'a> {
 
 /// One difference between a quote and the passage of the article closest to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Difference {
+pub(crate) enum Difference {
     /// The quote has `quote` where the article has `article`.
     Changed { quote: String, article: String },
     /// The quote has words that the article does not have here; `after` is the
@@ -566,7 +548,7 @@ impl std::fmt::Display for Difference {
 /// The word-level differences between a quote and a passage, after folding.
 /// Words the passage has before or after the quote's span are ignored: the
 /// passage is a window chosen by similarity, and its edges are approximate.
-pub fn differences(quote: &str, passage: &str) -> Vec<Difference> {
+pub(crate) fn differences(quote: &str, passage: &str) -> Vec<Difference> {
     aligned_differences(quote, passage).0
 }
 
@@ -582,48 +564,33 @@ fn aligned_differences(quote: &str, passage: &str) -> (Vec<Difference>, Option<(
     if n == 0 || m == 0 || n.saturating_mul(m) > 1_000_000 {
         return (Vec::new(), None);
     }
-    // lcs[i][j]: longest common subsequence of qw[i..] and pw[j..].
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if qw[i] == pw[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    // Walk the table into hunks of (quote words, passage words, last shared word).
+    // Walk the word diff into hunks of (quote words, passage words, last shared word).
     type Hunk<'a> = (Vec<&'a str>, Vec<&'a str>, Option<&'a str>);
     let mut hunks: Vec<Hunk> = Vec::new();
     // Passage word index where each hunk starts, and how many passage words it has.
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
     let mut last_equal: Option<&str> = None;
-    let mut open: Option<Hunk> = None;
-    while i < n || j < m {
-        if i < n && j < m && qw[i] == pw[j] {
-            if let Some(h) = open.take() {
-                spans.push((j - h.1.len(), h.1.len()));
-                hunks.push(h);
-            }
-            last_equal = Some(qw[i]);
-            i += 1;
-            j += 1;
+    let mut open = false;
+    for op in similar::capture_diff_slices(similar::Algorithm::Lcs, &qw, &pw) {
+        let (tag, q, p) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            last_equal = q.end.checked_sub(1).map(|i| qw[i]);
+            open = false;
             continue;
         }
-        let h = open.get_or_insert_with(|| (Vec::new(), Vec::new(), last_equal));
-        if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            h.1.push(pw[j]);
-            j += 1;
-        } else {
-            h.0.push(qw[i]);
-            i += 1;
+        match (open, hunks.last_mut(), spans.last_mut()) {
+            // A deletion next to an insertion is one change.
+            (true, Some(h), Some(span)) => {
+                h.0.extend(&qw[q]);
+                h.1.extend(&pw[p.clone()]);
+                span.1 += p.len();
+            }
+            _ => {
+                spans.push((p.start, p.len()));
+                hunks.push((qw[q].to_vec(), pw[p].to_vec(), last_equal));
+            }
         }
-    }
-    if let Some(h) = open.take() {
-        spans.push((m - h.1.len(), h.1.len()));
-        hunks.push(h);
+        open = true;
     }
     let (mut first, mut last) = (0, m - 1);
     // Passage-only words at either edge are the window's slack, not a difference.
@@ -717,7 +684,7 @@ impl Haystack<'_> {
     /// passage is widened by a few words first, since the closest window has
     /// the quote's length and may cut a word the quote has; the text returned
     /// is the part of the article that lines up with the quote, as written there.
-    pub fn compare(&self, quote: &str, p: &Passage) -> (String, Vec<Difference>) {
+    pub(crate) fn compare(&self, quote: &str, p: &Passage) -> (String, Vec<Difference>) {
         const EXTRA: usize = 4;
         let text = self.original;
         // Original byte ranges of the words around the passage.
@@ -766,7 +733,7 @@ impl Haystack<'_> {
 
     /// The words around `range` on one line, the match in brackets:
     /// `…kata ibu [pergi ke] pasar…`. Whitespace is shown as single spaces.
-    pub fn snippet(&self, range: Range<usize>, words: usize) -> String {
+    pub(crate) fn snippet(&self, range: Range<usize>, words: usize) -> String {
         let text = self.original;
         let (Some(before), Some(inner), Some(after)) = (
             text.get(..range.start),
@@ -800,7 +767,7 @@ impl Haystack<'_> {
 /// Partition `range` (e.g. one paragraph) into consecutive segments whose cover set is constant.
 /// Spans may overlap, nest, coincide, extend beyond `range` (clip them) or be empty (ignore them).
 /// Segments are contiguous, non-empty, cover `range` exactly, and adjacent segments differ in covers.
-pub fn segments(range: Range<usize>, spans: &[Range<usize>]) -> Vec<Segment> {
+pub(crate) fn segments(range: Range<usize>, spans: &[Range<usize>]) -> Vec<Segment> {
     if range.start >= range.end {
         return Vec::new();
     }
@@ -854,7 +821,7 @@ mod tests {
     /// Locate a bare quote and return the original text it covers.
     fn found<'a>(h: &Haystack<'a>, exact: &str) -> &'a str {
         let r = h.locate(&q(exact)).expect("quote should be found");
-        &h.original()[r]
+        &h.original[r]
     }
 
     #[test]

@@ -63,7 +63,7 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Byte ranges of the number tokens in `text`: runs of digits (with their
 /// separators) and number words.
-pub fn numbers(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn numbers(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut word_start = None;
     for (i, c) in text
@@ -87,7 +87,7 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Reports every number in every article that nothing covers.
-pub fn check(d: &Dossier) -> Vec<Diagnostic> {
+pub(crate) fn check(d: &Dossier) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for a in d.articles.values() {
         let covered: Vec<&Range<usize>> = a

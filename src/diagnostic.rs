@@ -1,5 +1,8 @@
-//! One diagnostic type for every stage: where (file, line, column), what, and how to fix it.
+//! One diagnostic type for every stage and command: where (file, line,
+//! column), what, how to fix it, and whose problem it is.
 
+use crate::text::LineIndex;
+use anstyle::{AnsiColor, Style};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -9,11 +12,25 @@ pub enum Severity {
     Warning,
 }
 
+/// Whose problem it is, which decides the exit code: the content's (1), or
+/// the command's or the machine's (2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// Something in the dossier is wrong: the editor fixes it.
+    Content,
+    /// The command was used wrongly (an unknown article, an unsafe output folder).
+    Usage,
+    /// A file could not be read or written.
+    Io,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path relative to the dossier root, as editors see it in the repository.
-    pub file: PathBuf,
+    pub class: Class,
+    /// Path relative to the dossier root, as editors see it in the
+    /// repository; absent for a problem with the command itself.
+    pub file: Option<PathBuf>,
     /// 1-based line and column; absent when the problem concerns the whole file.
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -21,42 +38,63 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     pub message: String,
     pub hint: Option<String>,
-    /// The problem is the machine's, not the content's (a file that cannot be
-    /// read): the command exits with 2 rather than 1.
-    pub io: bool,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
-            file: file.as_ref().to_path_buf(),
+            class: Class::Content,
+            file: Some(file.as_ref().to_path_buf()),
             line: None,
             column: None,
             source_line: None,
             message: message.into(),
             hint: None,
-            io: false,
         }
     }
 
-    /// An error reading or writing a file, rather than in its content.
-    pub fn io_error(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            io: true,
-            ..Diagnostic::error(file, message)
-        }
-    }
-
-    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
     }
 
+    /// An error reading or writing a file, rather than in its content.
+    pub(crate) fn io_error(file: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            class: Class::Io,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// An error in content not yet tied to a file (see [`Diagnostic::in_file`]).
+    pub(crate) fn content(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: None,
+            ..Diagnostic::error("", message)
+        }
+    }
+
+    /// The command was used wrongly; not about any one file.
+    pub(crate) fn usage(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            class: Class::Usage,
+            ..Diagnostic::content(message)
+        }
+    }
+
+    /// The same problem, in a file.
+    pub(crate) fn in_file(self, file: impl AsRef<Path>) -> Diagnostic {
+        Diagnostic {
+            file: Some(file.as_ref().to_path_buf()),
+            ..self
+        }
+    }
+
     /// Points the diagnostic at a 1-based line and column of `text` (the whole file).
-    pub fn at(mut self, text: &str, line: usize, column: usize) -> Diagnostic {
+    pub(crate) fn at(mut self, text: &str, line: usize, column: usize) -> Diagnostic {
         self.line = Some(line);
         self.column = Some(column);
         self.source_line = text
@@ -67,12 +105,12 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at a byte offset of `text` (the whole file).
-    pub fn at_offset(self, text: &str, offset: usize) -> Diagnostic {
-        let (line, column) = line_col(text, offset);
+    pub(crate) fn at_offset(self, text: &str, offset: usize) -> Diagnostic {
+        let (line, column) = LineIndex::new(text).line_col(offset);
         self.at(text, line, column)
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
     }
@@ -80,49 +118,61 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The exit code for a run that found these: 2 when the command or the
+    /// machine failed, 1 for errors in the content, 0 otherwise.
+    pub fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
+        let errors = diagnostics.iter().filter(|d| d.is_error());
+        let mut code = 0;
+        for d in errors {
+            code = code.max(match d.class {
+                Class::Content => 1,
+                Class::Usage | Class::Io => 2,
+            });
+        }
+        code
+    }
 }
 
-/// 1-based line and character column of a byte offset (clamped to the text).
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const EMPHASIS: Style = Style::new().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default();
+const HINT: Style = AnsiColor::Cyan.on_default();
+
+/// `text` in `style`, as ANSI codes that `anstream` strips where colour is not wanted.
+fn paint(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
 }
 
 impl fmt::Display for Diagnostic {
+    /// The plain form, without colour.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.human(false))
+        f.write_str(&anstream::adapter::strip_str(&self.human()).to_string())
     }
 }
 
 impl Diagnostic {
     /// The terminal form: `error: message`, then `--> file:line:col`, the source
-    /// line with a caret under the column, and the hint; ANSI colour when asked.
-    pub fn human(&self, colour: bool) -> String {
-        let paint = |code: &str, text: &str| {
-            if colour {
-                format!("\x1b[{code}m{text}\x1b[0m")
-            } else {
-                text.to_string()
-            }
-        };
+    /// line with a caret under the column, and the hint; in colour, for
+    /// `anstream` to keep or strip (NO_COLOR, a pipe).
+    pub fn human(&self) -> String {
         let label = match self.severity {
-            Severity::Error => paint("1;31", "error"),
-            Severity::Warning => paint("1;33", "warning"),
+            Severity::Error => paint(ERROR, "error"),
+            Severity::Warning => paint(WARNING, "warning"),
         };
-        let mut out = format!("{label}: {}\n", paint("1", &self.message));
-        out.push_str(&format!("  {} {}", paint("34", "-->"), self.location()));
-        out.push('\n');
+        let mut out = format!("{label}: {}\n", paint(EMPHASIS, &self.message));
+        if self.file.is_some() {
+            out.push_str(&format!("  {} {}\n", paint(GUTTER, "-->"), self.location()));
+        }
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
             let gutter = line.to_string().len();
-            let bar = paint("34", "|");
+            let bar = paint(GUTTER, "|");
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
-            out.push_str(&format!("{} {bar} {src}\n", paint("34", &line.to_string())));
+            out.push_str(&format!(
+                "{} {bar} {src}\n",
+                paint(GUTTER, &line.to_string())
+            ));
             if let Some(col) = self.column {
                 let pad: String = src
                     .chars()
@@ -132,14 +182,14 @@ impl Diagnostic {
                 out.push_str(&format!(
                     "{:gutter$} {bar} {pad}{}\n",
                     "",
-                    paint("1;31", "^")
+                    paint(ERROR, "^")
                 ));
             }
         }
         if let Some(hint) = &self.hint {
             for (i, l) in hint.lines().enumerate() {
                 let lead = if i == 0 {
-                    paint("36", "= hint:")
+                    paint(HINT, "= hint:")
                 } else {
                     "       ".to_string()
                 };
@@ -151,7 +201,11 @@ impl Diagnostic {
 
     /// `file:line:col`, as precise as known.
     pub fn location(&self) -> String {
-        let mut s = self.file.display().to_string();
+        let mut s = self
+            .file
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
         if let Some(line) = self.line {
             s.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -161,14 +215,20 @@ impl Diagnostic {
         s
     }
 
-    /// A GitHub Actions workflow command, so the problem shows on the pull request's changed line.
-    pub fn github(&self) -> String {
-        let kind = match self.severity {
+    fn severity_word(&self) -> &'static str {
+        match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        };
+        }
+    }
+
+    /// A GitHub Actions workflow command, so the problem shows on the pull request's changed line.
+    pub fn github(&self) -> String {
         let property = |s: &str| escape_github(s).replace(':', "%3A").replace(',', "%2C");
-        let mut props = vec![format!("file={}", property(&self.file.to_string_lossy()))];
+        let mut props = Vec::new();
+        if let Some(file) = &self.file {
+            props.push(format!("file={}", property(&file.to_string_lossy())));
+        }
         if let Some(line) = self.line {
             props.push(format!("line={line}"));
         }
@@ -190,14 +250,19 @@ impl Diagnostic {
             message.push_str("\nhint: ");
             message.push_str(hint);
         }
-        format!("::{kind} {}::{}", props.join(","), escape_github(&message))
+        format!(
+            "::{} {}::{}",
+            self.severity_word(),
+            props.join(","),
+            escape_github(&message)
+        )
     }
 
     /// One JSON object, for other tools.
     pub fn json(&self) -> String {
         serde_json::json!({
-            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
-            "file": self.file.to_string_lossy(),
+            "severity": self.severity_word(),
+            "file": self.file.as_ref().map(|f| f.to_string_lossy()),
             "line": self.line,
             "column": self.column,
             "message": self.message,
@@ -214,43 +279,20 @@ fn escape_github(s: &str) -> String {
         .replace('\n', "%0A")
 }
 
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+/// A swap of two neighbours counts as one edit (optimal string alignment),
+/// since `qoute` for `quote` is one slip of the fingers.
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&word_lower, &c.to_lowercase()), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
         .min()
         .map(|(_, c)| c)
-}
-
-/// Edit distance over chars, counting a swap of two neighbours as one edit
-/// (optimal string alignment), since `qoute` for `quote` is one slip of the fingers.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rows: two back, one back, current.
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur: Vec<usize> = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -268,6 +310,24 @@ mod tests {
         assert!(shown.contains("2 | verdict: flase"), "{shown}");
         assert!(shown.contains("  |          ^"), "{shown}");
         assert!(shown.contains("= hint: did you mean `false`?"), "{shown}");
+        assert!(d.human().contains("\x1b["), "the terminal form is styled");
+        assert!(!shown.contains('\x1b'), "the plain form is not");
+    }
+
+    #[test]
+    fn usage_problems_have_no_location_and_exit_2() {
+        let d = Diagnostic::usage("there is no article `x`").hint("did you mean `y`?");
+        assert_eq!(
+            d.to_string(),
+            "error: there is no article `x`\n  = hint: did you mean `y`?\n"
+        );
+        let content = Diagnostic::error("a.md", "bad");
+        assert_eq!(Diagnostic::exit_code(std::slice::from_ref(&content)), 1);
+        assert_eq!(Diagnostic::exit_code(&[content, d]), 2);
+        assert_eq!(
+            Diagnostic::exit_code(&[Diagnostic::warning("a.md", "w")]),
+            0
+        );
     }
 
     #[test]
@@ -282,14 +342,6 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&d.json()).unwrap();
         assert_eq!(v["line"], 2);
         assert_eq!(v["hint"], "fix it");
-        assert!(d.human(true).contains("\x1b[1;31merror"));
-        assert!(!d.human(false).contains('\x1b'));
-    }
-
-    #[test]
-    fn line_col_counts_chars_not_bytes() {
-        assert_eq!(line_col("ab\n“c”d", 9), (2, 3));
-        assert_eq!(line_col("abc", 99), (1, 4));
     }
 
     #[test]
@@ -299,8 +351,5 @@ mod tests {
         assert_eq!(did_you_mean("Troop-Numbers", slugs), Some("troop-numbers"));
         assert_eq!(did_you_mean("weather", slugs), None);
         assert_eq!(did_you_mean("qoute", ["quote", "article"]), Some("quote"));
-        assert_eq!(edit_distance("titel", "title"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

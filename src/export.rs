@@ -1,36 +1,322 @@
-//! Open data: the whole dossier as JSON (described by `dossier.schema.json`),
-//! claims as CSV, and every highlight as a W3C Web Annotation, so that other
-//! tools (spreadsheets, annotation clients, researchers) can reuse the work.
+//! Open data: the whole dossier as JSON, claims as CSV, and every highlight
+//! as a W3C Web Annotation, so that other tools (spreadsheets, annotation
+//! clients, researchers) can reuse the work.
 //!
+//! `dossier.json` is written from the types below, and `dossier.schema.json`
+//! is derived from the same types (schemars), so the two cannot drift apart.
 //! Offsets into seed texts are given in Unicode code points, as the W3C
 //! `TextPositionSelector` requires, and in UTF-8 bytes.
 
-use crate::model::{Figure, PartialDate};
-use crate::publish::{last_change, reviewed, Urls};
+use crate::model::{Figure, PartialDate, Qualifier, RelationKind};
 use crate::resolve::{Dossier, Highlight};
+use crate::url::Urls;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-pub const SCHEMA: &str = include_str!("dossier.schema.json");
-
-pub fn files(d: &Dossier, urls: &Urls) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn files(d: &Dossier, urls: &Urls) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     out.insert("dossier.json".into(), pretty(&dossier_json(d, urls)));
-    out.insert("dossier.schema.json".into(), SCHEMA.as_bytes().to_vec());
+    out.insert("dossier.schema.json".into(), pretty(&schema()));
     out.insert("claims.csv".into(), claims_csv(d, urls).into_bytes());
     out.insert("annotations.jsonld".into(), pretty(&annotations(d, urls)));
     out
 }
 
-fn pretty(v: &Value) -> Vec<u8> {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+/// JSON with sorted keys, two-space indents and a final newline.
+fn pretty<T: Serialize>(v: &T) -> Vec<u8> {
+    let value = serde_json::to_value(v).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
     s.push('\n');
     s.into_bytes()
 }
 
-fn date(d: Option<PartialDate>) -> Value {
-    d.map_or(Value::Null, |d| json!(d.to_string()))
+/// The JSON Schema of `dossier.json`.
+pub(crate) fn schema() -> Value {
+    let mut schema = schemars::schema_for!(DossierJson).to_value();
+    schema["$id"] = json!("dossier.schema.json");
+    schema["title"] = json!("Dossier export");
+    schema
+}
+
+/// An ISO 8601 date to the precision known.
+struct IsoDate(String);
+
+impl From<PartialDate> for IsoDate {
+    fn from(d: PartialDate) -> Self {
+        IsoDate(d.to_string())
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl JsonSchema for IsoDate {
+    fn schema_name() -> Cow<'static, str> {
+        "date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "ISO 8601 date to the precision known: YYYY, YYYY-MM or YYYY-MM-DD"
+        })
+    }
+}
+
+/// A file name in `content/` without `.md`: the identity of an article,
+/// claim, topic or entity.
+struct Slug<'a>(&'a str);
+
+impl Serialize for Slug<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl JsonSchema for Slug<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        "slug".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[a-z0-9_-]+$" })
+    }
+}
+
+/// A fact-check dossier: source articles, the claims made in them (with where
+/// each is quoted), verdicts, figures, relations between claims, topics and
+/// the entities that make the claims. Offsets into article texts are Unicode
+/// code points (start, end) and UTF-8 bytes (byte_start, byte_end); end is
+/// exclusive.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct DossierJson<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    /// The site's public address, when configured.
+    base_url: Option<&'a str>,
+    publisher: Option<&'a str>,
+    published: Option<IsoDate>,
+    verdicts: Vec<VerdictJson<'a>>,
+    measures: Vec<MeasureJson<'a>>,
+    articles: Vec<ArticleJson<'a>>,
+    claims: Vec<ClaimJson<'a>>,
+    topics: Vec<TopicJson<'a>>,
+    entities: Vec<EntityJson<'a>>,
+}
+
+/// One label of the rating scale.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct VerdictJson<'a> {
+    key: &'a str,
+    label: &'a str,
+    colour: &'a str,
+    meaning: &'a str,
+    /// ClaimReview's `ratingValue` for this label.
+    rating: u8,
+}
+
+/// A quantity that figures measure.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct MeasureJson<'a> {
+    key: &'a str,
+    label: &'a str,
+    unit: &'a str,
+}
+
+/// A span of an article's text.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct SpanJson<'a> {
+    /// The seed text at this span, verbatim.
+    exact: &'a str,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+/// An editor's note on a span of an article.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct NoteJson<'a> {
+    #[serde(flatten)]
+    span: SpanJson<'a>,
+    /// Markdown.
+    note: &'a str,
+}
+
+/// A source article with its verbatim text.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct ArticleJson<'a> {
+    slug: Slug<'a>,
+    title: &'a str,
+    outlet: &'a str,
+    original_publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    published: IsoDate,
+    /// How the publication date was established.
+    date_basis: &'a str,
+    language: &'a str,
+    /// The file name of the seed.
+    seed: &'a str,
+    #[schemars(pattern(r"^[0-9a-f]{64}$"))]
+    sha256: &'a str,
+    /// The seed text, verbatim.
+    text: &'a str,
+    /// Editor's note on the article (Markdown).
+    context: &'a str,
+    /// Page chrome captured with the article, not part of it.
+    furniture: Vec<SpanJson<'a>>,
+    notes: Vec<NoteJson<'a>>,
+    /// The article's page.
+    page: String,
+}
+
+/// Where a claim is made: a span of one article.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct AppearanceJson<'a> {
+    #[serde(flatten)]
+    span: SpanJson<'a>,
+    article: Slug<'a>,
+    /// The quote as the editor wrote it.
+    quote: &'a str,
+    prefix: Option<&'a str>,
+    suffix: Option<&'a str>,
+    translation: Option<&'a str>,
+    /// Element id of the highlight on the article page.
+    fragment: &'a str,
+}
+
+/// A structured number.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct FigureJson<'a> {
+    measure: &'a str,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    qualifier: Qualifier,
+    /// The date the number describes.
+    as_of: Option<IsoDate>,
+    basis: Option<&'a str>,
+    /// A vague quantity in the text's own words ("thousands").
+    stated: Option<&'a str>,
+}
+
+impl<'a> From<&'a Figure> for FigureJson<'a> {
+    fn from(f: &'a Figure) -> Self {
+        FigureJson {
+            measure: &f.measure,
+            value: f.value,
+            min: f.min,
+            max: f.max,
+            qualifier: f.qualifier,
+            as_of: f.as_of.map(IsoDate::from),
+            basis: f.basis.as_deref(),
+            stated: f.stated.as_deref(),
+        }
+    }
+}
+
+/// Which claim declares a relation.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum Direction {
+    /// Declared on this claim.
+    Outgoing,
+    /// Declared on the other claim.
+    Incoming,
+}
+
+/// A relation to another claim, seen from this one.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct RelationJson<'a> {
+    kind: RelationKind,
+    claim: Slug<'a>,
+    direction: Direction,
+    note: Option<&'a str>,
+}
+
+/// An outside reference.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct SourceJson<'a> {
+    title: &'a str,
+    url: Option<&'a str>,
+    publisher: Option<&'a str>,
+    date: Option<IsoDate>,
+}
+
+/// A published change to a review.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct CorrectionJson<'a> {
+    date: IsoDate,
+    /// Markdown.
+    note: &'a str,
+}
+
+/// A claim, its verdict and the evidence.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct ClaimJson<'a> {
+    slug: Slug<'a>,
+    title: &'a str,
+    /// The slug of the entity that makes the claim.
+    claimant: Slug<'a>,
+    claimed: IsoDate,
+    topics: Vec<Slug<'a>>,
+    /// A key of the rating scale.
+    verdict: &'a str,
+    summary: &'a str,
+    appearances: Vec<AppearanceJson<'a>>,
+    figures: Vec<FigureJson<'a>>,
+    relations: Vec<RelationJson<'a>>,
+    sources: Vec<SourceJson<'a>>,
+    outside_knowledge: bool,
+    reviewed: Option<IsoDate>,
+    updated: Option<IsoDate>,
+    corrections: Vec<CorrectionJson<'a>>,
+    /// Markdown.
+    analysis: &'a str,
+    /// The claim's page.
+    page: String,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TopicJson<'a> {
+    slug: Slug<'a>,
+    title: &'a str,
+    summary: &'a str,
+    order: i64,
+    /// Markdown.
+    overview: &'a str,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct EntityJson<'a> {
+    slug: Slug<'a>,
+    name: &'a str,
+    /// What kind of claimant, as a label ("Person", "State media").
+    kind: &'static str,
+    description: &'a str,
 }
 
 /// Code-point offsets of a byte range.
@@ -39,135 +325,166 @@ fn char_range(text: &str, range: &Range<usize>) -> (usize, usize) {
     (start, start + text[range.clone()].chars().count())
 }
 
-fn selector_json(text: &str, range: &Range<usize>) -> Value {
+fn span<'a>(text: &'a str, range: &Range<usize>) -> SpanJson<'a> {
     let (start, end) = char_range(text, range);
-    json!({
-        "exact": &text[range.clone()],
-        "start": start,
-        "end": end,
-        "byte_start": range.start,
-        "byte_end": range.end,
-    })
+    SpanJson {
+        exact: &text[range.clone()],
+        start,
+        end,
+        byte_start: range.start,
+        byte_end: range.end,
+    }
 }
 
-fn figure_json(f: &Figure) -> Value {
-    json!({
-        "measure": f.measure,
-        "value": f.value,
-        "min": f.min,
-        "max": f.max,
-        "qualifier": f.qualifier.key(),
-        "as_of": date(f.as_of),
-        "basis": f.basis,
-        "stated": f.stated,
-    })
-}
-
-fn dossier_json(d: &Dossier, urls: &Urls) -> Value {
+fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls) -> DossierJson<'a> {
     let s = &d.settings;
-    let articles: Vec<Value> = d
-        .articles
-        .values()
-        .map(|a| {
-            let m = &a.doc.meta;
-            json!({
-                "slug": a.doc.slug,
-                "title": m.title,
-                "outlet": m.outlet,
-                "original_publisher": m.original_publisher,
-                "url": m.url,
-                "published": m.published.to_string(),
-                "date_basis": m.date_basis,
-                "language": m.language,
-                "seed": m.seed,
-                "sha256": a.sha256,
-                "text": a.text,
-                "context": a.doc.body.trim(),
-                "furniture": a.furniture.iter().map(|r| selector_json(&a.text, r)).collect::<Vec<_>>(),
-                "notes": a.notes.iter().map(|(r, note)| {
-                    let mut v = selector_json(&a.text, r);
-                    v["note"] = json!(note);
-                    v
-                }).collect::<Vec<_>>(),
-                "page": urls.page(&format!("articles/{}/index.html", a.doc.slug)).unwrap_or(format!("articles/{}/index.html", a.doc.slug)),
+    DossierJson {
+        schema: "dossier.schema.json",
+        title: &s.title,
+        description: &s.description,
+        language: &s.language,
+        base_url: urls.base.as_deref(),
+        publisher: s.publisher.as_deref(),
+        published: s.published.map(IsoDate::from),
+        verdicts: s
+            .verdicts
+            .iter()
+            .map(|v| VerdictJson {
+                key: &v.key,
+                label: &v.label,
+                colour: &v.colour,
+                meaning: &v.meaning,
+                rating: v.rating,
             })
-        })
-        .collect();
-    let claims: Vec<Value> = d
-        .claims
-        .values()
-        .map(|c| {
-            let m = &c.doc.meta;
-            let appearances: Vec<Value> = c
-                .placed
-                .iter()
-                .map(|h| {
-                    let ap = &m.appearances[h.appearance];
-                    let text = &d.articles[&ap.article].text;
-                    let mut v = selector_json(text, &h.range);
-                    v["article"] = json!(ap.article);
-                    v["quote"] = json!(ap.quote);
-                    v["prefix"] = json!(ap.prefix);
-                    v["suffix"] = json!(ap.suffix);
-                    v["translation"] = json!(ap.translation);
-                    v["fragment"] = json!(h.fragment);
-                    v
-                })
-                .collect();
-            let relations: Vec<Value> = c
-                .edges
-                .iter()
-                .map(|e| json!({
-                    "kind": e.kind.key(),
-                    "claim": e.other,
-                    "direction": if e.outgoing { "outgoing" } else { "incoming" },
-                    "note": e.note,
-                }))
-                .collect();
-            json!({
-                "slug": c.doc.slug,
-                "title": m.title,
-                "claimant": m.claimant,
-                "claimed": m.claimed.to_string(),
-                "topics": m.topics,
-                "verdict": m.verdict.0,
-                "summary": m.summary,
-                "appearances": appearances,
-                "figures": m.figures.iter().map(figure_json).collect::<Vec<_>>(),
-                "relations": relations,
-                "sources": m.sources.iter().map(|s| json!({
-                    "title": s.title, "url": s.url, "publisher": s.publisher, "date": date(s.date),
-                })).collect::<Vec<_>>(),
-                "outside_knowledge": m.outside_knowledge,
-                "reviewed": date(reviewed(d, c)),
-                "updated": date(last_change(d, c)),
-                "corrections": m.corrections.iter().map(|k| json!({"date": k.date.to_string(), "note": k.note})).collect::<Vec<_>>(),
-                "analysis": c.doc.body.trim(),
-                "page": urls.page(&format!("claims/{}/index.html", c.doc.slug)).unwrap_or(format!("claims/{}/index.html", c.doc.slug)),
+            .collect(),
+        measures: s
+            .measures
+            .iter()
+            .map(|m| MeasureJson {
+                key: &m.key,
+                label: &m.label,
+                unit: &m.unit,
             })
-        })
-        .collect();
-    json!({
-        "$schema": "dossier.schema.json",
-        "title": s.title,
-        "description": s.description,
-        "language": s.language,
-        "base_url": urls.base,
-        "publisher": s.publisher,
-        "published": date(s.published),
-        "verdicts": s.verdicts.iter().map(|v| json!({
-            "key": v.key, "label": v.label, "colour": v.colour, "meaning": v.meaning, "rating": v.rating,
-        })).collect::<Vec<_>>(),
-        "measures": s.measures.iter().map(|m| json!({"key": m.key, "label": m.label, "unit": m.unit})).collect::<Vec<_>>(),
-        "articles": articles,
-        "claims": claims,
-        "topics": d.topics.values().map(|t| json!({
-            "slug": t.slug, "title": t.meta.title, "summary": t.meta.summary, "order": t.meta.order, "overview": t.body.trim(),
-        })).collect::<Vec<_>>(),
-        "entities": d.entities.values().map(|e| json!({
-            "slug": e.slug, "name": e.meta.name, "kind": e.meta.kind.label(), "description": e.meta.description,
-        })).collect::<Vec<_>>(),
-    })
+            .collect(),
+        articles: d.articles.values().map(|a| article_json(a, urls)).collect(),
+        claims: d.claims.values().map(|c| claim_json(d, c, urls)).collect(),
+        topics: d
+            .topics
+            .values()
+            .map(|t| TopicJson {
+                slug: Slug(&t.slug),
+                title: &t.meta.title,
+                summary: &t.meta.summary,
+                order: t.meta.order,
+                overview: t.body.trim(),
+            })
+            .collect(),
+        entities: d
+            .entities
+            .values()
+            .map(|e| EntityJson {
+                slug: Slug(&e.slug),
+                name: &e.meta.name,
+                kind: e.meta.kind.label(),
+                description: &e.meta.description,
+            })
+            .collect(),
+    }
+}
+
+fn article_json<'a>(a: &'a crate::resolve::Article, urls: &Urls) -> ArticleJson<'a> {
+    let m = &a.doc.meta;
+    ArticleJson {
+        slug: Slug(&a.doc.slug),
+        title: &m.title,
+        outlet: &m.outlet,
+        original_publisher: m.original_publisher.as_deref(),
+        url: m.url.as_deref(),
+        published: m.published.into(),
+        date_basis: &m.date_basis,
+        language: &m.language,
+        seed: &m.seed,
+        sha256: &a.sha256,
+        text: &a.text,
+        context: a.doc.body.trim(),
+        furniture: a.furniture.iter().map(|r| span(&a.text, r)).collect(),
+        notes: a
+            .notes
+            .iter()
+            .map(|(r, note)| NoteJson {
+                span: span(&a.text, r),
+                note,
+            })
+            .collect(),
+        page: urls.page_or_path(&format!("articles/{}/index.html", a.doc.slug)),
+    }
+}
+
+fn claim_json<'a>(d: &'a Dossier, c: &'a crate::resolve::Claim, urls: &Urls) -> ClaimJson<'a> {
+    let m = &c.doc.meta;
+    ClaimJson {
+        slug: Slug(&c.doc.slug),
+        title: &m.title,
+        claimant: Slug(&m.claimant),
+        claimed: m.claimed.into(),
+        topics: m.topics.iter().map(|t| Slug(t)).collect(),
+        verdict: &m.verdict.0,
+        summary: &m.summary,
+        appearances: c
+            .placed
+            .iter()
+            .map(|h| {
+                let ap = &m.appearances[h.appearance];
+                AppearanceJson {
+                    span: span(&d.articles[&ap.article].text, &h.range),
+                    article: Slug(&ap.article),
+                    quote: &ap.quote,
+                    prefix: ap.prefix.as_deref(),
+                    suffix: ap.suffix.as_deref(),
+                    translation: ap.translation.as_deref(),
+                    fragment: &h.fragment,
+                }
+            })
+            .collect(),
+        figures: m.figures.iter().map(FigureJson::from).collect(),
+        relations: c
+            .edges
+            .iter()
+            .map(|e| RelationJson {
+                kind: e.kind,
+                claim: Slug(&e.other),
+                direction: if e.outgoing {
+                    Direction::Outgoing
+                } else {
+                    Direction::Incoming
+                },
+                note: e.note.as_deref(),
+            })
+            .collect(),
+        sources: m
+            .sources
+            .iter()
+            .map(|s| SourceJson {
+                title: &s.title,
+                url: s.url.as_deref(),
+                publisher: s.publisher.as_deref(),
+                date: s.date.map(IsoDate::from),
+            })
+            .collect(),
+        outside_knowledge: m.outside_knowledge,
+        reviewed: d.reviewed(c).map(IsoDate::from),
+        updated: d.last_change(c).map(IsoDate::from),
+        corrections: m
+            .corrections
+            .iter()
+            .map(|k| CorrectionJson {
+                date: k.date.into(),
+                note: &k.note,
+            })
+            .collect(),
+        analysis: c.doc.body.trim(),
+        page: urls.page_or_path(&format!("claims/{}/index.html", c.doc.slug)),
+    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -188,9 +505,14 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
             .entities
             .get(&m.claimant)
             .map_or("", |e| e.meta.name.as_str());
-        let mut articles: Vec<&str> = m.appearances.iter().map(|a| a.article.as_str()).collect();
-        articles.dedup();
-        let path = format!("claims/{}/index.html", c.doc.slug);
+        // Each article once, in the order the claim first quotes it.
+        let mut seen = BTreeSet::new();
+        let articles: Vec<&str> = m
+            .appearances
+            .iter()
+            .map(|a| a.article.as_str())
+            .filter(|a| seen.insert(*a))
+            .collect();
         let row = [
             c.doc.slug.clone(),
             m.title.clone(),
@@ -203,8 +525,8 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
             m.summary.clone(),
             c.placed.len().to_string(),
             articles.join(";"),
-            last_change(d, c).map(|d| d.to_string()).unwrap_or_default(),
-            urls.page(&path).unwrap_or(path),
+            d.last_change(c).map(|d| d.to_string()).unwrap_or_default(),
+            urls.page_or_path(&format!("claims/{}/index.html", c.doc.slug)),
         ];
         out.push_str(
             &row.iter()
@@ -225,9 +547,13 @@ fn context(text: &str, range: &Range<usize>) -> (String, String) {
     (prefix, suffix)
 }
 
+fn date(d: Option<PartialDate>) -> Value {
+    d.map_or(Value::Null, |d| json!(d.to_string()))
+}
+
 /// Every claim appearance as a W3C Web Annotation on its article's seed text.
 fn annotations(d: &Dossier, urls: &Urls) -> Value {
-    let link = |path: &str| urls.page(path).unwrap_or_else(|| path.to_string());
+    let link = |path: &str| urls.page_or_path(path);
     let mut items = Vec::new();
     for a in d.articles.values() {
         let source = link(&format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed));
@@ -247,8 +573,8 @@ fn annotations(d: &Dossier, urls: &Urls) -> Value {
                 "id": format!("{}#{fragment}", link(&format!("articles/{}/index.html", a.doc.slug))),
                 "type": "Annotation",
                 "motivation": "assessing",
-                "created": date(reviewed(d, c)),
-                "modified": date(last_change(d, c)),
+                "created": date(d.reviewed(c)),
+                "modified": date(d.last_change(c)),
                 "body": [
                     {
                         "type": "TextualBody",
@@ -291,11 +617,34 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_row_names_each_article_once() {
+        let mut d = crate::testing::fixture_dossier("minimal");
+        // A claim quoted in article a, then b, then a again.
+        let claim = d.claims.get_mut("sent").unwrap();
+        let mut third = claim.doc.meta.appearances[0].clone();
+        third.article = "other".into();
+        claim.doc.meta.appearances.insert(1, third);
+        let csv = claims_csv(&d, &Urls::default());
+        let row = csv.lines().find(|l| l.starts_with("sent,")).unwrap();
+        assert!(row.contains(",report;other,"), "{row}");
+    }
+
+    #[test]
     fn offsets_count_code_points() {
         let text = "“Ab” c";
         let start = text.find('c').unwrap();
         assert_eq!(char_range(text, &(start..start + 1)), (5, 6));
         let (prefix, suffix) = context(text, &(start..start + 1));
         assert_eq!((prefix.as_str(), suffix.as_str()), ("“Ab” ", ""));
+    }
+
+    #[test]
+    fn the_schema_is_derived_and_closed() {
+        let s = schema();
+        assert_eq!(s["$id"], "dossier.schema.json");
+        assert_eq!(s["additionalProperties"], false);
+        let claim = &s["$defs"]["ClaimJson"]["properties"];
+        assert!(claim["verdict"].is_object(), "{s:#}");
+        assert_eq!(s["$defs"]["date"]["type"], "string");
     }
 }

@@ -1,8 +1,7 @@
 //! The `dossier` command line: a thin layer over the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dossier::diagnostic::Diagnostic;
-use std::io::IsTerminal;
+use dossier::Diagnostic;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -111,13 +110,14 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match &cli.command {
-        Command::Quote { article, words } => {
-            finish(dossier::quote::run(&cli.root, article, words).map(|out| {
+        Command::Quote { article, words } => finish(
+            dossier::quote::run(&cli.root, article, words).map(|out| {
                 print!("{out}");
                 String::new()
-            }))
-        }
-        Command::New { what } => new(&cli.root, what),
+            }),
+            cli.format,
+        ),
+        Command::New { what } => new(&cli.root, what, cli.format),
         Command::Check => check_and_write(&cli, None),
         Command::Build { output } => {
             let output = output.clone().unwrap_or_else(|| cli.root.join("site"));
@@ -135,13 +135,13 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
         repository: cli.repository.clone(),
         build_date: dossier::source_date_epoch(),
     };
-    let compiled = dossier::compile_with(&cli.root, &options);
+    let compiled = dossier::compile(&cli.root, &options);
     report(&compiled.diagnostics, cli.format);
-    if compiled.diagnostics.iter().any(|d| d.io) {
+    if Diagnostic::exit_code(&compiled.diagnostics) == 2 {
         eprintln!("some files could not be read; nothing written");
         return ExitCode::from(2);
     }
-    let errors = compiled.errors();
+    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = compiled.diagnostics.len() - errors;
     let failed = errors > 0 || (cli.deny_warnings && warnings > 0);
     let site = match compiled.site {
@@ -164,7 +164,7 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
         return ExitCode::SUCCESS;
     };
     if let Err(e) = dossier::write::write(&cli.root, output, &site) {
-        eprintln!("error: {e}");
+        report(&[e], cli.format);
         return ExitCode::from(2);
     }
     eprintln!(
@@ -177,7 +177,7 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
 }
 
 /// `dossier new ...`: creates the file and says what to do next.
-fn new(root: &Path, what: &New) -> ExitCode {
+fn new(root: &Path, what: &New, format: Format) -> ExitCode {
     use dossier::scaffold::{create, FirstAppearance, Kind};
     let (kind, slug, first) = match what {
         New::Claim {
@@ -200,16 +200,19 @@ fn new(root: &Path, what: &New) -> ExitCode {
         New::Entity { slug } => (Kind::Entity, slug, None),
         New::Page { slug } => (Kind::Page, slug, None),
     };
-    finish(create(root, kind, slug, first.as_ref()).map(|rel| {
-        format!(
-            "created {}\nnext: replace every TODO in it, then run `dossier check`, which lists what is left",
-            root.join(rel).display().to_string().trim_start_matches("./")
-        )
-    }))
+    finish(
+        create(root, kind, slug, first.as_ref()).map(|rel| {
+            format!(
+                "created {}\nnext: replace every TODO in it, then run `dossier check`, which lists what is left",
+                root.join(rel).display().to_string().trim_start_matches("./")
+            )
+        }),
+        format,
+    )
 }
 
 /// Prints the outcome of `quote` or `new`: 0 done, 1 the content says no, 2 misuse.
-fn finish(outcome: Result<String, dossier::quote::Failure>) -> ExitCode {
+fn finish(outcome: Result<String, Diagnostic>, format: Format) -> ExitCode {
     match outcome {
         Ok(message) => {
             if !message.is_empty() {
@@ -217,22 +220,25 @@ fn finish(outcome: Result<String, dossier::quote::Failure>) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(f) => {
-            eprintln!("{f}");
-            ExitCode::from(if f.usage { 2 } else { 1 })
+        Err(d) => {
+            match format {
+                // One problem: no blank line after it, as there is between several.
+                Format::Human => anstream::eprint!("{}", d.human()),
+                _ => report(std::slice::from_ref(&d), format),
+            }
+            ExitCode::from(Diagnostic::exit_code(&[d]))
         }
     }
 }
 
-/// Human diagnostics go to stderr (in colour on a terminal unless NO_COLOR is
-/// set); machine formats go to stdout so they can be piped. Paths are relative
-/// to the dossier folder, as editors see them in the repository.
+/// Human diagnostics go to stderr, in colour on a terminal unless NO_COLOR is
+/// set (`anstream` decides); machine formats go to stdout so they can be
+/// piped. Paths are relative to the dossier folder, as editors see them in
+/// the repository.
 fn report(diagnostics: &[Diagnostic], format: Format) {
-    let colour = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for d in diagnostics {
         match format {
-            Format::Human => eprintln!("{}", d.human(colour)),
+            Format::Human => anstream::eprintln!("{}", d.human()),
             Format::Github => println!("{}", d.github()),
             Format::Json => println!("{}", d.json()),
         }

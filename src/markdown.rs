@@ -1,10 +1,11 @@
 //! Markdown from annotations to safe HTML.
 //!
 //! Content arrives by pull request, so it is untrusted: raw HTML is shown as
-//! text, and `javascript:`/`data:`/`vbscript:` links are dropped (the resolve
-//! stage reports them as errors). `@kind/slug` links are internal and resolved
+//! text, and links off the allowlist (`javascript:`, `data:`, `file:` ...) are
+//! dropped (the resolve stage reports them as errors). `@kind/slug` links are internal and resolved
 //! by the caller.
 
+use crate::url::is_allowed_link;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 use std::ops::Range;
 
@@ -14,13 +15,13 @@ fn options() -> Options {
 
 /// An internal link target: `@claim/slug#fragment`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InternalLink<'a> {
-    pub kind: &'a str,
-    pub slug: &'a str,
-    pub fragment: Option<&'a str>,
+pub(crate) struct InternalLink<'a> {
+    pub(crate) kind: &'a str,
+    pub(crate) slug: &'a str,
+    pub(crate) fragment: Option<&'a str>,
 }
 
-pub fn parse_internal(dest: &str) -> Option<InternalLink<'_>> {
+pub(crate) fn parse_internal(dest: &str) -> Option<InternalLink<'_>> {
     let rest = dest.strip_prefix('@')?;
     let (path, fragment) = match rest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
@@ -34,20 +35,8 @@ pub fn parse_internal(dest: &str) -> Option<InternalLink<'_>> {
     })
 }
 
-/// Schemes that run code or smuggle content when clicked.
-pub fn is_unsafe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
-}
-
 /// Every link and image destination with its byte range in `md`.
-pub fn links(md: &str) -> Vec<(String, Range<usize>)> {
+pub(crate) fn links(md: &str) -> Vec<(String, Range<usize>)> {
     Parser::new_ext(md, options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -61,7 +50,7 @@ pub fn links(md: &str) -> Vec<(String, Range<usize>)> {
 
 /// Every piece of raw HTML in `md` (shown as text by [`to_html`]) with its byte
 /// range: each inline tag, and the first line of each HTML block.
-pub fn raw_html(md: &str) -> Vec<(String, Range<usize>)> {
+pub(crate) fn raw_html(md: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut block_start = false;
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
@@ -80,7 +69,7 @@ pub fn raw_html(md: &str) -> Vec<(String, Range<usize>)> {
 
 /// Renders Markdown to HTML. `resolve` maps an `@kind/slug` destination to a
 /// relative URL; unresolved internal links and unsafe links lose their target.
-pub fn to_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+pub(crate) fn to_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let mut dropped_link = Vec::new();
     let events = Parser::new_ext(md, options()).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
@@ -136,15 +125,15 @@ fn safe_target<'a>(
 ) -> Option<CowStr<'a>> {
     if dest.starts_with('@') {
         resolve(dest).map(CowStr::from)
-    } else if is_unsafe_url(dest) {
-        None
-    } else {
+    } else if is_allowed_link(dest) {
         Some(dest.clone())
+    } else {
+        None
     }
 }
 
 /// Renders a short Markdown snippet (a note) without the wrapping paragraph.
-pub fn to_inline_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+pub(crate) fn to_inline_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let html = to_html(md, resolve);
     let trimmed = html.trim_end();
     match trimmed
@@ -190,8 +179,12 @@ mod tests {
             html.contains(r#"<a href="https://example.org">e</a>"#),
             "{html}"
         );
-        assert!(is_unsafe_url(" JavaScript:x"));
-        assert!(is_unsafe_url("java\tscript:x"));
+        let html = to_html(
+            "[f](file:///etc/passwd) [m](mailto:desk@example.org)",
+            &resolve,
+        );
+        assert!(!html.contains("file:"), "{html}");
+        assert!(html.contains(r#"href="mailto:desk@example.org""#), "{html}");
     }
 
     #[test]

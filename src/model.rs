@@ -3,50 +3,121 @@
 //! Every struct denies unknown keys so that a typo is an error, never silently
 //! ignored. Slugs are file stems and are not part of the front matter.
 
-use crate::anchor::Selector;
-use serde::{Deserialize, Deserializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
+
+/// What `dossier new` writes where an editor has to fill something in; `check`
+/// reports it until it is replaced.
+pub(crate) const PLACEHOLDER: &str = "TODO";
+
+/// The collections of content files, each a folder under `content/`. The
+/// singular is also the kind of an internal link: `@claim/<slug>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Collection {
+    Articles,
+    Claims,
+    Topics,
+    Entities,
+    Pages,
+}
+
+impl Collection {
+    pub(crate) const ALL: [Collection; 5] = [
+        Collection::Articles,
+        Collection::Claims,
+        Collection::Topics,
+        Collection::Entities,
+        Collection::Pages,
+    ];
+
+    /// The folder under `content/`, and under the site root.
+    pub(crate) fn folder(self) -> &'static str {
+        match self {
+            Collection::Articles => "articles",
+            Collection::Claims => "claims",
+            Collection::Topics => "topics",
+            Collection::Entities => "entities",
+            Collection::Pages => "pages",
+        }
+    }
+
+    /// One file of the collection: "claim", as in `@claim/<slug>`.
+    pub(crate) fn singular(self) -> &'static str {
+        match self {
+            Collection::Articles => "article",
+            Collection::Claims => "claim",
+            Collection::Topics => "topic",
+            Collection::Entities => "entity",
+            Collection::Pages => "page",
+        }
+    }
+
+    pub(crate) fn from_singular(word: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.singular() == word)
+    }
+}
 
 /// `content/dossier.yaml`: site-wide settings, the rating scale and the measures.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Settings {
-    pub title: String,
-    pub description: String,
+pub(crate) struct Settings {
+    pub(crate) title: String,
+    pub(crate) description: String,
     /// Language of the dossier's own text (BCP 47), used for `<html lang>`.
-    pub language: String,
+    pub(crate) language: String,
     /// Public address of the site, used only where a URL must be absolute.
     #[serde(default)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Repository web address, for "edit this page" links.
     #[serde(default)]
-    pub repository: Option<String>,
+    pub(crate) repository: Option<String>,
     /// Branch of the repository that "edit this page" links point at.
     #[serde(default = "default_branch")]
-    pub branch: String,
+    pub(crate) branch: String,
     /// Custom domain for GitHub Pages; written to `CNAME`.
     #[serde(default)]
-    pub cname: Option<String>,
+    pub(crate) cname: Option<String>,
     /// Who publishes the dossier (the author of every review).
     #[serde(default)]
-    pub publisher: Option<String>,
+    pub(crate) publisher: Option<String>,
     /// When the dossier was first published; the review date of claims that give none.
     #[serde(default)]
-    pub published: Option<PartialDate>,
-    pub verdicts: Vec<VerdictDef>,
+    pub(crate) published: Option<PartialDate>,
+    pub(crate) verdicts: Vec<VerdictDef>,
     #[serde(default)]
-    pub measures: Vec<Measure>,
+    pub(crate) measures: Vec<Measure>,
 }
 
 impl Settings {
     /// The rating-scale entry for a verdict key.
-    pub fn verdict(&self, key: &str) -> Option<&VerdictDef> {
+    pub(crate) fn verdict(&self, key: &str) -> Option<&VerdictDef> {
         self.verdicts.iter().find(|v| v.key == key)
     }
 
     /// The label of a verdict key, or the key itself when it is not on the scale.
-    pub fn verdict_label<'a>(&'a self, key: &'a str) -> &'a str {
+    pub(crate) fn verdict_label<'a>(&'a self, key: &'a str) -> &'a str {
         self.verdict(key).map_or(key, |v| v.label.as_str())
+    }
+}
+
+impl Settings {
+    /// Stand-in settings when `dossier.yaml` is unusable, so that every other
+    /// check still runs.
+    pub(crate) fn fallback() -> Settings {
+        Settings {
+            title: String::new(),
+            description: String::new(),
+            language: "en".into(),
+            base_url: None,
+            repository: None,
+            branch: default_branch(),
+            cname: None,
+            publisher: None,
+            published: None,
+            verdicts: Vec::new(),
+            measures: Vec::new(),
+        }
     }
 }
 
@@ -57,206 +128,199 @@ fn default_branch() -> String {
 /// One label of the rating scale.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VerdictDef {
-    pub key: String,
-    pub label: String,
+pub(crate) struct VerdictDef {
+    pub(crate) key: String,
+    pub(crate) label: String,
     /// CSS colour of the verdict badge.
-    pub colour: String,
+    pub(crate) colour: String,
     /// What the label means, shown on the methodology page and in tooltips.
-    pub meaning: String,
+    pub(crate) meaning: String,
     /// Numeric value for ClaimReview's `ratingValue`.
-    pub rating: u8,
+    pub(crate) rating: u8,
 }
 
 /// A quantity that figures may measure, so that estimates can be lined up.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Measure {
-    pub key: String,
-    pub label: String,
-    pub unit: String,
+pub(crate) struct Measure {
+    pub(crate) key: String,
+    pub(crate) label: String,
+    pub(crate) unit: String,
 }
 
 /// `content/articles/<slug>.md` front matter: one per seed.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ArticleMeta {
+pub(crate) struct ArticleMeta {
     /// File name inside `seeds/`.
-    pub seed: String,
+    pub(crate) seed: String,
     /// English title used in lists.
-    pub title: String,
+    pub(crate) title: String,
     /// Where this text was published (the outlet the seed was collected from).
-    pub outlet: String,
+    pub(crate) outlet: String,
     /// The organisation that first published the reporting, when the seed is a
     /// translation or a republication.
     #[serde(default)]
-    pub original_publisher: Option<String>,
+    pub(crate) original_publisher: Option<String>,
     #[serde(default)]
-    pub url: Option<String>,
-    pub published: PartialDate,
+    pub(crate) url: Option<String>,
+    pub(crate) published: PartialDate,
     /// How the publication date was established when the text does not state it.
-    pub date_basis: String,
+    pub(crate) date_basis: String,
     /// Language of the seed text (BCP 47).
-    pub language: String,
+    pub(crate) language: String,
     #[serde(default)]
-    pub furniture: Vec<Furniture>,
+    pub(crate) furniture: Vec<Furniture>,
     #[serde(default)]
-    pub notes: Vec<Note>,
+    pub(crate) notes: Vec<Note>,
     /// Passages holding numbers that are deliberately not claims, each with a reason.
     #[serde(default)]
-    pub not_claims: Vec<NotClaim>,
+    pub(crate) not_claims: Vec<NotClaim>,
 }
 
 /// A passage with a number that is not a checkable claim (e.g. a year in a
 /// photo credit), so the completeness check knows it was looked at.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NotClaim {
-    pub quote: String,
+pub(crate) struct NotClaim {
+    pub(crate) quote: String,
     #[serde(default)]
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     #[serde(default)]
-    pub suffix: Option<String>,
-    /// Why it is not a claim.
-    pub reason: String,
+    pub(crate) suffix: Option<String>,
+    /// Why it is not a claim: for the editors who read the file.
+    #[allow(dead_code)]
+    pub(crate) reason: String,
 }
 
 /// A quote of page chrome that is not part of the article.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Furniture {
+pub(crate) struct Furniture {
     /// The exact text, as it stands in the seed (folded for whitespace, quotes, dashes).
-    pub quote: String,
+    pub(crate) quote: String,
     /// Text just before the quote, to pick one of several matches.
     #[serde(default)]
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Text just after the quote, to pick one of several matches.
     #[serde(default)]
-    pub suffix: Option<String>,
-    /// What kind of chrome it is ("caption toggle", "comment prompt", ...).
+    pub(crate) suffix: Option<String>,
+    /// What kind of chrome it is ("caption toggle", "comment prompt", ...):
+    /// for the editors who read the file.
     #[serde(default)]
-    pub kind: Option<String>,
+    #[allow(dead_code)]
+    pub(crate) kind: Option<String>,
 }
 
 /// An editor's note on a passage of the seed, e.g. a garbled translation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Note {
+pub(crate) struct Note {
     /// The exact text, as it stands in the seed (folded for whitespace, quotes, dashes).
-    pub quote: String,
+    pub(crate) quote: String,
     /// Text just before the quote, to pick one of several matches.
     #[serde(default)]
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Text just after the quote, to pick one of several matches.
     #[serde(default)]
-    pub suffix: Option<String>,
+    pub(crate) suffix: Option<String>,
     /// Markdown.
-    pub note: String,
+    pub(crate) note: String,
 }
-
-macro_rules! quotes_a_seed {
-    ($($t:ty),*) => {$(
-        impl $t {
-            pub fn selector(&self) -> Selector<'_> {
-                Selector { exact: &self.quote, prefix: self.prefix.as_deref(), suffix: self.suffix.as_deref() }
-            }
-        }
-    )*};
-}
-quotes_a_seed!(Furniture, Note, NotClaim, Appearance);
 
 /// `content/claims/<slug>.md` front matter; the body is the analysis.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ClaimMeta {
+pub(crate) struct ClaimMeta {
     /// The claim restated plainly in English, so it can be judged alone.
-    pub title: String,
+    pub(crate) title: String,
     /// Entity slug of whoever asserts it.
-    pub claimant: String,
+    pub(crate) claimant: String,
     /// When the claim was made, to the precision the text allows.
-    pub claimed: PartialDate,
+    pub(crate) claimed: PartialDate,
     #[serde(default)]
-    pub topics: Vec<String>,
-    pub verdict: VerdictKey,
+    pub(crate) topics: Vec<String>,
+    pub(crate) verdict: VerdictKey,
     /// One-sentence conclusion.
-    pub summary: String,
-    pub appearances: Vec<Appearance>,
+    pub(crate) summary: String,
+    pub(crate) appearances: Vec<Appearance>,
     #[serde(default)]
-    pub figures: Vec<Figure>,
+    pub(crate) figures: Vec<Figure>,
     #[serde(default)]
-    pub relations: Vec<Relation>,
+    pub(crate) relations: Vec<Relation>,
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub(crate) sources: Vec<Source>,
     /// The analysis draws on knowledge from outside the dossier's articles;
     /// the sources list names it.
     #[serde(default)]
-    pub outside_knowledge: bool,
+    pub(crate) outside_knowledge: bool,
     /// When this review was first published (default: the dossier's `published`).
     #[serde(default)]
-    pub reviewed: Option<PartialDate>,
+    pub(crate) reviewed: Option<PartialDate>,
     /// When the review last changed.
     #[serde(default)]
-    pub updated: Option<PartialDate>,
+    pub(crate) updated: Option<PartialDate>,
     /// Changes made after publication, oldest first.
     #[serde(default)]
-    pub corrections: Vec<Correction>,
+    pub(crate) corrections: Vec<Correction>,
 }
 
 /// A published change to a review: when, and what changed (Markdown).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Correction {
-    pub date: PartialDate,
-    pub note: String,
+pub(crate) struct Correction {
+    pub(crate) date: PartialDate,
+    pub(crate) note: String,
 }
 
 /// Where a claim is made: a quote in one article.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Appearance {
-    pub article: String,
+pub(crate) struct Appearance {
+    pub(crate) article: String,
     /// The exact text, as it stands in the seed (folded for whitespace, quotes, dashes).
-    pub quote: String,
+    pub(crate) quote: String,
     /// Text just before the quote, to pick one of several matches.
     #[serde(default)]
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Text just after the quote, to pick one of several matches.
     #[serde(default)]
-    pub suffix: Option<String>,
+    pub(crate) suffix: Option<String>,
     /// English translation of the quote.
     #[serde(default)]
-    pub translation: Option<String>,
+    pub(crate) translation: Option<String>,
 }
 
 /// A structured number, so that estimates can be compared side by side.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// Key of a measure in `dossier.yaml`.
-    pub measure: String,
+    pub(crate) measure: String,
     #[serde(default)]
-    pub value: Option<f64>,
+    pub(crate) value: Option<f64>,
     #[serde(default)]
-    pub min: Option<f64>,
+    pub(crate) min: Option<f64>,
     #[serde(default)]
-    pub max: Option<f64>,
+    pub(crate) max: Option<f64>,
     #[serde(default)]
-    pub qualifier: Qualifier,
+    pub(crate) qualifier: Qualifier,
     /// The date the number describes.
     #[serde(default)]
-    pub as_of: Option<PartialDate>,
+    pub(crate) as_of: Option<PartialDate>,
     /// How the number was established (an estimate, a count, an intercept...).
     #[serde(default)]
-    pub basis: Option<String>,
+    pub(crate) basis: Option<String>,
     /// The quantity in the text's own words when it is vague ("thousands"):
     /// shown as written, and never drawn on a chart as if it were a number.
     #[serde(default)]
-    pub stated: Option<String>,
+    pub(crate) stated: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// How a figure's number is meant: exactly, or as a bound or estimate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Qualifier {
+pub(crate) enum Qualifier {
     #[default]
     Exactly,
     About,
@@ -267,19 +331,7 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    /// The key as written in content files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Qualifier::Exactly => "exactly",
-            Qualifier::About => "about",
-            Qualifier::AtLeast => "at-least",
-            Qualifier::MoreThan => "more-than",
-            Qualifier::UpTo => "up-to",
-            Qualifier::LessThan => "less-than",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Qualifier::Exactly => "",
             Qualifier::About => "about",
@@ -294,23 +346,24 @@ impl Qualifier {
 /// A typed link from one claim to another; the build shows it on both sides.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Relation {
-    pub kind: RelationKind,
-    pub claim: String,
+pub(crate) struct Relation {
+    pub(crate) kind: RelationKind,
+    pub(crate) claim: String,
     /// Why the two claims are related (Markdown).
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+/// How one claim bears on another.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
-pub enum RelationKind {
+pub(crate) enum RelationKind {
     Supports,
     Contradicts,
-    /// The two look as if they conflict but do not: estimates of different
-    /// things, compatible ranges, different dates. Kept apart from
-    /// `contradicts` so that a reader is never told "contradicts" and then
-    /// "not incompatible".
+    /// The two look as if they conflict but can both be true: estimates of
+    /// different things, compatible ranges, different dates.
     Differs,
     Updates,
     Context,
@@ -318,7 +371,7 @@ pub enum RelationKind {
 
 impl RelationKind {
     /// How the relation reads from the claim that declares it, and from the other side.
-    pub fn labels(self) -> (&'static str, &'static str) {
+    pub(crate) fn labels(self) -> (&'static str, &'static str) {
         match self {
             RelationKind::Supports => ("Supports", "Supported by"),
             // Contradiction is symmetric: both sides read the same.
@@ -332,7 +385,7 @@ impl RelationKind {
         }
     }
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             RelationKind::Supports => "supports",
             RelationKind::Contradicts => "contradicts",
@@ -346,38 +399,38 @@ impl RelationKind {
 /// An outside reference an analysis relies on.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
-    pub title: String,
+pub(crate) struct Source {
+    pub(crate) title: String,
     #[serde(default)]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     #[serde(default)]
-    pub publisher: Option<String>,
+    pub(crate) publisher: Option<String>,
     #[serde(default)]
-    pub date: Option<PartialDate>,
+    pub(crate) date: Option<PartialDate>,
 }
 
 /// `content/topics/<slug>.md` front matter; the body is the overview.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TopicMeta {
-    pub title: String,
-    pub summary: String,
+pub(crate) struct TopicMeta {
+    pub(crate) title: String,
+    pub(crate) summary: String,
     #[serde(default)]
-    pub order: i64,
+    pub(crate) order: i64,
 }
 
 /// `content/entities/<slug>.md` front matter; the body is optional background.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntityMeta {
-    pub name: String,
-    pub kind: EntityKind,
-    pub description: String,
+pub(crate) struct EntityMeta {
+    pub(crate) name: String,
+    pub(crate) kind: EntityKind,
+    pub(crate) description: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum EntityKind {
+pub(crate) enum EntityKind {
     Person,
     Government,
     Military,
@@ -388,7 +441,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             EntityKind::Person => "Person",
             EntityKind::Government => "Government",
@@ -404,16 +457,16 @@ impl EntityKind {
 /// `content/pages/<slug>.md` front matter; the body is the page.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageMeta {
-    pub title: String,
+pub(crate) struct PageMeta {
+    pub(crate) title: String,
     #[serde(default)]
-    pub order: i64,
+    pub(crate) order: i64,
 }
 
 /// A verdict key as written. YAML reads a bare `false` or `true` as a boolean;
 /// an editor who writes `verdict: false` means the key `false`, so accept it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerdictKey(pub String);
+pub(crate) struct VerdictKey(pub String);
 
 impl<'de> Deserialize<'de> for VerdictKey {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -447,13 +500,13 @@ impl<'de> Deserialize<'de> for VerdictKey {
 /// A calendar date to the precision the source allows: `2025`, `2025-04` or `2025-04-28`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
-    pub year: u16,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
+    pub(crate) year: u16,
+    pub(crate) month: Option<u8>,
+    pub(crate) day: Option<u8>,
 }
 
 impl PartialDate {
-    pub fn parse(s: &str) -> Result<PartialDate, String> {
+    pub(crate) fn parse(s: &str) -> Result<PartialDate, String> {
         let bad = || format!("`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = s.trim().split('-');
         let year: u16 = parts
@@ -487,8 +540,27 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
+    /// The civil date (UTC) a number of days after 1970-01-01, by Howard
+    /// Hinnant's algorithm.
+    pub(crate) fn from_days_since_epoch(days: i64) -> PartialDate {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
     /// Human form: "28 April 2025", "April 2025", "2025".
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -576,6 +648,22 @@ mod tests {
         assert!(PartialDate::parse("2025-4").is_err());
         assert!(PartialDate::parse("2025-13").is_err());
         assert!(PartialDate::parse("2025-04-28-1").is_err());
+    }
+
+    #[test]
+    fn days_since_the_epoch_are_civil_dates() {
+        assert_eq!(
+            PartialDate::from_days_since_epoch(0).to_string(),
+            "1970-01-01"
+        );
+        assert_eq!(
+            PartialDate::from_days_since_epoch(20_415).to_string(),
+            "2025-11-23"
+        );
+        assert_eq!(
+            PartialDate::from_days_since_epoch(11_016).to_string(),
+            "2000-02-29"
+        );
     }
 
     #[test]

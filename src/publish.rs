@@ -1,59 +1,13 @@
-//! What the site offers beyond its pages: discovery files (sitemap, Atom feed,
-//! robots.txt), schema.org ClaimReview, and open data exports (the whole graph
-//! as JSON with its schema, claims as CSV, highlights as W3C Web Annotations).
-//! Pure functions of the `Dossier`, like the rest of render.
+//! What the site offers beyond its pages for hosts, search engines and
+//! aggregators: hosting files (`.nojekyll`, `CNAME`, robots.txt), the sitemap,
+//! the Atom feed, and schema.org ClaimReview. Pure functions of the `Dossier`.
 
-use crate::model::PartialDate;
+use crate::escape::html as xml_escape;
+use crate::model::{EntityKind, PartialDate};
 use crate::resolve::{Claim, Dossier};
+use crate::url::Urls;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-
-/// Absolute URLs, for the few places that need them. Everything else is relative.
-#[derive(Debug, Clone, Default)]
-pub struct Urls {
-    /// `base_url` with exactly one trailing slash, when configured.
-    pub base: Option<String>,
-}
-
-impl Urls {
-    pub fn new(base_url: Option<&str>) -> Urls {
-        Urls {
-            base: base_url.map(|b| format!("{}/", b.trim_end_matches('/'))),
-        }
-    }
-
-    /// The public URL of an output file; `x/index.html` becomes `x/`.
-    pub fn page(&self, path: &str) -> Option<String> {
-        let pretty = path.strip_suffix("index.html").unwrap_or(path);
-        self.base.as_ref().map(|b| format!("{b}{pretty}"))
-    }
-
-    /// The path part of the base URL (`/repo/`), for pages served at any depth.
-    pub fn base_path(&self) -> String {
-        let Some(base) = &self.base else {
-            return "/".into();
-        };
-        let after_scheme = base
-            .split_once("://")
-            .map_or(base.as_str(), |(_, rest)| rest);
-        after_scheme
-            .find('/')
-            .map_or("/".into(), |i| after_scheme[i..].to_string())
-    }
-}
-
-/// The date of a claim's review: its own `reviewed`, else the dossier's `published`.
-pub fn reviewed(d: &Dossier, c: &Claim) -> Option<PartialDate> {
-    c.doc.meta.reviewed.or(d.settings.published)
-}
-
-/// When a claim last changed: `updated`, else the last correction, else its review date.
-pub fn last_change(d: &Dossier, c: &Claim) -> Option<PartialDate> {
-    let m = &c.doc.meta;
-    m.updated
-        .or_else(|| m.corrections.iter().map(|c| c.date).max())
-        .or(reviewed(d, c))
-}
 
 /// A partial date as an RFC 3339 timestamp (first day of an unknown month or day).
 fn timestamp(date: PartialDate) -> String {
@@ -65,21 +19,8 @@ fn timestamp(date: PartialDate) -> String {
     )
 }
 
-pub fn xml_escape(s: &str) -> String {
-    crate::render::escape(s)
-}
-
-/// JSON for a `<script>` element: `<`, `>` and `&` escaped so nothing in the
-/// content can close the element or start markup.
-pub fn script_json(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 /// Files that exist for hosting and discovery, keyed by output path.
-pub fn discovery_files(d: &Dossier, urls: &Urls, pages: &[String]) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn files(d: &Dossier, urls: &Urls, pages: &[String]) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     // GitHub Pages runs Jekyll unless told not to; Jekyll would drop dotfiles.
     out.insert(".nojekyll".to_string(), Vec::new());
@@ -105,7 +46,7 @@ fn sitemap(d: &Dossier, urls: &Urls, pages: &[String]) -> String {
         .filter_map(|c| {
             Some((
                 format!("claims/{}/index.html", c.doc.slug),
-                last_change(d, c)?,
+                d.last_change(c)?,
             ))
         })
         .collect();
@@ -127,7 +68,7 @@ fn sitemap(d: &Dossier, urls: &Urls, pages: &[String]) -> String {
 
 /// An Atom feed of claims, newest change first.
 fn feed(d: &Dossier, urls: &Urls) -> String {
-    let changed = |c: &Claim| last_change(d, c).unwrap_or(c.doc.meta.claimed);
+    let changed = |c: &Claim| d.last_change(c).unwrap_or(c.doc.meta.claimed);
     let mut claims: Vec<&Claim> = d.claims.values().collect();
     claims.sort_by(|a, b| (changed(b), &a.doc.slug).cmp(&(changed(a), &b.doc.slug)));
     let home = urls.page("").unwrap_or_default();
@@ -158,7 +99,7 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
             xml_escape(&url),
             timestamp(changed(c)),
         ));
-        if let Some(date) = reviewed(d, c) {
+        if let Some(date) = d.reviewed(c) {
             xml.push_str(&format!("    <published>{}</published>\n", timestamp(date)));
         }
         for t in &m.topics {
@@ -174,7 +115,7 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
 }
 
 /// schema.org ClaimReview for one claim page.
-pub fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
+pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     let m = &c.doc.meta;
     let scale = &d.settings.verdicts;
     let verdict = d.settings.verdict(&m.verdict.0);
@@ -182,7 +123,7 @@ pub fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     let worst = scale.iter().map(|v| v.rating).min().unwrap_or(1);
     let claimant = d.entities.get(&m.claimant);
     let claimant_type = match claimant.map(|e| e.meta.kind) {
-        Some(crate::model::EntityKind::Person) => "Person",
+        Some(EntityKind::Person) => "Person",
         _ => "Organization",
     };
     let appearances: Vec<Value> = c
@@ -225,10 +166,10 @@ pub fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     if let Some(url) = urls.page(&format!("claims/{}/index.html", c.doc.slug)) {
         review["url"] = json!(url);
     }
-    if let Some(date) = reviewed(d, c) {
+    if let Some(date) = d.reviewed(c) {
         review["datePublished"] = json!(date.to_string());
     }
-    if let Some(date) = last_change(d, c) {
+    if let Some(date) = d.last_change(c) {
         review["dateModified"] = json!(date.to_string());
     }
     review
@@ -247,34 +188,6 @@ fn short_title(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_are_pretty_and_keep_the_project_path() {
-        let u = Urls::new(Some("https://user.github.io/repo"));
-        assert_eq!(
-            u.page("claims/x/index.html").as_deref(),
-            Some("https://user.github.io/repo/claims/x/")
-        );
-        assert_eq!(
-            u.page("index.html").as_deref(),
-            Some("https://user.github.io/repo/")
-        );
-        assert_eq!(
-            u.page("feed.xml").as_deref(),
-            Some("https://user.github.io/repo/feed.xml")
-        );
-        assert_eq!(u.base_path(), "/repo/");
-        assert_eq!(Urls::new(Some("https://example.org/")).base_path(), "/");
-        assert_eq!(Urls::new(None).page("index.html"), None);
-    }
-
-    #[test]
-    fn script_json_cannot_close_its_element() {
-        let v = json!({"t": "</script><script>alert(1)</script> & more"});
-        let s = script_json(&v);
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
-        assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
-    }
 
     #[test]
     fn long_titles_are_cut_at_a_word() {

@@ -6,9 +6,13 @@
 //! and an existing file is never overwritten.
 
 use crate::anchor::{AnchorError, Haystack, Selector};
-use crate::load::{self, slug_problem, suggest_slug, Sources, PLACEHOLDER};
-use crate::model::{ClaimMeta, EntityMeta, PageMeta, TopicMeta};
-use crate::quote::{ambiguous_hint, not_found_hint, read_article, squash, yaml_scalar, Failure};
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, slug_problem, suggest_slug, Sources};
+use crate::model::{ClaimMeta, Collection, EntityMeta, PageMeta, TopicMeta, PLACEHOLDER};
+use crate::quote::read_article;
+use crate::resolve::place::{failure, Place};
+use crate::text::squash;
+use crate::yaml;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
@@ -24,12 +28,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn folder(self) -> &'static str {
+    fn collection(self) -> Collection {
         match self {
-            Kind::Claim => "claims",
-            Kind::Topic => "topics",
-            Kind::Entity => "entities",
-            Kind::Page => "pages",
+            Kind::Claim => Collection::Claims,
+            Kind::Topic => Collection::Topics,
+            Kind::Entity => Collection::Entities,
+            Kind::Page => Collection::Pages,
         }
     }
 }
@@ -49,7 +53,7 @@ pub fn create(
     kind: Kind,
     slug: &str,
     appearance: Option<&FirstAppearance>,
-) -> Result<PathBuf, Failure> {
+) -> Result<PathBuf, Diagnostic> {
     let rel = plan(root, kind, slug)?;
     let text = text_for(root, kind, appearance)?;
     check_generated(kind, &rel, &text)?;
@@ -68,12 +72,12 @@ pub fn create(
     Ok(rel)
 }
 
-fn io_failure(path: &Path, e: &std::io::Error) -> Failure {
-    Failure::usage(format!("cannot write {}: {e}", path.display()), None)
+fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::io_error(path, format!("cannot write the file: {e}"))
 }
 
 /// Checks the slug and that no file of that name exists yet.
-fn plan(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Failure> {
+fn plan(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic> {
     if let Some(problem) = slug_problem(slug) {
         let suggestion = suggest_slug(slug);
         let hint = if suggestion.is_empty() {
@@ -81,19 +85,16 @@ fn plan(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Failure> {
         } else {
             format!("use lowercase letters, digits and hyphens: `{suggestion}`")
         };
-        return Err(Failure::usage(
-            format!("`{slug}` cannot be a name: {problem}"),
-            Some(hint),
-        ));
+        return Err(Diagnostic::usage(format!("`{slug}` cannot be a name: {problem}")).hint(hint));
     }
     let rel = Path::new("content")
-        .join(kind.folder())
+        .join(kind.collection().folder())
         .join(format!("{slug}.md"));
     if root.join(&rel).exists() {
-        return Err(Failure::usage(
-            format!("{} already exists", rel.display()),
-            Some("choose another name, or edit that file".into()),
-        ));
+        return Err(
+            Diagnostic::usage(format!("{} already exists", rel.display()))
+                .hint("choose another name, or edit that file"),
+        );
     }
     Ok(rel)
 }
@@ -132,18 +133,15 @@ fn text_for(
     root: &Path,
     kind: Kind,
     appearance: Option<&FirstAppearance>,
-) -> Result<String, Failure> {
+) -> Result<String, Diagnostic> {
     let (sources, _) = load::load(root);
     Ok(match kind {
         Kind::Claim => {
             let Some(a) = appearance else {
-                return Err(Failure::usage(
+                return Err(Diagnostic::usage(
                     "a new claim needs the article and the words it quotes",
-                    Some(
-                        "dossier new claim <slug> --article <article> --quote \"the exact words\""
-                            .into(),
-                    ),
-                ));
+                )
+                .hint("dossier new claim <slug> --article <article> --quote \"the exact words\""));
             };
             claim_text(root, &sources, a)?
         }
@@ -182,7 +180,7 @@ fn text_for(
     })
 }
 
-fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<String, Failure> {
+fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<String, Diagnostic> {
     let article = read_article(root, &a.article)?;
     let hay = Haystack::new(&article.text);
     let sel = Selector {
@@ -193,37 +191,15 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
     let range = match hay.locate(&sel) {
         Ok(r) => r,
         Err(AnchorError::Empty) => {
-            return Err(Failure::usage(
-                "the quote is empty",
-                Some("give the exact words in quotes: --quote \"the exact words\"".into()),
-            ))
+            return Err(Diagnostic::usage("the quote is empty")
+                .hint("give the exact words in quotes: --quote \"the exact words\""))
         }
-        Err(AnchorError::NotFound { closest }) => {
-            return Err(Failure {
-                message: format!(
-                    "\"{}\" is not in article `{}`",
-                    squash(&a.quote),
-                    article.doc.slug
-                ),
-                hint: Some(not_found_hint(
-                    &hay,
-                    &a.quote,
-                    closest.as_ref(),
-                    &article.seed_path,
-                )),
-                usage: false,
-            })
-        }
-        Err(AnchorError::Ambiguous { matches }) => {
-            return Err(Failure {
-                message: format!(
-                    "\"{}\" matches more than one place in article `{}`",
-                    squash(&a.quote),
-                    article.doc.slug
-                ),
-                hint: Some(ambiguous_hint(&hay, &matches, &article.seed_path, true)),
-                usage: false,
-            })
+        Err(e) => {
+            let place = Place {
+                article: &format!("article `{}`", article.doc.slug),
+                seed: &article.seed_path,
+            };
+            return Err(failure(&e, &hay, &sel, "", &place, true));
         }
     };
     let quote = squash(article.text.get(range).unwrap_or(&a.quote));
@@ -237,7 +213,7 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
         None => (Vec::new(), Vec::new()),
     };
     let context = |key: &str, value: &Option<String>| match value {
-        Some(v) => format!("    {key}: {}\n", yaml_scalar(&squash(v))),
+        Some(v) => format!("    {key}: {}\n", yaml::scalar(&squash(v))),
         None => String::new(),
     };
     let mut t = String::from("---\n");
@@ -264,7 +240,7 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
     );
     t.push_str("appearances:\n");
     let _ = writeln!(t, "  - article: {}", article.doc.slug);
-    let _ = writeln!(t, "    quote: {}", yaml_scalar(&quote));
+    let _ = writeln!(t, "    quote: {}", yaml::scalar(&quote));
     t.push_str(&context("prefix", &a.prefix));
     t.push_str(&context("suffix", &a.suffix));
     if a.prefix.is_none() && a.suffix.is_none() {
@@ -323,7 +299,7 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
 
 /// The generated file must load with no problem but its placeholders: a
 /// template that drifted from the content model is a bug, caught here.
-fn check_generated(kind: Kind, rel: &Path, text: &str) -> Result<(), Failure> {
+fn check_generated(kind: Kind, rel: &Path, text: &str) -> Result<(), Diagnostic> {
     let slug = rel
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -338,13 +314,10 @@ fn check_generated(kind: Kind, rel: &Path, text: &str) -> Result<(), Failure> {
     let placeholder = format!("(it says {PLACEHOLDER})");
     match diags.iter().find(|d| !d.message.contains(&placeholder)) {
         None => Ok(()),
-        Some(d) => Err(Failure {
-            message: format!(
-                "the new file would not load ({}); nothing was written",
-                d.message
-            ),
-            hint: Some("this is a bug in dossier: please report it".into()),
-            usage: false,
-        }),
+        Some(d) => Err(Diagnostic::content(format!(
+            "the new file would not load ({}); nothing was written",
+            d.message
+        ))
+        .hint("this is a bug in dossier: please report it")),
     }
 }

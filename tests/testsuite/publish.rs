@@ -4,9 +4,8 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-mod common;
 
-use common::repo;
+use crate::common::repo;
 use std::fs;
 use std::path::Path;
 use std::process::Command;

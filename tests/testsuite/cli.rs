@@ -4,7 +4,7 @@
 //! with `<case>.stdout` and `<case>.stderr`, exit code included.
 //!
 //! After a deliberate change to a message, regenerate with
-//! `TRYCMD=overwrite cargo test --test cli` and read every diff before keeping it.
+//! `TRYCMD=overwrite cargo test --test testsuite cli` and read every diff before keeping it.
 
 #[test]
 fn golden_cli_output() {

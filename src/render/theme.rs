@@ -8,28 +8,34 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Built-in theme files: (name, content).
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("base.html", include_str!("../templates/base.html")),
-    ("macros.html", include_str!("../templates/macros.html")),
-    ("index.html", include_str!("../templates/index.html")),
-    ("articles.html", include_str!("../templates/articles.html")),
-    ("claims.html", include_str!("../templates/claims.html")),
-    ("topics.html", include_str!("../templates/topics.html")),
-    ("entities.html", include_str!("../templates/entities.html")),
-    ("article.html", include_str!("../templates/article.html")),
-    ("claim.html", include_str!("../templates/claim.html")),
-    ("topic.html", include_str!("../templates/topic.html")),
-    ("entity.html", include_str!("../templates/entity.html")),
-    ("page.html", include_str!("../templates/page.html")),
-    ("404.html", include_str!("../templates/404.html")),
-    ("data.html", include_str!("../templates/data.html")),
-    ("favicon.svg", include_str!("../templates/favicon.svg")),
-    ("style.css", include_str!("../templates/style.css")),
+pub(crate) const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    (
+        "articles.html",
+        include_str!("../../templates/articles.html"),
+    ),
+    ("claims.html", include_str!("../../templates/claims.html")),
+    ("topics.html", include_str!("../../templates/topics.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("claim.html", include_str!("../../templates/claim.html")),
+    ("topic.html", include_str!("../../templates/topic.html")),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("data.html", include_str!("../../templates/data.html")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("style.css", include_str!("../../templates/style.css")),
 ];
 
 /// Compiles the templates (built-in, replaced by overrides of the same name)
 /// and returns the static assets to copy.
-pub fn load(
+pub(crate) fn load(
     overrides: &BTreeMap<String, String>,
 ) -> Result<(tera::Tera, BTreeMap<String, String>), Vec<Diagnostic>> {
     let mut files: BTreeMap<String, String> = BUILTIN
@@ -43,7 +49,7 @@ pub fn load(
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which garbles every URL in the source.
-    tera.set_escape_fn(crate::render::escape);
+    tera.set_escape_fn(crate::escape::html);
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
     {
         // Tera names the failing template in quotes; point at it when it does.
@@ -89,7 +95,7 @@ fn template_diagnostic(name: &str, source: &str, message: &str) -> Diagnostic {
     d.hint("fix the template, or delete your override in templates/ to use the built-in one")
 }
 
-pub fn error_chain(e: &tera::Error) -> String {
+pub(crate) fn error_chain(e: &tera::Error) -> String {
     use std::error::Error;
     let mut message = e.to_string();
     let mut source = e.source();

@@ -2,10 +2,10 @@
 //! output as a browser would (parsed HTML, followed links and fragments).
 
 use scraper::{Html, Selector};
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-mod common;
 
-use common::{copy_dir, repo, tree};
+use crate::common::{copy_dir, repo, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -148,6 +148,10 @@ fn assert_links_resolve(site: &Path, base_path: &str) -> usize {
     checked
 }
 
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
 fn real_dossier_links_fragments_and_cross_references_hold() {
     let tmp = tempfile::tempdir().unwrap();
@@ -155,64 +159,62 @@ fn real_dossier_links_fragments_and_cross_references_hold() {
     build(&repo(), &out);
     let checked = assert_links_resolve(&out, "/");
     assert!(checked > 500, "only {checked} links checked");
-
-    let compiled = dossier::compile(&repo());
-    let (sources, _) = dossier::load::load(&repo());
-    let (d, _) = dossier::resolve::resolve(sources);
-    let d = d.unwrap();
-    assert!(compiled.site.is_some());
     let pages = pages(&out);
+    // The graph as the site publishes it.
+    let dossier = read_json(&out.join("dossier.json"));
+    let claims = dossier["claims"].as_array().unwrap();
 
     // Each article page links to each claim quoted in it, and each claim page
     // links back to the exact highlight of each appearance.
-    for (slug, article) in &d.articles {
-        let page = &pages[&format!("articles/{slug}/index.html")];
-        for h in &article.highlights {
-            let to_claim = format!("../../claims/{}/index.html", h.claim);
+    for claim in claims {
+        let slug = claim["slug"].as_str().unwrap();
+        let claim_page = &pages[&format!("claims/{slug}/index.html")];
+        for ap in claim["appearances"].as_array().unwrap() {
+            let (article, fragment) = (
+                ap["article"].as_str().unwrap(),
+                ap["fragment"].as_str().unwrap(),
+            );
+            let page = &pages[&format!("articles/{article}/index.html")];
             assert!(
-                page.links.contains(&to_claim),
-                "article {slug} does not link to claim {}",
-                h.claim
+                page.links
+                    .contains(&format!("../../claims/{slug}/index.html")),
+                "article {article} does not link to claim {slug}"
             );
             assert!(
-                page.ids.contains(&h.fragment),
-                "article {slug} lacks highlight #{}",
-                h.fragment
+                page.ids.contains(fragment),
+                "article {article} lacks highlight #{fragment}"
             );
-            let claim_page = &pages[&format!("claims/{}/index.html", h.claim)];
-            let back = format!("../../articles/{slug}/index.html#{}", h.fragment);
+            let back = format!("../../articles/{article}/index.html#{fragment}");
             assert!(
                 claim_page.links.contains(&back),
-                "claim {} does not link back to {back}",
-                h.claim
+                "claim {slug} does not link back to {back}"
             );
         }
     }
     // Relations show on both sides.
     let mut relations = 0;
-    for (slug, claim) in &d.claims {
-        for r in &claim.doc.meta.relations {
-            let there = &pages[&format!("claims/{}/index.html", r.claim)];
+    for claim in claims {
+        let slug = claim["slug"].as_str().unwrap();
+        for r in claim["relations"].as_array().unwrap() {
+            let other = r["claim"].as_str().unwrap();
+            let there = &pages[&format!("claims/{other}/index.html")];
             assert!(
                 there
                     .links
                     .contains(&format!("../../claims/{slug}/index.html")),
-                "claim {} does not show the reverse of {slug}'s `{:?}` relation",
-                r.claim,
-                r.kind
+                "claim {other} does not show its relation with {slug}"
             );
             relations += 1;
         }
     }
-    assert!(
-        relations >= 4,
-        "the starter dossier has a relation of each kind"
-    );
+    assert!(relations >= 8, "the dossier has relations of each kind");
     // One claim, several articles.
-    assert!(d.claims.values().any(|c| {
-        c.placed
+    assert!(claims.iter().any(|c| {
+        c["appearances"]
+            .as_array()
+            .unwrap()
             .iter()
-            .map(|h| &c.doc.meta.appearances[h.appearance].article)
+            .map(|a| a["article"].as_str())
             .collect::<BTreeSet<_>>()
             .len()
             >= 2
@@ -226,18 +228,48 @@ fn seeds_are_the_collected_evidence_byte_for_byte() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     build(&repo(), &out);
-    let (sources, _) = dossier::load::load(&repo());
-    assert_eq!(sources.articles.len(), 5);
-    for a in &sources.articles {
-        let seed = fs::read(repo().join("seeds").join(&a.meta.seed)).unwrap();
+    let dossier = read_json(&out.join("dossier.json"));
+    let articles = dossier["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        let (slug, seed) = (a["slug"].as_str().unwrap(), a["seed"].as_str().unwrap());
+        let bytes = fs::read(repo().join("seeds").join(seed)).unwrap();
         assert_eq!(
-            fs::read(out.join("articles").join(&a.slug).join(&a.meta.seed)).unwrap(),
-            seed
+            fs::read(out.join("articles").join(slug).join(seed)).unwrap(),
+            bytes
         );
-        let html =
-            fs::read_to_string(out.join("articles").join(&a.slug).join("index.html")).unwrap();
-        assert!(html.contains(&sources.seeds[&a.meta.seed].sha256));
+        let html = fs::read_to_string(out.join("articles").join(slug).join("index.html")).unwrap();
+        assert!(html.contains(a["sha256"].as_str().unwrap()));
     }
+}
+
+#[test]
+fn a_seed_with_a_byte_order_mark_is_published_as_collected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&fixture("minimal"), &root);
+    let seed = root.join("seeds/report.txt");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fs::read(&seed).unwrap());
+    fs::write(&seed, &bytes).unwrap();
+    let out = root.join("site");
+    build(&root, &out);
+    let published = fs::read(out.join("articles/report/report.txt")).unwrap();
+    assert_eq!(published, bytes, "the published seed is the file itself");
+    let sha = read_json(&out.join("dossier.json"))["articles"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let html = fs::read_to_string(out.join("articles/report/index.html")).unwrap();
+    assert!(html.contains(&sha));
+    let actual: String = Sha256::digest(&published)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        actual, sha,
+        "the published hash is the hash of the published file"
+    );
 }
 
 #[test]
@@ -274,7 +306,63 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert!(stderr.contains("content/claims/second.md:10:"), "{stderr}");
     assert!(stderr.contains("is not in the article"), "{stderr}");
     assert_eq!(tree(&out), before, "the previous site changed");
-    assert!(!root.join(".site.staging").exists());
+    assert_eq!(leftovers(&root), Vec::<String>::new());
+}
+
+/// Staging folders left beside the site.
+fn leftovers(parent: &Path) -> Vec<String> {
+    fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("staging") || n.ends_with(".old"))
+        .collect()
+}
+
+fn build_command(root: &Path, out: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    c.args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .stderr(std::process::Stdio::null());
+    c
+}
+
+#[test]
+fn builds_started_at_once_leave_one_complete_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let reference = tmp.path().join("reference");
+    build(&repo(), &reference);
+    let expected = tree(&reference);
+    let out = tmp.path().join("site");
+    let builds: Vec<_> = (0..3)
+        .map(|_| build_command(&repo(), &out).spawn().unwrap())
+        .collect();
+    for mut b in builds {
+        assert!(b.wait().unwrap().success(), "every build succeeds in turn");
+    }
+    assert_eq!(tree(&out), expected, "the site is complete");
+    assert_eq!(leftovers(tmp.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_a_complete_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&repo(), &out);
+    let expected = tree(&out);
+    // Kill builds at moments spread over a build's life; the site is always
+    // the previous one or the new one, and both are complete.
+    for delay_ms in (0..300).step_by(15) {
+        let mut b = build_command(&repo(), &out).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = b.kill();
+        let _ = b.wait();
+        assert_eq!(tree(&out), expected, "killed after {delay_ms} ms");
+    }
+    // The next build cleans up after the killed ones.
+    build(&repo(), &out);
+    assert_eq!(leftovers(tmp.path()), Vec::<String>::new());
 }
 
 #[test]

@@ -1,17 +1,16 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)] // each test file uses a different subset
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The repository root, which is also the real dossier's root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Copies a folder tree (fixtures into temporary dossiers).
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from) {
         let e = e.unwrap();
         let target = to.join(e.path().strip_prefix(from).unwrap());
@@ -24,7 +23,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Every file under `dir`, relative path -> bytes.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()

@@ -3,10 +3,11 @@
 //! usable (positions inside the text, ranges on character boundaries, no
 //! markup smuggled through).
 
-use dossier::anchor::{differences, AnchorError, Haystack, Selector};
-use dossier::load::parse_doc;
-use dossier::markdown;
-use dossier::model::{ArticleMeta, ClaimMeta, Settings};
+use crate::anchor::{differences, AnchorError, Haystack, Selector};
+use crate::diagnostic::Diagnostic;
+use crate::load::parse_doc;
+use crate::markdown;
+use crate::model::{ArticleMeta, ClaimMeta, Settings};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -41,7 +42,7 @@ fn messy_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
 }
 
-fn check_positions(text: &str, diags: &[dossier::diagnostic::Diagnostic]) {
+fn check_positions(text: &str, diags: &[Diagnostic]) {
     let lines = text.split('\n').count();
     for d in diags {
         if let Some(line) = d.line {
@@ -55,7 +56,7 @@ fn check_positions(text: &str, diags: &[dossier::diagnostic::Diagnostic]) {
         }
         assert!(!d.message.is_empty());
         // Every form of output can be produced.
-        let _ = (d.human(true), d.github(), d.json());
+        let _ = (d.human(), d.github(), d.json());
     }
 }
 
@@ -69,13 +70,13 @@ proptest! {
         check_positions(&text, &diags);
         let (_, diags) = parse_doc::<ArticleMeta>("x".into(), rel, text.clone());
         check_positions(&text, &diags);
-        let (_, diags) = dossier::yaml::parse::<Settings>(Path::new("content/dossier.yaml"), &text, 0..text.len());
+        let (_, diags) = crate::yaml::parse::<Settings>(Path::new("content/dossier.yaml"), &text, 0..text.len());
         check_positions(&text, &diags);
     }
 
     #[test]
     fn yaml_paths_are_found_inside_the_text(text in messy_text(), path in "[a-z]{1,8}(\\[[0-9]\\])?(\\.[a-z]{1,8})?") {
-        if let Some(e) = dossier::yaml::find(&text, &dossier::yaml::parse_path(&path)) {
+        if let Some(e) = crate::yaml::find(&text, &crate::yaml::parse_path(&path)) {
             prop_assert!(e.value <= text.len() && e.block.end <= text.len());
             prop_assert!(text.is_char_boundary(e.value) && text.is_char_boundary(e.start));
         }
@@ -133,7 +134,7 @@ proptest! {
             }
             Err(_) => {}
         }
-        let _ = dossier::quote::find_matches(&seed, &quote);
+        let _ = crate::quote::find_matches(&seed, &quote);
     }
 
     #[test]

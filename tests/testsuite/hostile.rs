@@ -4,12 +4,11 @@
 //! output in `tests/golden/` where the output is the point.
 //!
 //! Regenerate goldens after a deliberate change with
-//! `SNAPSHOTS=overwrite cargo test --test hostile`, and read the diff.
+//! `SNAPSHOTS=overwrite cargo test --test testsuite hostile`, and read the diff.
 
 use snapbox::cmd::Command;
-mod common;
 
-use common::{copy_dir, repo, tree};
+use crate::common::{copy_dir, repo, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,362 @@
+//! Stage 1, load: read `content/`, `seeds/` and `templates/` from disk and parse
+//! them into typed documents. The only stage besides `write` that touches files.
+//! Every problem becomes a [`Diagnostic`] with file, line and column; loading
+//! goes on after an error so that one run reports them all.
+
+mod files;
+mod front_matter;
+
+pub(crate) use files::{slug_problem, suggest_slug};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{ArticleMeta, ClaimMeta, Collection, EntityMeta, PageMeta, Settings, TopicMeta};
+use crate::yaml;
+use files::{load_seed, load_templates, nul_problem, read_text, slug_of, MAX_CONTENT_BYTES};
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A Markdown file with front matter, parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc<M> {
+    pub(crate) slug: String,
+    /// Path relative to the dossier root, e.g. `content/claims/x.md`.
+    pub(crate) path: PathBuf,
+    /// The whole file (BOM removed), kept to point diagnostics at lines.
+    pub(crate) text: String,
+    /// Byte range of the YAML between the fences, in `text`.
+    pub(crate) front_matter: Range<usize>,
+    pub(crate) meta: M,
+    /// The Markdown after the closing fence.
+    pub(crate) body: String,
+}
+
+impl<M> Doc<M> {
+    /// Byte offset in `text` of the value at a front-matter path such as
+    /// `appearances[1].quote` (serde's notation, 0-based). Falls back to the
+    /// nearest enclosing entry that can be found, then to the first field.
+    pub(crate) fn offset_of(&self, path: &str) -> usize {
+        yaml::offset_of(&self.text, self.front_matter.clone(), path)
+    }
+
+    /// Byte offset of the key (not the value) at a front-matter path.
+    pub(crate) fn key_offset_of(&self, path: &str) -> usize {
+        let yaml = self.text.get(self.front_matter.clone()).unwrap_or("");
+        match yaml::find(yaml, &yaml::parse_path(path)) {
+            Some(e) => self.front_matter.start + e.start,
+            None => self.offset_of(path),
+        }
+    }
+}
+
+/// A seed article: evidence, read byte for byte.
+#[derive(Debug, Clone)]
+pub(crate) struct Seed {
+    /// The text for matching and display (a byte-order mark removed).
+    pub(crate) text: String,
+    /// The file exactly as collected: what is published and hashed.
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) sha256: String,
+}
+
+/// Everything read from a dossier folder.
+#[derive(Debug, Default)]
+pub(crate) struct Sources {
+    pub(crate) settings: Option<Settings>,
+    /// The text of `content/dossier.yaml`, for locating diagnostics.
+    pub(crate) settings_text: String,
+    pub(crate) articles: Vec<Doc<ArticleMeta>>,
+    pub(crate) claims: Vec<Doc<ClaimMeta>>,
+    pub(crate) topics: Vec<Doc<TopicMeta>>,
+    pub(crate) entities: Vec<Doc<EntityMeta>>,
+    pub(crate) pages: Vec<Doc<PageMeta>>,
+    /// Seeds by file name, for the articles that name them.
+    pub(crate) seeds: BTreeMap<String, Seed>,
+    /// Template overrides from `ROOT/templates/`, by file name.
+    pub(crate) templates: BTreeMap<String, String>,
+    /// Files that exist but could not be read or parsed: their own error
+    /// explains them, so a reference to them elsewhere is not reported again
+    /// as a broken one.
+    pub(crate) unreadable: BTreeSet<(Collection, String)>,
+}
+
+pub(crate) const SETTINGS_FILE: &str = "content/dossier.yaml";
+
+/// Reads a dossier folder. Never fails as a whole: problems are returned as diagnostics.
+pub(crate) fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut sources = Sources::default();
+    load_settings(root, &mut sources, &mut diags);
+    sources.articles = load_collection(
+        root,
+        Collection::Articles,
+        &mut sources.unreadable,
+        &mut diags,
+    );
+    sources.claims = load_collection(
+        root,
+        Collection::Claims,
+        &mut sources.unreadable,
+        &mut diags,
+    );
+    sources.topics = load_collection(
+        root,
+        Collection::Topics,
+        &mut sources.unreadable,
+        &mut diags,
+    );
+    sources.entities = load_collection(
+        root,
+        Collection::Entities,
+        &mut sources.unreadable,
+        &mut diags,
+    );
+    sources.pages = load_collection(root, Collection::Pages, &mut sources.unreadable, &mut diags);
+    for article in &sources.articles {
+        let name = &article.meta.seed;
+        if sources.seeds.contains_key(name) {
+            continue;
+        }
+        match load_seed(root, article, &mut diags) {
+            Some(seed) => {
+                sources.seeds.insert(name.clone(), seed);
+            }
+            None => {
+                sources
+                    .unreadable
+                    .insert((Collection::Articles, article.slug.clone()));
+            }
+        }
+    }
+    sources.templates = load_templates(root, &mut diags);
+    (sources, diags)
+}
+
+fn load_settings(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) {
+    let path = Path::new(SETTINGS_FILE);
+    if !root.join(path).exists() {
+        diags.push(
+            Diagnostic::error(path, "content/dossier.yaml is missing")
+                .hint("every dossier has a content/dossier.yaml with its title, description, language and rating scale (`verdicts:`); copy one from another dossier"),
+        );
+        return;
+    }
+    let Some(text) = read_text(root, path, MAX_CONTENT_BYTES, diags) else {
+        return;
+    };
+    if let Some(d) = nul_problem(path, &text) {
+        diags.push(d);
+        return;
+    }
+    let (settings, problems) = yaml::parse(path, &text, 0..text.len());
+    diags.extend(problems);
+    sources.settings = settings;
+    sources.settings_text = text;
+}
+
+/// Reads every `content/<folder>/*.md`, sorted by name so that output never
+/// depends on the file system's order.
+fn load_collection<M: DeserializeOwned>(
+    root: &Path,
+    collection: Collection,
+    unreadable: &mut BTreeSet<(Collection, String)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Doc<M>> {
+    let dir = collection.folder();
+    let rel_dir = Path::new("content").join(dir);
+    let abs_dir = root.join(&rel_dir);
+    if !abs_dir.is_dir() {
+        return Vec::new();
+    }
+    let entries: Vec<_> = WalkDir::new(&abs_dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .collect();
+    // Every valid name first, so that `A.md` can be told that `a.md` exists.
+    let names: BTreeSet<String> = entries
+        .iter()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    let mut docs = Vec::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let reason = e.io_error().map_or_else(|| e.to_string(), files::io_reason);
+                diags.push(Diagnostic::io_error(
+                    &rel_dir,
+                    format!("cannot read the folder: {reason}"),
+                ));
+                continue;
+            }
+        };
+        let rel = rel_dir.join(entry.file_name());
+        if !is_content_file(&rel, entry.file_type().is_dir(), dir, diags) {
+            continue;
+        }
+        let Some(slug) = slug_of(&rel, &names, diags) else {
+            continue;
+        };
+        if let Some(other) = seen.get(&slug) {
+            diags.push(
+                Diagnostic::error(
+                    &rel,
+                    format!(
+                        "duplicate slug `{slug}`: {} has the same name",
+                        other.display()
+                    ),
+                )
+                .hint("every file in a folder needs its own name; rename one of them"),
+            );
+            continue;
+        }
+        seen.insert(slug.clone(), rel.clone());
+        let doc = read_text(root, &rel, MAX_CONTENT_BYTES, diags).and_then(|text| {
+            let (doc, problems) = parse_doc(slug.clone(), &rel, text);
+            diags.extend(problems);
+            doc
+        });
+        match doc {
+            Some(doc) => docs.push(doc),
+            None => {
+                unreadable.insert((collection, slug));
+            }
+        }
+    }
+    docs
+}
+
+/// Whether a folder entry is a content file to read; warns about the ones
+/// that look meant to be but are not (folders, other extensions).
+fn is_content_file(rel: &Path, is_dir: bool, dir: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    if is_dir {
+        diags.push(
+            Diagnostic::warning(
+                rel,
+                "ignored: folders inside content/ collections are not read",
+            )
+            .hint(format!("put the files directly in content/{dir}/")),
+        );
+        return false;
+    }
+    let hidden = rel
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    if hidden {
+        return false;
+    }
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext == "md" {
+        return true;
+    }
+    let hint = if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") {
+        let stem = rel
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        format!("rename it to `{stem}.md` (lowercase `.md`)")
+    } else {
+        "content files end in `.md`; rename it or move it out of content/".to_string()
+    };
+    diags.push(Diagnostic::warning(rel, "ignored: not a Markdown file").hint(hint));
+    false
+}
+
+/// Splits `---` front matter from the body and parses it. Returns the document
+/// when there was no problem, and every problem found.
+pub(crate) fn parse_doc<M: DeserializeOwned>(
+    slug: String,
+    rel: &Path,
+    text: String,
+) -> (Option<Doc<M>>, Vec<Diagnostic>) {
+    if let Some(d) = nul_problem(rel, &text) {
+        return (None, vec![d]);
+    }
+    let fm = match front_matter::split(rel, &text) {
+        Ok(fm) => fm,
+        Err(problem) => return (None, vec![problem]),
+    };
+    let (meta, mut diags) = yaml::parse::<M>(rel, &text, fm.yaml.clone());
+    diags.extend(front_matter::placeholders(rel, &text, &fm));
+    let Some(meta) = meta else {
+        return (None, diags);
+    };
+    let doc = Doc {
+        slug,
+        path: rel.to_path_buf(),
+        meta,
+        body: text.get(fm.body_offset..).unwrap_or("").to_string(),
+        front_matter: fm.yaml,
+        text,
+    };
+    (Some(doc), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line_with_a_hint() {
+        let text = "---\ntitle: A\nsumary: x\n---\n";
+        let (doc, diags) =
+            parse_doc::<TopicMeta>("a".into(), Path::new("content/topics/a.md"), text.into());
+        assert!(doc.is_none());
+        let d = &diags[0];
+        assert_eq!(d.message, "unknown field `sumary`");
+        assert_eq!((d.line, d.column), (Some(3), Some(1)));
+        assert_eq!(d.source_line.as_deref(), Some("sumary: x"));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn placeholders_are_errors_until_filled_in() {
+        let text = "---\ntitle: TODO\nsummary: \"TODO: one sentence\"\n---\nTODO: the overview.\n";
+        let (doc, diags) =
+            parse_doc::<TopicMeta>("a".into(), Path::new("content/topics/a.md"), text.into());
+        assert!(doc.is_some());
+        let lines: Vec<_> = diags.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(
+            lines,
+            [(Some(2), Some(8)), (Some(3), Some(10)), (Some(5), Some(1))]
+        );
+        assert_eq!(
+            diags[0].message,
+            "`title:` is not filled in yet (it says TODO)"
+        );
+    }
+
+    #[test]
+    fn a_nul_in_a_body_is_refused_at_its_line() {
+        let text = "---\ntitle: A\nsummary: S\n---\nOverview\u{0} with a NUL.\n";
+        let (doc, diags) =
+            parse_doc::<TopicMeta>("a".into(), Path::new("content/topics/a.md"), text.into());
+        assert!(doc.is_none());
+        assert_eq!(diags[0].line, Some(5));
+        assert!(diags[0].message.contains("NUL"));
+    }
+
+    #[test]
+    fn offsets_of_paths_point_at_values() {
+        let text = "---\ntitle: A\nappearances:\n  - article: x\n    quote: one\n  - article: y\n    quote: two\n---\nBody\n";
+        let (doc, _) = parse_doc::<yaml_serde::Value>("a".into(), Path::new("a.md"), text.into());
+        let doc = doc.unwrap();
+        assert_eq!(&text[doc.offset_of("appearances[1].quote")..][..3], "two");
+        assert_eq!(
+            &text[doc.key_offset_of("appearances[1].quote")..][..5],
+            "quote"
+        );
+        // Unknown paths fall back to the nearest entry that exists.
+        assert_eq!(
+            &text[doc.offset_of("appearances[1].prefix")..][..10],
+            "article: y"
+        );
+        assert_eq!(&text[doc.offset_of("nothing")..][..5], "title");
+    }
+}

@@ -1,0 +1,238 @@
+//! Stage 3, render: `Dossier` + templates -> an in-memory map of output path to
+//! bytes. Pure (no I/O) so it is easy to test and `check` can run it without
+//! writing. Rust builds ready-made view data ([`views`]); templates only lay
+//! it out.
+//!
+//! Every internal link is relative to the page and names `index.html`
+//! explicitly: that works at a domain root, under a GitHub Pages project path
+//! and opened from disk (where a link to a folder would show a listing).
+
+mod chart;
+mod items;
+mod markup;
+mod pages;
+pub(crate) mod theme;
+pub(crate) mod views;
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::model::{PartialDate, VerdictDef};
+use crate::resolve::{resolve_internal, Dossier};
+use crate::url::Urls;
+use items::Items;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use views::{Common, Link, VerdictView};
+
+/// The rendered site: output path (with `/`) -> file content.
+pub type Site = BTreeMap<String, Vec<u8>>;
+
+/// One rendered page, or the template problem that stopped it.
+type Html = Result<String, Diagnostic>;
+
+/// Renders every page, the theme's assets and each article's seed.
+pub(crate) fn render(
+    d: &Dossier,
+    overrides: &BTreeMap<String, String>,
+    urls: &Urls,
+    build_date: Option<PartialDate>,
+) -> Result<Site, Vec<Diagnostic>> {
+    let (tera, assets) = theme::load(overrides)?;
+    let r = Renderer::new(d, tera, urls, build_date);
+    let mut site: Site = assets
+        .into_iter()
+        .map(|(name, body)| (name, body.into_bytes()))
+        .collect();
+    let mut diags = Vec::new();
+    let mut emit = |path: String, result: Html| match result {
+        Ok(html) => {
+            site.insert(path, html.into_bytes());
+        }
+        Err(e) => diags.push(e),
+    };
+    emit("index.html".into(), r.index());
+    emit("404.html".into(), r.not_found());
+    emit("data/index.html".into(), r.data());
+    emit("articles/index.html".into(), r.article_list());
+    emit("claims/index.html".into(), r.claim_list());
+    emit("topics/index.html".into(), r.topic_list());
+    emit("entities/index.html".into(), r.entity_list());
+    for a in d.articles.values() {
+        emit(format!("articles/{}/index.html", a.doc.slug), r.article(a));
+    }
+    for c in d.claims.values() {
+        emit(format!("claims/{}/index.html", c.doc.slug), r.claim(c));
+    }
+    for slug in d.topics.keys() {
+        emit(format!("topics/{slug}/index.html"), r.topic(slug));
+    }
+    for slug in d.entities.keys() {
+        emit(format!("entities/{slug}/index.html"), r.entity(slug));
+    }
+    for slug in d.pages.keys() {
+        emit(format!("pages/{slug}/index.html"), r.page(slug));
+    }
+    // The seed itself, byte for byte, so readers can check the hash and the quotes.
+    for a in d.articles.values() {
+        site.insert(
+            format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed),
+            a.bytes.clone(),
+        );
+    }
+    if diags.is_empty() {
+        Ok(site)
+    } else {
+        Err(diags)
+    }
+}
+
+pub(crate) struct Renderer<'a> {
+    d: &'a Dossier,
+    tera: tera::Tera,
+    urls: &'a Urls,
+    /// From SOURCE_DATE_EPOCH only, so that builds stay reproducible.
+    build_date: Option<PartialDate>,
+    /// The navigation, the same on every page.
+    nav: Vec<Link>,
+    /// Claims, topics and articles as lists show them, built once.
+    items: Items<'a>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        d: &'a Dossier,
+        tera: tera::Tera,
+        urls: &'a Urls,
+        build_date: Option<PartialDate>,
+    ) -> Self {
+        Renderer {
+            d,
+            tera,
+            urls,
+            build_date,
+            nav: navigation(d),
+            items: Items::new(d),
+        }
+    }
+
+    /// The common view of the page at `path`; `source` is the content file it comes from.
+    fn common(
+        &self,
+        path: &str,
+        page_title: String,
+        section: &'static str,
+        source: Option<&Path>,
+    ) -> Common<'_> {
+        let s = &self.d.settings;
+        let edit_url = match (&s.repository, source) {
+            (Some(repo), Some(file)) => Some(format!(
+                "{}/edit/{}/{}",
+                repo.trim_end_matches('/'),
+                s.branch,
+                file.to_string_lossy().replace('\\', "/")
+            )),
+            _ => None,
+        };
+        Common {
+            site_title: &s.title,
+            site_description: &s.description,
+            language: &s.language,
+            root: root_of(path),
+            description: s.description.clone(),
+            canonical: self.urls.page(path),
+            feed: self.urls.page("feed.xml"),
+            og_type: "website",
+            edit_url,
+            jsonld: None,
+            built: self.build_date.map(|d| d.human()),
+            page_title,
+            nav: &self.nav,
+            section,
+        }
+    }
+
+    fn render_page<T: Serialize>(&self, template: &str, common: &Common, page: &T) -> Html {
+        let mut ctx =
+            tera::Context::from_serialize(common).map_err(|e| template_error(template, &e))?;
+        ctx.insert("page", page);
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(template, &e))
+    }
+
+    /// Markdown to HTML, its `@kind/slug` links made relative to a page at `root`.
+    fn md(&self, text: &str, root: &str) -> String {
+        markdown::to_html(text, &|dest| self.internal_href(dest, root))
+    }
+
+    /// [`Renderer::md`] for a short note, without the wrapping paragraph.
+    fn md_inline(&self, text: &str, root: &str) -> String {
+        markdown::to_inline_html(text, &|dest| self.internal_href(dest, root))
+    }
+
+    fn internal_href(&self, dest: &str, root: &str) -> Option<String> {
+        let link = markdown::parse_internal(dest)?;
+        resolve_internal(self.d, &link)
+            .ok()
+            .map(|p| format!("{root}{p}"))
+    }
+}
+
+/// The relative path from a page to the site root: `../../` for `claims/x/index.html`.
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Home, the lists, the content pages in their order, and the data page.
+fn navigation(d: &Dossier) -> Vec<Link> {
+    let link = |title: &str, href: String| Link {
+        title: title.into(),
+        href,
+    };
+    let mut nav = vec![
+        link("Home", "index.html".into()),
+        link("Topics", "topics/index.html".into()),
+        link("Claims", "claims/index.html".into()),
+        link("Articles", "articles/index.html".into()),
+        link("Who said it", "entities/index.html".into()),
+    ];
+    let mut pages: Vec<_> = d.pages.values().collect();
+    pages.sort_by_key(|p| (p.meta.order, &p.slug));
+    nav.extend(
+        pages
+            .iter()
+            .map(|p| link(&p.meta.title, format!("pages/{}/index.html", p.slug))),
+    );
+    nav.push(link("Data", "data/index.html".into()));
+    nav
+}
+
+/// A verdict as templates show it; an unknown key shows as itself, in grey.
+pub(crate) fn verdict_view(d: &Dossier, key: &str) -> VerdictView {
+    match d.settings.verdict(key) {
+        Some(v) => VerdictView::from(v),
+        None => VerdictView {
+            key: key.into(),
+            label: key.into(),
+            colour: "#555".into(),
+            meaning: String::new(),
+        },
+    }
+}
+
+impl From<&VerdictDef> for VerdictView {
+    fn from(v: &VerdictDef) -> Self {
+        VerdictView {
+            key: v.key.clone(),
+            label: v.label.clone(),
+            colour: v.colour.clone(),
+            meaning: v.meaning.clone(),
+        }
+    }
+}
+
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    Diagnostic::error(Path::new("templates").join(template), theme::error_chain(e))
+        .hint("fix the template, or delete your override in templates/ to use the built-in one")
+}

@@ -1,0 +1,230 @@
+//! Claims: every reference a claim makes (claimant, topics, verdict,
+//! measures, related claims) checked against what exists, and every
+//! appearance placed in its article as a highlight.
+
+use super::articles::{place, selector};
+use super::checks::{self, Reference};
+use super::{is_unreadable, Article, Claim, Highlight};
+use crate::anchor::Haystack;
+use crate::diagnostic::Diagnostic;
+use crate::load::Doc;
+use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// What a claim's references may name.
+pub(super) struct Known<'a> {
+    /// The settings, when `dossier.yaml` could be read: verdicts and measures
+    /// are not checked against a scale that is not there.
+    pub(super) settings: Option<&'a Settings>,
+    pub(super) topics: &'a BTreeMap<String, Doc<TopicMeta>>,
+    pub(super) entities: &'a BTreeMap<String, Doc<EntityMeta>>,
+    pub(super) claims: BTreeSet<String>,
+    pub(super) unreadable: &'a BTreeSet<(Collection, String)>,
+}
+
+pub(super) fn resolve_claims(
+    docs: Vec<Doc<ClaimMeta>>,
+    known: &Known,
+    articles: &mut BTreeMap<String, Article>,
+    haystacks: &BTreeMap<String, Haystack>,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Claim> {
+    let mut claims = BTreeMap::new();
+    for doc in docs {
+        check_references(&doc, known, diags);
+        check_relations(&doc, known, diags);
+        check_presence(&doc, known, diags);
+        let placed = place_appearances(&doc, known, articles, haystacks, diags);
+        claims.insert(
+            doc.slug.clone(),
+            Claim {
+                doc,
+                placed,
+                edges: Vec::new(),
+            },
+        );
+    }
+    for article in articles.values_mut() {
+        article.highlights.sort_by(|a, b| {
+            (a.range.start, std::cmp::Reverse(a.range.end), &a.claim).cmp(&(
+                b.range.start,
+                std::cmp::Reverse(b.range.end),
+                &b.claim,
+            ))
+        });
+    }
+    claims
+}
+
+/// Claimant, topics, verdict, figures and source links.
+fn check_references(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>) {
+    let m = &doc.meta;
+    let check = |reference, at: &str, value: &str, valid: Vec<&str>, diags: &mut Vec<_>| {
+        checks::known(doc, reference, at, value, valid, diags)
+    };
+    if !is_unreadable(known.unreadable, Collection::Entities, &m.claimant) {
+        let valid = known.entities.keys().map(String::as_str).collect();
+        check(
+            Reference::In(Collection::Entities),
+            "claimant",
+            &m.claimant,
+            valid,
+            diags,
+        );
+    }
+    for (i, t) in m.topics.iter().enumerate() {
+        if !is_unreadable(known.unreadable, Collection::Topics, t) {
+            let valid = known.topics.keys().map(String::as_str).collect();
+            check(
+                Reference::In(Collection::Topics),
+                &format!("topics[{i}]"),
+                t,
+                valid,
+                diags,
+            );
+        }
+    }
+    if let Some(settings) = known.settings {
+        let valid = settings.verdicts.iter().map(|v| v.key.as_str()).collect();
+        check(Reference::Verdict, "verdict", &m.verdict.0, valid, diags);
+    }
+    for (i, f) in m.figures.iter().enumerate() {
+        if let Some(settings) = known.settings {
+            let valid = settings.measures.iter().map(|m| m.key.as_str()).collect();
+            let at = format!("figures[{i}].measure");
+            check(Reference::Measure, &at, &f.measure, valid, diags);
+        }
+        checks::figure(f, i, doc, diags);
+    }
+    for (i, s) in m.sources.iter().enumerate() {
+        checks::url(doc, &format!("sources[{i}].url"), s.url.as_deref(), diags);
+    }
+}
+
+/// Relations name another claim, once, and never the claim itself.
+fn check_relations(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>) {
+    let mut related = BTreeMap::new();
+    for (i, r) in doc.meta.relations.iter().enumerate() {
+        let at = format!("relations[{i}].claim");
+        if r.claim == doc.slug {
+            diags.push(
+                Diagnostic::error(&doc.path, "a claim cannot be related to itself")
+                    .at_offset(&doc.text, doc.offset_of(&at))
+                    .hint("write the slug of the other claim (its file name in content/claims/ without `.md`)"),
+            );
+            continue;
+        }
+        if let Some(first) = related.insert(r.claim.as_str(), i) {
+            diags.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    format!("claim `{}` is related twice from this claim", r.claim),
+                )
+                .at_offset(&doc.text, doc.offset_of(&at))
+                .hint(format!(
+                    "relation {} already names it; keep one relation per pair of claims",
+                    first + 1
+                )),
+            );
+        }
+        if !is_unreadable(known.unreadable, Collection::Claims, &r.claim) {
+            let valid = known
+                .claims
+                .iter()
+                .map(String::as_str)
+                .filter(|c| *c != doc.slug)
+                .collect();
+            checks::known(
+                doc,
+                Reference::In(Collection::Claims),
+                &at,
+                &r.claim,
+                valid,
+                diags,
+            );
+        }
+    }
+}
+
+/// A claim needs an appearance, and should have a topic.
+fn check_presence(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>) {
+    let m = &doc.meta;
+    if m.topics.is_empty() {
+        diags.push(
+            Diagnostic::warning(&doc.path, "claim has no topic")
+                .at_offset(&doc.text, doc.key_offset_of("topics"))
+                .hint(format!(
+                    "add `topics: [<slug>]` so the claim shows on a topic page{}",
+                    checks::list_of(known.topics.keys())
+                )),
+        );
+    }
+    if m.appearances.is_empty() {
+        diags.push(
+            Diagnostic::error(&doc.path, "claim has no appearance")
+                .at_offset(&doc.text, doc.key_offset_of("appearances"))
+                .hint("every claim quotes at least one article: add `appearances:` with `- article: <slug>` and `quote: ...`; `dossier quote <article> \"words\"` writes one for you"),
+        );
+    }
+}
+
+/// Places each appearance in its article and records the highlight there too.
+fn place_appearances(
+    doc: &Doc<ClaimMeta>,
+    known: &Known,
+    articles: &mut BTreeMap<String, Article>,
+    haystacks: &BTreeMap<String, Haystack>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Highlight> {
+    let mut placed = Vec::new();
+    for (i, a) in doc.meta.appearances.iter().enumerate() {
+        let at = format!("appearances[{i}]");
+        let (Some(article), Some(hay)) = (articles.get_mut(&a.article), haystacks.get(&a.article))
+        else {
+            if !is_unreadable(known.unreadable, Collection::Articles, &a.article) {
+                let valid = haystacks.keys().map(String::as_str).collect();
+                let at = format!("{at}.article");
+                checks::known(
+                    doc,
+                    Reference::In(Collection::Articles),
+                    &at,
+                    &a.article,
+                    valid,
+                    diags,
+                );
+            }
+            continue;
+        };
+        let seed = Path::new("seeds").join(&article.doc.meta.seed);
+        let sel = selector(&a.quote, &a.prefix, &a.suffix);
+        let Some(range) = place(hay, sel, doc, &seed, &at, "quote", diags) else {
+            continue;
+        };
+        let mine = || article.highlights.iter().filter(|h| h.claim == doc.slug);
+        if let Some(same) = mine().find(|h| h.range == range) {
+            diags.push(
+                Diagnostic::warning(&doc.path, "this appearance repeats an earlier one")
+                    .at_offset(&doc.text, doc.offset_of(&format!("{at}.quote")))
+                    .hint(format!(
+                        "appearance {} already quotes the same words of `{}`; remove one",
+                        same.appearance + 1,
+                        a.article
+                    )),
+            );
+        }
+        let fragment = match mine().count() {
+            0 => format!("q-{}", doc.slug),
+            n => format!("q-{}-{}", doc.slug, n + 1),
+        };
+        let h = Highlight {
+            claim: doc.slug.clone(),
+            appearance: i,
+            range,
+            fragment,
+        };
+        article.highlights.push(h.clone());
+        placed.push(h);
+    }
+    placed
+}

@@ -1,0 +1,217 @@
+//! Links in every Markdown text of the dossier (bodies, notes, relation notes,
+//! corrections): `@kind/slug` links must name something that exists, other
+//! links must be on the allowlist, and raw HTML is flagged, since the site
+//! shows it as text.
+
+use super::{slugs_in, Dossier};
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::load::Doc;
+use crate::markdown::{self, InternalLink};
+use crate::model::Collection;
+use crate::text::shorten;
+use crate::url::{is_allowed_link, ALLOWED_LINKS};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// A Markdown text in a file: the file, the file's text, the Markdown, and
+/// the Markdown's byte offset in the file (approximate for folded notes).
+struct MarkdownText<'a> {
+    path: &'a Path,
+    file_text: &'a str,
+    md: &'a str,
+    offset: usize,
+}
+
+impl MarkdownText<'_> {
+    /// Byte offset in the file of a position in the Markdown.
+    fn file_offset(&self, pos: usize) -> usize {
+        (self.offset + pos).min(self.file_text.len())
+    }
+}
+
+/// Every Markdown text of the dossier.
+fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
+    fn body<M>(doc: &Doc<M>) -> MarkdownText<'_> {
+        MarkdownText {
+            path: &doc.path,
+            file_text: &doc.text,
+            md: &doc.body,
+            offset: doc.text.len().saturating_sub(doc.body.len()),
+        }
+    }
+    // A note written in the front matter: find where its text starts. Block
+    // scalars (`>-`) fold lines, so positions inside are approximate: anchor
+    // at the first words when they are found near the value.
+    fn note<'a, M>(doc: &'a Doc<M>, path: &str, md: &'a str) -> MarkdownText<'a> {
+        let at = doc.offset_of(path);
+        let near = doc
+            .text
+            .get(at..)
+            .and_then(|rest| rest.find(first_words(md)))
+            .filter(|&i| i < 200)
+            .map_or(at, |i| at + i);
+        MarkdownText {
+            path: &doc.path,
+            file_text: &doc.text,
+            md,
+            offset: near,
+        }
+    }
+    let mut out = Vec::new();
+    for a in d.articles.values() {
+        out.push(body(&a.doc));
+        for (i, n) in a.doc.meta.notes.iter().enumerate() {
+            out.push(note(&a.doc, &format!("notes[{i}].note"), &n.note));
+        }
+    }
+    for c in d.claims.values() {
+        out.push(body(&c.doc));
+        for (i, r) in c.doc.meta.relations.iter().enumerate() {
+            if let Some(n) = &r.note {
+                out.push(note(&c.doc, &format!("relations[{i}].note"), n));
+            }
+        }
+        for (i, k) in c.doc.meta.corrections.iter().enumerate() {
+            out.push(note(&c.doc, &format!("corrections[{i}].note"), &k.note));
+        }
+    }
+    out.extend(d.topics.values().map(body));
+    out.extend(d.entities.values().map(body));
+    out.extend(d.pages.values().map(body));
+    out
+}
+
+fn first_words(s: &str) -> &str {
+    let s = s.trim_start();
+    let end = s.char_indices().nth(24).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Every `@kind/slug` link must name an existing file, and every other link
+/// must be on the allowlist.
+pub(super) fn check_links(
+    d: &Dossier,
+    unreadable: &BTreeSet<(Collection, String)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for text in markdown_texts(d) {
+        for (dest, range) in markdown::links(text.md) {
+            // Point at the destination itself, not the `[` of the link text.
+            let dest_pos = text
+                .md
+                .get(range.clone())
+                .and_then(|link| link.rfind(dest.as_str()))
+                .map_or(range.start, |i| range.start + i);
+            let at = text.file_offset(dest_pos);
+            let located = |d: Diagnostic| d.at_offset(text.file_text, at);
+            let Some(link) = markdown::parse_internal(&dest) else {
+                if !is_allowed_link(&dest) {
+                    diags.push(
+                        located(Diagnostic::error(text.path, format!("link `{}` is not allowed", shorten(&dest, 60))))
+                            .hint(format!("{ALLOWED_LINKS}; other kinds of address (javascript:, data:, file: ...) could run code or reach a reader's own files, so they are refused")),
+                    );
+                }
+                continue;
+            };
+            let collection = Collection::from_singular(link.kind);
+            if collection.is_some_and(|c| unreadable.contains(&(c, link.slug.to_string()))) {
+                continue;
+            }
+            if let Err(message) = resolve_internal(d, &link) {
+                let diag = located(Diagnostic::error(text.path, message));
+                diags.push(diag.hint(broken_link_hint(d, &link, collection)));
+            }
+        }
+    }
+}
+
+/// The likely intended link: another kind, anchor or slug.
+fn broken_link_hint(d: &Dossier, link: &InternalLink, collection: Option<Collection>) -> String {
+    let Some(collection) = collection else {
+        let kinds = Collection::ALL.map(Collection::singular);
+        return match did_you_mean(link.kind, kinds) {
+            Some(k) => format!("did you mean `@{k}/{}`?", link.slug),
+            None => "internal links are written @claim/<slug>, @topic/<slug>, @article/<slug>, @entity/<slug> or @page/<slug>".into(),
+        };
+    };
+    if let Some(fragment) = link.fragment {
+        let ids: Vec<&str> = d
+            .articles
+            .get(link.slug)
+            .map(|a| a.highlights.iter().map(|h| h.fragment.as_str()).collect())
+            .unwrap_or_default();
+        return match did_you_mean(fragment, ids) {
+            Some(f) => format!("did you mean `#{f}`?"),
+            None if collection != Collection::Articles => {
+                "only article links take a `#q-<claim>` highlight".into()
+            }
+            None => {
+                "an article's highlights are `#q-<claim slug>`, for the claims that quote it".into()
+            }
+        };
+    }
+    match did_you_mean(link.slug, slugs_in(d, collection)) {
+        Some(s) => format!("did you mean `@{}/{s}`?", link.kind),
+        None => format!(
+            "no file content/{}/{}.md exists: check the spelling, or link to a {} that exists",
+            collection.folder(),
+            link.slug,
+            link.kind
+        ),
+    }
+}
+
+/// Raw HTML in Markdown is shown as text, never run: tell the editor, who
+/// probably expected it to work.
+pub(super) fn check_raw_html(d: &Dossier, diags: &mut Vec<Diagnostic>) {
+    for text in markdown_texts(d) {
+        for (tag, range) in markdown::raw_html(text.md) {
+            // The opening tag is reported; its closing tag says nothing new.
+            if tag.starts_with("</") {
+                continue;
+            }
+            let at = text.file_offset(range.start);
+            let script = tag.to_ascii_lowercase().contains("<script");
+            let diag = if script {
+                Diagnostic::error(text.path, "a <script> in the text")
+                    .hint("scripts are never run on the site and would be shown as text: remove it")
+            } else {
+                Diagnostic::warning(text.path, format!("HTML `{}` will be shown as text", shorten(&tag, 40)))
+                    .hint("write formatting in Markdown instead: *italic*, **bold**, [text](https://…), a blank line between paragraphs")
+            };
+            diags.push(diag.at_offset(text.file_text, at));
+        }
+    }
+}
+
+/// The site path (relative to the site root) of an internal link, or why it is broken.
+pub(crate) fn resolve_internal(d: &Dossier, link: &InternalLink) -> Result<String, String> {
+    let Some(collection) = Collection::from_singular(link.kind) else {
+        return Err(format!("unknown link kind `@{}`", link.kind));
+    };
+    if !slugs_in(d, collection).any(|s| s == link.slug) {
+        return Err(format!(
+            "broken link: there is no {} `{}`",
+            link.kind, link.slug
+        ));
+    }
+    if let Some(fragment) = link.fragment {
+        let exists = collection == Collection::Articles
+            && d.articles[link.slug]
+                .highlights
+                .iter()
+                .any(|h| h.fragment == fragment);
+        if !exists {
+            return Err(format!(
+                "broken link: `#{fragment}` is not an anchor on @{}/{}",
+                link.kind, link.slug
+            ));
+        }
+    }
+    let fragment = link.fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    Ok(format!(
+        "{}/{}/index.html{fragment}",
+        collection.folder(),
+        link.slug
+    ))
+}

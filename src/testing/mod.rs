@@ -1,0 +1,24 @@
+//! Helpers for unit tests (fixture dossiers, loaded and resolved), and the
+//! property tests that cross modules.
+
+mod properties;
+
+use crate::resolve::{resolve, Dossier};
+use std::path::PathBuf;
+
+/// The resolved dossier of `tests/fixtures/<name>`, which must have no error.
+pub(crate) fn fixture_dossier(name: &str) -> Dossier {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let (sources, diags) = crate::load::load(&root);
+    let (dossier, more) = resolve(sources);
+    let errors: Vec<String> = diags
+        .iter()
+        .chain(&more)
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    dossier.expect("the fixture resolves")
+}

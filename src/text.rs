@@ -1,0 +1,106 @@
+//! Plain-text helpers shared by every stage: one index of line starts for
+//! turning byte offsets into the lines and columns editors see (and back), and
+//! whitespace squashing for showing text on one line.
+
+use std::ops::Range;
+
+/// Where each line of a text starts, computed once.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offsets where lines start; always begins with 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and character column of a byte offset. Offsets past the
+    /// end or inside a character are clamped to the character's start.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// 1-based line of a byte offset.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// Byte range of 1-based line `n`, without its line end; empty past the end.
+    pub(crate) fn line_range(&self, n: usize) -> Range<usize> {
+        let Some(&start) = self.starts.get(n.saturating_sub(1)) else {
+            return self.text.len()..self.text.len();
+        };
+        let end = self.starts.get(n).map_or(self.text.len(), |&next| next - 1);
+        let line = &self.text[start..end];
+        start..start + line.trim_end_matches('\r').len()
+    }
+
+    /// The text of 1-based line `n`, without its line end.
+    pub(crate) fn line_text(&self, n: usize) -> &'a str {
+        &self.text[self.line_range(n)]
+    }
+
+    /// Byte offset of a 1-based line and 1-based character column, clamped to the line.
+    pub(crate) fn offset(&self, line: usize, column: usize) -> usize {
+        let range = self.line_range(line);
+        let text = &self.text[range.clone()];
+        range.start
+            + text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i)
+    }
+}
+
+/// Whitespace runs as single spaces, for showing text on one line.
+pub(crate) fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first `max` characters of a text, on one line, with `…` when cut.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    let s = squash(s);
+    if s.chars().count() > max {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters_not_bytes() {
+        let text = "ab\n“c”d\r\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(9), (2, 3));
+        assert_eq!(index.line_col(999), (3, 5));
+        assert_eq!(index.line_col(4), (2, 1), "inside a character: its start");
+        assert_eq!(index.line_text(2), "“c”d");
+        assert_eq!(index.line_text(9), "");
+        assert_eq!(index.offset(2, 3), 7);
+        assert_eq!(index.offset(2, 99), text.find('\r').unwrap());
+        assert_eq!(index.line(text.len()), 3);
+    }
+
+    #[test]
+    fn text_is_squashed_and_shortened() {
+        assert_eq!(squash(" a \n b\t c "), "a b c");
+        assert_eq!(shorten("one two three", 7), "one two…");
+        assert_eq!(shorten("one", 7), "one");
+    }
+}

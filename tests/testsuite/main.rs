@@ -1,0 +1,10 @@
+//! The integration tests, in one test binary (one link instead of one per
+//! file, as mdBook's `tests/testsuite`): each module drives the real
+//! `dossier` binary on the real dossier or on fixture dossiers, and reads what
+//! it prints and writes as its users would.
+
+mod cli;
+mod common;
+mod hostile;
+mod publish;
+mod site;
