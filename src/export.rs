@@ -199,6 +199,10 @@ struct AppearanceJson<'a> {
     translation: Option<&'a str>,
     /// Element id of the highlight on the article page.
     fragment: &'a str,
+    /// The sentence (or sentences) the quote stands in.
+    sentence: SpanJson<'a>,
+    /// English of that whole sentence, when the quote is only part of it.
+    sentence_translation: Option<&'a str>,
 }
 
 /// A structured number.
@@ -435,8 +439,11 @@ fn claim_json<'a>(d: &'a Dossier, c: &'a crate::resolve::Claim, urls: &Urls) -> 
             .iter()
             .map(|h| {
                 let ap = &m.appearances[h.appearance];
+                let text = &d.articles[&ap.article].text;
                 AppearanceJson {
-                    span: span(&d.articles[&ap.article].text, &h.range),
+                    span: span(text, &h.range),
+                    sentence: span(text, &h.sentence),
+                    sentence_translation: ap.sentence_translation.as_deref(),
                     article: Slug(&ap.article),
                     quote: &ap.quote,
                     prefix: ap.prefix.as_deref(),

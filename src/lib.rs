@@ -24,6 +24,7 @@ pub mod quote;
 mod render;
 mod resolve;
 pub mod scaffold;
+mod search;
 #[cfg(test)]
 mod testing;
 mod text;
@@ -70,6 +71,12 @@ pub fn compile(root: &Path, options: &Options) -> Compiled {
         let mut site = render::render(&d, &templates, &urls, options.build_date)
             .map_err(|found| diagnostics.extend(found))
             .ok()?;
+        if d.settings.search {
+            let index = search::files(&d, &site)
+                .map_err(|found| diagnostics.push(found))
+                .ok()?;
+            site.extend(index);
+        }
         let pages: Vec<String> = site.keys().cloned().collect();
         site.extend(publish::files(&d, &urls, &pages));
         site.extend(export::files(&d, &urls));

@@ -64,8 +64,21 @@ impl Collection {
 pub(crate) struct Settings {
     pub(crate) title: String,
     pub(crate) description: String,
-    /// Language of the dossier's own text (BCP 47), used for `<html lang>`.
+    /// Language of the dossier's own text (BCP 47): titles, summaries, analyses.
     pub(crate) language: String,
+    /// Language of the site's interface (navigation, headings, labels, dates),
+    /// and of `<html lang>`.
+    #[serde(default)]
+    pub(crate) ui_language: UiLanguage,
+    /// Whether to build the full-text search index (`search: false` skips it).
+    #[serde(default = "yes")]
+    pub(crate) search: bool,
+    /// Who edits the dossier, in a sentence or two (Markdown), for the home page.
+    #[serde(default)]
+    pub(crate) editors: Option<String>,
+    /// The licence of the annotations and the open data.
+    #[serde(default)]
+    pub(crate) licence: Option<Licence>,
     /// Public address of the site, used only where a URL must be absolute.
     #[serde(default)]
     pub(crate) base_url: Option<String>,
@@ -109,6 +122,10 @@ impl Settings {
             title: String::new(),
             description: String::new(),
             language: "en".into(),
+            ui_language: UiLanguage::default(),
+            search: true,
+            editors: None,
+            licence: None,
             base_url: None,
             repository: None,
             branch: default_branch(),
@@ -119,6 +136,38 @@ impl Settings {
             measures: Vec::new(),
         }
     }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The languages the interface is translated into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum UiLanguage {
+    #[default]
+    En,
+    Id,
+}
+
+impl UiLanguage {
+    /// The BCP 47 tag, for `<html lang>` and the translation tables.
+    pub(crate) fn tag(self) -> &'static str {
+        match self {
+            UiLanguage::En => "en",
+            UiLanguage::Id => "id",
+        }
+    }
+}
+
+/// A licence: its name, and where its text is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Licence {
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) url: Option<String>,
 }
 
 fn default_branch() -> String {
@@ -137,6 +186,25 @@ pub(crate) struct VerdictDef {
     pub(crate) meaning: String,
     /// Numeric value for ClaimReview's `ratingValue`.
     pub(crate) rating: u8,
+    /// A shape shown with the badge, so that verdicts are told apart without
+    /// their colour.
+    #[serde(default)]
+    pub(crate) icon: VerdictIcon,
+}
+
+/// The shapes a verdict badge can carry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum VerdictIcon {
+    Check,
+    HalfCheck,
+    Scales,
+    Question,
+    Warning,
+    Garbled,
+    Cross,
+    #[default]
+    Dot,
 }
 
 /// A quantity that figures may measure, so that estimates can be lined up.
@@ -145,7 +213,21 @@ pub(crate) struct VerdictDef {
 pub(crate) struct Measure {
     pub(crate) key: String,
     pub(crate) label: String,
+    /// The unit, as it reads after any number but one ("soldiers", "months").
     pub(crate) unit: String,
+    /// The unit after the number one ("month"), when it differs.
+    #[serde(default)]
+    pub(crate) unit_one: Option<String>,
+}
+
+impl Measure {
+    /// The unit that reads right after `n`.
+    pub(crate) fn unit_for(&self, n: f64) -> &str {
+        match &self.unit_one {
+            Some(one) if n == 1.0 => one,
+            _ => &self.unit,
+        }
+    }
 }
 
 /// `content/articles/<slug>.md` front matter: one per seed.
@@ -165,8 +247,12 @@ pub(crate) struct ArticleMeta {
     #[serde(default)]
     pub(crate) url: Option<String>,
     pub(crate) published: PartialDate,
-    /// How the publication date was established when the text does not state it.
+    /// How the publication date was established.
     pub(crate) date_basis: String,
+    /// The text states its date. Otherwise the date is inferred, and the site
+    /// says so wherever it shows it.
+    #[serde(default)]
+    pub(crate) date_stated: bool,
     /// Language of the seed text (BCP 47).
     pub(crate) language: String,
     #[serde(default)]
@@ -289,6 +375,10 @@ pub(crate) struct Appearance {
     /// English translation of the quote.
     #[serde(default)]
     pub(crate) translation: Option<String>,
+    /// English translation of the whole sentence the quote stands in, when
+    /// the quote is only part of it: the claim page shows that sentence.
+    #[serde(default)]
+    pub(crate) sentence_translation: Option<String>,
 }
 
 /// A structured number, so that estimates can be compared side by side.
@@ -331,15 +421,22 @@ pub(crate) enum Qualifier {
 }
 
 impl Qualifier {
-    pub(crate) fn label(self) -> &'static str {
+    /// The interface string that puts the qualifier before a value
+    /// (`qualifier-about`: "about { $value }"); none for an exact value.
+    pub(crate) fn text_key(self) -> Option<&'static str> {
         match self {
-            Qualifier::Exactly => "",
-            Qualifier::About => "about",
-            Qualifier::AtLeast => "at least",
-            Qualifier::MoreThan => "more than",
-            Qualifier::UpTo => "up to",
-            Qualifier::LessThan => "less than",
+            Qualifier::Exactly => None,
+            Qualifier::About => Some("qualifier-about"),
+            Qualifier::AtLeast => Some("qualifier-at-least"),
+            Qualifier::MoreThan => Some("qualifier-more-than"),
+            Qualifier::UpTo => Some("qualifier-up-to"),
+            Qualifier::LessThan => Some("qualifier-less-than"),
         }
+    }
+
+    /// The number is a lower bound: a chart draws the bar open-ended.
+    pub(crate) fn is_lower_bound(self) -> bool {
+        matches!(self, Qualifier::AtLeast | Qualifier::MoreThan)
     }
 }
 
@@ -370,18 +467,16 @@ pub(crate) enum RelationKind {
 }
 
 impl RelationKind {
-    /// How the relation reads from the claim that declares it, and from the other side.
-    pub(crate) fn labels(self) -> (&'static str, &'static str) {
+    /// The interface strings for how the relation reads from the claim that
+    /// declares it, and from the other side.
+    pub(crate) fn label_keys(self) -> (&'static str, &'static str) {
         match self {
-            RelationKind::Supports => ("Supports", "Supported by"),
-            // Contradiction is symmetric: both sides read the same.
-            RelationKind::Contradicts => ("Contradicts", "Contradicts"),
-            RelationKind::Differs => (
-                "Differs from, without conflict",
-                "Differs from, without conflict",
-            ),
-            RelationKind::Updates => ("Updates", "Updated by"),
-            RelationKind::Context => ("Gives context to", "Context from"),
+            RelationKind::Supports => ("relation-supports", "relation-supported-by"),
+            // Contradiction and difference are symmetric: both sides read the same.
+            RelationKind::Contradicts => ("relation-contradicts", "relation-contradicts"),
+            RelationKind::Differs => ("relation-differs", "relation-differs"),
+            RelationKind::Updates => ("relation-updates", "relation-updated-by"),
+            RelationKind::Context => ("relation-context", "relation-context-from"),
         }
     }
 
@@ -441,6 +536,20 @@ pub(crate) enum EntityKind {
 }
 
 impl EntityKind {
+    /// The key as written in content files.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Government => "government",
+            EntityKind::Military => "military",
+            EntityKind::Agency => "agency",
+            EntityKind::StateMedia => "state-media",
+            EntityKind::Outlet => "outlet",
+            EntityKind::Group => "group",
+        }
+    }
+
+    /// The English label, as the open data gives it.
     pub(crate) fn label(self) -> &'static str {
         match self {
             EntityKind::Person => "Person",
@@ -558,29 +667,6 @@ impl PartialDate {
             day: Some(day),
         }
     }
-
-    /// Human form: "28 April 2025", "April 2025", "2025".
-    pub(crate) fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
-            _ => self.year.to_string(),
-        }
-    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -637,10 +723,13 @@ mod tests {
     #[test]
     fn partial_dates_parse_to_their_precision() {
         assert_eq!(PartialDate::parse("2025").unwrap().to_string(), "2025");
-        assert_eq!(PartialDate::parse("2025-04").unwrap().human(), "April 2025");
         assert_eq!(
-            PartialDate::parse("2025-04-28").unwrap().human(),
-            "28 April 2025"
+            PartialDate::parse("2025-04").unwrap().to_string(),
+            "2025-04"
+        );
+        assert_eq!(
+            PartialDate::parse("2025-04-28").unwrap().to_string(),
+            "2025-04-28"
         );
         assert!(PartialDate::parse("2025-02-30").is_err());
         assert!(PartialDate::parse("2024-02-29").is_ok());

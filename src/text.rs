@@ -64,6 +64,70 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Byte ranges of the sentences of a text, each trimmed. A sentence ends at a
+/// line end, or at `.`, `?`, `!` or `…` (and any closing quotes or brackets)
+/// followed by a space and a capital letter, digit or opening quote:
+/// "10.000" and "26/4." inside a sentence do not end it.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        let part = &text[start..end];
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            out.push(start + lead..start + lead + trimmed.len());
+        }
+    };
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c == '\n' {
+            push(start, at);
+            start = at + 1;
+        } else if matches!(c, '.' | '?' | '!' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
+            let mut k = j;
+            while k < chars.len() && chars[k].1 != '\n' && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next = chars.get(k).map(|(_, c)| *c);
+            let starts_sentence = next.is_some_and(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '\'' | '‘' | '(')
+            });
+            if k > j && starts_sentence {
+                push(start, end);
+                start = end;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, text.len());
+    out
+}
+
+/// The sentences that `range` touches, as one range.
+pub(crate) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let all = sentences(text);
+    let start = all
+        .iter()
+        .find(|s| s.end > range.start)
+        .map_or(range.start, |s| s.start.min(range.start));
+    let end = all
+        .iter()
+        .rev()
+        .find(|s| s.start < range.end)
+        .map_or(range.end, |s| s.end.max(range.end));
+    start..end
+}
+
 /// Whitespace runs as single spaces, for showing text on one line.
 pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -95,6 +159,32 @@ mod tests {
         assert_eq!(index.offset(2, 3), 7);
         assert_eq!(index.offset(2, 99), text.find('\r').unwrap());
         assert_eq!(index.line(text.len()), 3);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_before_a_capital_not_inside_numbers() {
+        let text = "Sekitar 10.000 tentara dikirim. Kim berkata: “Mereka pahlawan.” Pada Sabtu (26/4), ia melapor.\nBaris dua? ya. Lalu!";
+        let found: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "Sekitar 10.000 tentara dikirim.",
+                "Kim berkata: “Mereka pahlawan.”",
+                "Pada Sabtu (26/4), ia melapor.",
+                "Baris dua? ya.",
+                "Lalu!"
+            ]
+        );
+        let at = text.find("Mereka").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, &(at..at + 6))],
+            "Kim berkata: “Mereka pahlawan.”"
+        );
+        let span = text.find("dikirim").unwrap()..text.find("Mereka").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, &span)],
+            "Sekitar 10.000 tentara dikirim. Kim berkata: “Mereka pahlawan.”"
+        );
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! every page that lists them: claims as cards and rows, topics, articles,
 //! entities, and figures as tables show them.
 
-use super::verdict_view;
+use super::i18n::Strings;
 use super::views::{ArticleItem, ClaimItem, EntityItem, FigureView, Link, TopicItem};
-use crate::model::Figure;
-use crate::resolve::{Claim, Dossier};
+use super::{date_view, verdict_view};
+use crate::model::{Figure, Measure};
+use crate::resolve::{Article, Claim, Dossier};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) struct Items<'a> {
@@ -19,16 +20,16 @@ pub(crate) struct Items<'a> {
 }
 
 impl<'a> Items<'a> {
-    pub(crate) fn new(d: &'a Dossier) -> Self {
+    pub(crate) fn new(d: &'a Dossier, strings: &Strings) -> Self {
         Items {
             claims: d
                 .claims
                 .iter()
-                .map(|(slug, c)| (slug.as_str(), claim_item(d, c)))
+                .map(|(slug, c)| (slug.as_str(), claim_item(d, strings, c)))
                 .collect(),
-            topics: topic_items(d),
-            articles: article_items(d),
-            entities: entity_items(d),
+            topics: topic_items(d, strings),
+            articles: article_items(d, strings),
+            entities: entity_items(d, strings),
         }
     }
 
@@ -38,13 +39,16 @@ impl<'a> Items<'a> {
     }
 }
 
-fn claim_item(d: &Dossier, c: &Claim) -> ClaimItem {
+fn claim_item(d: &Dossier, strings: &Strings, c: &Claim) -> ClaimItem {
     let m = &c.doc.meta;
     let mut seen = BTreeSet::new();
-    let articles = c
+    let firsts: Vec<_> = c
         .placed
         .iter()
         .filter(|h| seen.insert(c.article_of(h)))
+        .collect();
+    let articles = firsts
+        .iter()
         .map(|h| {
             let article = c.article_of(h);
             Link {
@@ -53,15 +57,26 @@ fn claim_item(d: &Dossier, c: &Claim) -> ClaimItem {
             }
         })
         .collect();
+    let claimant = entity_link(d, &m.claimant);
+    let claimed = strings.date(m.claimed);
     ClaimItem {
         slug: c.doc.slug.clone(),
         title: m.title.clone(),
         href: format!("claims/{}/index.html", c.doc.slug),
         verdict: verdict_view(d, &m.verdict.0),
-        claimant: entity_link(d, &m.claimant),
-        claimed: m.claimed.human(),
+        by_line: strings.with(
+            "claimed-by-on",
+            &[("claimant", &claimant.title), ("date", &claimed)],
+        ),
+        claimant,
+        claimant_slug: m.claimant.clone(),
+        claimed,
+        claimed_iso: m.claimed.to_string(),
         summary: m.summary.clone(),
         articles,
+        quoted_in: strings.get("quoted-in"),
+        topic_slugs: m.topics.clone(),
+        article_slugs: firsts.iter().map(|h| c.article_of(h).to_string()).collect(),
     }
 }
 
@@ -76,85 +91,130 @@ pub(crate) fn entity_link(d: &Dossier, slug: &str) -> Link {
     }
 }
 
-fn topic_items(d: &Dossier) -> Vec<TopicItem> {
+fn topic_items(d: &Dossier, strings: &Strings) -> Vec<TopicItem> {
     let mut topics: Vec<_> = d.topics.values().collect();
     topics.sort_by_key(|t| (t.meta.order, &t.slug));
     topics
         .into_iter()
-        .map(|t| TopicItem {
-            title: t.meta.title.clone(),
-            summary: t.meta.summary.clone(),
-            href: format!("topics/{}/index.html", t.slug),
-            count: d.by_topic.get(&t.slug).map_or(0, Vec::len),
+        .map(|t| {
+            let count = d.by_topic.get(&t.slug).map_or(0, Vec::len);
+            TopicItem {
+                slug: t.slug.clone(),
+                title: t.meta.title.clone(),
+                summary: t.meta.summary.clone(),
+                href: format!("topics/{}/index.html", t.slug),
+                count,
+                count_text: strings.count("claims-count", count),
+            }
         })
         .collect()
 }
 
-fn article_items(d: &Dossier) -> Vec<ArticleItem> {
+/// "BBC, republished by an unidentified Indonesian-language site": the
+/// original publisher first, when the text is a republication.
+pub(crate) fn byline(strings: &Strings, a: &Article) -> String {
+    let m = &a.doc.meta;
+    let line = match &m.original_publisher {
+        Some(original) => strings.with(
+            "byline-republished",
+            &[("original", original), ("outlet", &m.outlet)],
+        ),
+        None => m.outlet.clone(),
+    };
+    // It starts the line: "an unnamed report" reads "An unnamed report".
+    let mut chars = line.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn article_items(d: &Dossier, strings: &Strings) -> Vec<ArticleItem> {
     let mut articles: Vec<_> = d.articles.values().collect();
     articles.sort_by_key(|a| (a.doc.meta.published, &a.doc.slug));
     articles
         .into_iter()
-        .map(|a| ArticleItem {
-            title: a.doc.meta.title.clone(),
-            href: format!("articles/{}/index.html", a.doc.slug),
-            outlet: a.doc.meta.outlet.clone(),
-            published: a.doc.meta.published.human(),
-            published_iso: a.doc.meta.published.to_string(),
-            claims: a
+        .map(|a| {
+            let m = &a.doc.meta;
+            let claims = a
                 .highlights
                 .iter()
                 .map(|h| &h.claim)
                 .collect::<BTreeSet<_>>()
-                .len(),
+                .len();
+            ArticleItem {
+                title: m.title.clone(),
+                href: format!("articles/{}/index.html", a.doc.slug),
+                byline: byline(strings, a),
+                published: date_view(
+                    strings,
+                    m.published,
+                    (!m.date_stated).then_some(m.date_basis.as_str()),
+                ),
+                claims_text: strings.count("claims-count", claims),
+            }
         })
         .collect()
 }
 
-fn entity_items(d: &Dossier) -> Vec<EntityItem> {
+fn entity_items(d: &Dossier, strings: &Strings) -> Vec<EntityItem> {
     let mut items: Vec<EntityItem> = d
         .entities
         .values()
         .map(|e| EntityItem {
             name: e.meta.name.clone(),
-            kind: e.meta.kind.label(),
+            kind: strings.get(&format!("entity-kind-{}", e.meta.kind.key())),
             description: e.meta.description.clone(),
             href: format!("entities/{}/index.html", e.slug),
-            count: d.by_claimant.get(&e.slug).map_or(0, Vec::len),
+            count_text: strings.count(
+                "claims-count",
+                d.by_claimant.get(&e.slug).map_or(0, Vec::len),
+            ),
         })
         .collect();
     items.sort_by(|a, b| a.name.cmp(&b.name));
     items
 }
 
-/// A figure as a table row shows it: the measure's label and unit, and the
-/// value with its qualifier, or a vague quantity in the text's own words.
-pub(crate) fn figure_view(d: &Dossier, f: &Figure) -> FigureView {
+/// A figure as a table row shows it: the measure's label, the value with its
+/// qualifier and unit, or a vague quantity in the text's own words.
+pub(crate) fn figure_view(d: &Dossier, strings: &Strings, f: &Figure) -> FigureView {
     let measure = d.settings.measures.iter().find(|m| m.key == f.measure);
-    let value = match (&f.stated, f.value, f.min, f.max) {
-        (Some(stated), ..) => stated.clone(),
-        (None, Some(v), _, _) => format_number(v),
-        (None, None, Some(lo), Some(hi)) => format!("{}–{}", format_number(lo), format_number(hi)),
-        (None, None, Some(lo), None) => format!("{} or more", format_number(lo)),
-        (None, None, None, Some(hi)) => format!("up to {}", format_number(hi)),
-        _ => String::new(),
-    };
-    let qualifier = if f.stated.is_some() {
-        ""
-    } else {
-        f.qualifier.label()
+    let value = figure_value(strings, f);
+    let value_with_unit = match (measure, &f.stated) {
+        (Some(m), None) => format!("{value} {}", unit_of(m, f)),
+        _ => value.clone(),
     };
     FigureView {
         measure: measure.map_or(f.measure.clone(), |m| m.label.clone()),
-        unit: measure.map_or(String::new(), |m| m.unit.clone()),
-        value: if qualifier.is_empty() {
-            value
-        } else {
-            format!("{qualifier} {value}")
-        },
-        as_of: f.as_of.map(|d| d.human()),
+        value,
+        value_with_unit,
+        as_of: f.as_of.map(|d| strings.date(d)),
         basis: f.basis.clone(),
     }
+}
+
+/// The value as written: "about 10,000–12,000", "1,000 or more", "thousands".
+fn figure_value(strings: &Strings, f: &Figure) -> String {
+    if let Some(stated) = &f.stated {
+        return stated.clone();
+    }
+    let number = match (f.value, f.min, f.max) {
+        (Some(v), _, _) => format_number(v),
+        (None, Some(lo), Some(hi)) => format!("{}–{}", format_number(lo), format_number(hi)),
+        (None, Some(lo), None) => strings.with("figure-or-more", &[("n", &format_number(lo))]),
+        (None, None, Some(hi)) => strings.with("figure-up-to", &[("n", &format_number(hi))]),
+        _ => String::new(),
+    };
+    match f.qualifier.text_key() {
+        Some(key) => strings.with(key, &[("value", &number)]),
+        None => number,
+    }
+}
+
+/// The unit that reads after the figure: "1 month", "2 months".
+fn unit_of<'m>(m: &'m Measure, f: &Figure) -> &'m str {
+    let n = f.value.or(f.max).or(f.min).unwrap_or(0.0);
+    m.unit_for(n)
 }
 
 /// "11000" -> "11,000"; keeps decimals when present.
@@ -180,17 +240,18 @@ pub(crate) fn format_number(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::fixture_dossier;
+    use crate::testing::{fixture_dossier, strings};
 
     #[test]
     fn a_claim_item_lists_each_article_once_at_its_first_highlight() {
         let d = fixture_dossier("minimal");
-        let items = Items::new(&d);
+        let items = Items::new(&d, &strings());
         let sent = items.claim("sent");
         assert_eq!(sent.href, "claims/sent/index.html");
         assert_eq!(sent.verdict.label, "Accurate");
         assert_eq!(sent.claimant.href, "entities/officials/index.html");
         assert_eq!(sent.claimed, "April 2025");
+        assert_eq!(sent.by_line, "Claimed by Officials, April 2025");
         // Two appearances in one article: one link, to the first highlight.
         assert_eq!(
             sent.articles,
@@ -204,27 +265,34 @@ mod tests {
     #[test]
     fn lists_are_built_in_their_order_with_counts() {
         let d = fixture_dossier("minimal");
-        let items = Items::new(&d);
+        let items = Items::new(&d, &strings());
         assert_eq!(items.topics.len(), 1);
         assert_eq!(items.topics[0].href, "topics/troops/index.html");
         assert_eq!(items.topics[0].count, 2);
-        assert_eq!(items.articles[0].claims, 2);
-        assert_eq!(items.entities[0].count, 2);
+        assert_eq!(items.topics[0].count_text, "2 claims");
+        assert_eq!(items.articles[0].claims_text, "2 claims");
+        assert_eq!(items.entities[0].count_text, "2 claims");
     }
 
     #[test]
     fn figures_read_as_written_with_their_qualifier_or_stated_words() {
         let d = fixture_dossier("minimal");
+        let strings = strings();
         let mut f = d.claims["sent"].doc.meta.figures[0].clone();
-        let view = figure_view(&d, &f);
+        let view = figure_view(&d, &strings, &f);
         assert_eq!(view.value, "about 1,000");
+        assert_eq!(view.value_with_unit, "about 1,000 soldiers");
         assert_eq!(view.as_of.as_deref(), Some("April 2025"));
         f.value = None;
         f.min = Some(10_000.0);
         f.max = Some(12_000.0);
-        assert_eq!(figure_view(&d, &f).value, "about 10,000–12,000");
+        assert_eq!(figure_view(&d, &strings, &f).value, "about 10,000–12,000");
         f.stated = Some("thousands".into());
-        assert_eq!(figure_view(&d, &f).value, "thousands");
+        let vague = figure_view(&d, &strings, &f);
+        assert_eq!(
+            (vague.value.as_str(), vague.value_with_unit.as_str()),
+            ("thousands", "thousands")
+        );
     }
 
     #[test]

@@ -5,90 +5,178 @@
 use super::items::Items;
 use crate::anchor::segments;
 use crate::escape::html;
-use crate::resolve::Article;
+use crate::resolve::{Article, Dossier};
+use crate::text::{sentences, squash};
 use std::ops::Range;
 
 /// One paragraph of seed text with highlights, note marks and inline furniture.
 /// Overlapping spans are cut into segments so tags never cross; anchors sit
-/// where a span starts and the verdict link where it ends. Links are relative
-/// to a page at `root`.
-pub(super) fn paragraph_html(a: &Article, items: &Items, para: Range<usize>, root: &str) -> String {
-    let h = a.highlights.len();
-    let n = a.notes.len();
-    let spans: Vec<Range<usize>> = a
-        .highlights
-        .iter()
-        .map(|x| x.range.clone())
-        .chain(a.notes.iter().map(|(r, _)| r.clone()))
-        .chain(a.furniture.iter().cloned())
-        .collect();
+/// where a span starts and the verdict link where it ends. After each
+/// sentence in which a highlight starts comes its English, hidden until the
+/// reader asks for it. Links are relative to a page at `root`.
+pub(super) fn paragraph_html(
+    d: &Dossier,
+    a: &Article,
+    items: &Items,
+    para: Range<usize>,
+    root: &str,
+    note_word: &str,
+) -> String {
+    let spans = Spans::of(a, note_word);
     let mut out = String::new();
-    for seg in segments(para, &spans) {
-        for &i in &seg.covers {
-            if spans[i].start != seg.range.start {
-                continue;
-            }
-            if i < h {
-                out.push_str(&format!(
-                    r#"<span class="anchor" id="{}"></span>"#,
-                    a.highlights[i].fragment
-                ));
-            } else if i < h + n {
-                out.push_str(&format!(
-                    r#"<span class="anchor" id="note-ref-{}"></span>"#,
-                    i - h + 1
-                ));
-            }
-        }
-        let text = html(&a.text[seg.range.clone()]);
-        let claims = seg.covers.iter().filter(|&&i| i < h).count();
-        let noted = seg.covers.iter().any(|&i| i >= h && i < h + n);
-        let chrome = seg.covers.iter().any(|&i| i >= h + n);
-        let mut classes = Vec::new();
-        if claims > 0 {
-            classes.push(if claims > 1 { "hl hl-multi" } else { "hl" });
-        }
-        if noted {
-            classes.push("noted");
-        }
-        if chrome {
-            classes.push("chrome");
-        }
-        let classes = classes.join(" ");
-        if classes.is_empty() {
-            out.push_str(&text);
-        } else if claims > 0 {
-            out.push_str(&format!(r#"<mark class="{classes}">{text}</mark>"#));
-        } else {
-            out.push_str(&format!(r#"<span class="{classes}">{text}</span>"#));
-        }
-        // Inner spans end first: sort the ones ending here by start, latest first.
-        let mut ending: Vec<usize> = seg
-            .covers
-            .iter()
-            .copied()
-            .filter(|&i| spans[i].end == seg.range.end)
-            .collect();
-        ending.sort_by_key(|&i| std::cmp::Reverse(spans[i].start));
-        for i in ending {
-            if i < h {
-                let c = items.claim(&a.highlights[i].claim);
-                out.push_str(&format!(
-                    r#"<a class="tag" style="--verdict:{colour}" href="{root}{href}"><span class="tag-verdict">{label}</span><span class="visually-hidden">: {title}</span></a>"#,
-                    colour = html(&c.verdict.colour),
-                    href = c.href,
-                    label = html(&c.verdict.label),
-                    title = html(&c.title),
-                ));
-            } else if i < h + n {
-                let k = i - h + 1;
-                out.push_str(&format!(
-                    r##"<a class="note-ref" href="#note-{k}"><sup>note {k}</sup></a>"##
-                ));
-            }
-        }
+    let mut from = para.start;
+    let ends: Vec<usize> = sentences(&a.text[para.clone()])
+        .into_iter()
+        .map(|s| para.start + s.end)
+        .collect();
+    for end in ends {
+        let chunk = from..end;
+        out.push_str(&spans.html(a, items, chunk.clone(), root));
+        out.push_str(&english_after(d, a, &chunk));
+        from = end;
+    }
+    if from < para.end {
+        out.push_str(&spans.html(a, items, from..para.end, root));
     }
     out
+}
+
+/// The English of the highlights that start in `chunk`: each claim's
+/// sentence translation, or its quote's, once.
+fn english_after(d: &Dossier, a: &Article, chunk: &Range<usize>) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for h in a
+        .highlights
+        .iter()
+        .filter(|h| chunk.contains(&h.range.start))
+    {
+        let ap = &d.claims[&h.claim].doc.meta.appearances[h.appearance];
+        let english = ap
+            .sentence_translation
+            .as_deref()
+            .or(ap.translation.as_deref());
+        if let Some(e) = english.filter(|e| !lines.contains(e)) {
+            lines.push(e);
+        }
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(r#"<span class="en" lang="en">"#);
+    for line in lines {
+        out.push_str(&format!("<span>“{}”</span>", html(line)));
+    }
+    out.push_str("</span>");
+    out
+}
+
+/// Every span of an article's text that the page marks: claim highlights,
+/// then notes, then furniture, by index.
+struct Spans<'w> {
+    ranges: Vec<Range<usize>>,
+    highlights: usize,
+    notes: usize,
+    /// "note", for screen readers, in the interface language.
+    note_word: &'w str,
+}
+
+impl<'w> Spans<'w> {
+    fn of(a: &Article, note_word: &'w str) -> Spans<'w> {
+        Spans {
+            ranges: a
+                .highlights
+                .iter()
+                .map(|x| x.range.clone())
+                .chain(a.notes.iter().map(|(r, _)| r.clone()))
+                .chain(a.furniture.iter().cloned())
+                .collect(),
+            highlights: a.highlights.len(),
+            notes: a.notes.len(),
+            note_word,
+        }
+    }
+
+    fn is_claim(&self, i: usize) -> bool {
+        i < self.highlights
+    }
+
+    fn is_note(&self, i: usize) -> bool {
+        (self.highlights..self.highlights + self.notes).contains(&i)
+    }
+
+    /// The HTML of `range` of the text, cut into segments.
+    fn html(&self, a: &Article, items: &Items, range: Range<usize>, root: &str) -> String {
+        let (h, spans) = (self.highlights, &self.ranges);
+        let mut out = String::new();
+        for seg in segments(range, spans) {
+            for &i in &seg.covers {
+                if spans[i].start != seg.range.start {
+                    continue;
+                }
+                if self.is_claim(i) {
+                    out.push_str(&format!(
+                        r#"<span class="anchor" id="{}"></span>"#,
+                        a.highlights[i].fragment
+                    ));
+                } else if self.is_note(i) {
+                    out.push_str(&format!(
+                        r#"<span class="anchor" id="note-ref-{}"></span>"#,
+                        i - h + 1
+                    ));
+                }
+            }
+            let text = html(&a.text[seg.range.clone()]);
+            let claims = seg.covers.iter().filter(|&&i| self.is_claim(i)).count();
+            let noted = seg.covers.iter().any(|&i| self.is_note(i));
+            let chrome = seg.covers.iter().any(|&i| i >= h + self.notes);
+            let mut classes = Vec::new();
+            if claims > 0 {
+                classes.push(if claims > 1 { "hl hl-multi" } else { "hl" });
+            }
+            if noted {
+                classes.push("noted");
+            }
+            if chrome {
+                classes.push("chrome");
+            }
+            let classes = classes.join(" ");
+            if classes.is_empty() {
+                out.push_str(&text);
+            } else if claims > 0 {
+                out.push_str(&format!(r#"<mark class="{classes}">{text}</mark>"#));
+            } else {
+                out.push_str(&format!(r#"<span class="{classes}">{text}</span>"#));
+            }
+            // Inner spans end first: sort the ones ending here by start, latest first.
+            let mut ending: Vec<usize> = seg
+                .covers
+                .iter()
+                .copied()
+                .filter(|&i| spans[i].end == seg.range.end)
+                .collect();
+            ending.sort_by_key(|&i| std::cmp::Reverse(spans[i].start));
+            for i in ending {
+                if self.is_claim(i) {
+                    let c = items.claim(&a.highlights[i].claim);
+                    out.push_str(&format!(
+                        r##"<a class="tag" style="--verdict:{colour}" href="{root}{href}"><svg class="icon" aria-hidden="true" focusable="false"><use href="#i-{icon}"></use></svg><span class="tag-verdict">{label}</span><span class="visually-hidden">: {title}</span></a>"##,
+                        colour = html(&c.verdict.colour),
+                        icon = c.verdict.icon,
+                        href = c.href,
+                        label = html(&c.verdict.label),
+                        title = html(&c.title),
+                    ));
+                } else if self.is_note(i) {
+                    let k = i - h + 1;
+                    out.push_str(&format!(
+                        r##"<a class="note-ref" href="#note-{k}"><span class="visually-hidden">{} </span><sup>{k}</sup></a>"##,
+                        html(self.note_word)
+                    ));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Paragraphs of a seed: each non-blank line, trimmed, with its 1-based line number.
@@ -123,6 +211,39 @@ pub(super) fn covered(range: &Range<usize>, spans: &[Range<usize>]) -> bool {
     reached >= range.end
 }
 
+/// A quote in the sentence it stands in (`sentence` covers it): the words
+/// before, the quote and the words after, each on one line. A sentence too
+/// long to show whole is cut to `width` bytes on each side.
+pub(super) fn in_sentence(
+    text: &str,
+    range: Range<usize>,
+    sentence: Range<usize>,
+    width: usize,
+) -> (String, String, String) {
+    if sentence.len() > range.len() + 2 * width {
+        return in_context(text, range, width);
+    }
+    let before = &text[sentence.start..range.start];
+    let after = &text[range.end..sentence.end];
+    let gap = |s: &str, at_end: bool| {
+        let has = if at_end {
+            s.ends_with(char::is_whitespace)
+        } else {
+            s.starts_with(char::is_whitespace)
+        };
+        if has {
+            " "
+        } else {
+            ""
+        }
+    };
+    (
+        format!("{}{}", squash(before), gap(before, true)),
+        squash(&text[range.clone()]),
+        format!("{}{}", gap(after, false), squash(after)),
+    )
+}
+
 /// A quote with up to `width` bytes of its paragraph on each side, cut at spaces.
 pub(super) fn in_context(
     text: &str,
@@ -152,7 +273,6 @@ pub(super) fn in_context(
             .map_or(range.end, |i| range.end + i);
     }
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
-    let squash = crate::text::squash;
     let lead_space = if text[from..range.start].ends_with(char::is_whitespace) {
         " "
     } else {
@@ -216,12 +336,42 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_is_shown_in_its_sentence() {
+        let text = "Satu. Kim berkata pasukan itu pahlawan, kata KCNA. Dua.";
+        let start = text.find("pasukan").unwrap();
+        let range = start..start + "pasukan itu pahlawan".len();
+        let sentence = crate::text::sentence_around(text, &range);
+        let (b, q, a) = in_sentence(text, range, sentence, 160);
+        assert_eq!(
+            (b.as_str(), q.as_str(), a.as_str()),
+            ("Kim berkata ", "pasukan itu pahlawan", ", kata KCNA.")
+        );
+    }
+
+    #[test]
+    fn the_english_of_a_highlight_follows_its_sentence() {
+        let d = crate::testing::fixture_dossier("minimal");
+        let items = Items::new(&d, &crate::testing::strings());
+        let a = &d.articles["report"];
+        let html: String = paragraphs_of(&a.text)
+            .into_iter()
+            .map(|(_, r)| paragraph_html(&d, a, &items, r, "../../", "note"))
+            .collect();
+        assert!(
+            html.contains(
+                r#"<span class="en" lang="en"><span>“about 1,000 soldiers were sent”</span></span>"#
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn overlapping_highlights_never_cross_tags() {
         let d = crate::testing::fixture_dossier("minimal");
-        let items = Items::new(&d);
+        let items = Items::new(&d, &crate::testing::strings());
         let a = &d.articles["report"];
         for (_, range) in paragraphs_of(&a.text) {
-            let html = paragraph_html(a, &items, range, "../../");
+            let html = paragraph_html(&d, a, &items, range, "../../", "note");
             let opens = html.matches("<mark").count();
             assert_eq!(opens, html.matches("</mark>").count(), "{html}");
             // Every mark closes before the next opens: no nesting, no crossing.

@@ -8,6 +8,7 @@
 //! and opened from disk (where a link to a folder would show a listing).
 
 mod chart;
+pub(crate) mod i18n;
 mod items;
 mod markup;
 mod pages;
@@ -19,11 +20,13 @@ use crate::markdown;
 use crate::model::{PartialDate, VerdictDef};
 use crate::resolve::{resolve_internal, Dossier};
 use crate::url::Urls;
+use i18n::Strings;
 use items::Items;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use views::{Common, Link, VerdictView};
+use std::sync::Arc;
+use views::{Common, DateView, Link, VerdictView};
 
 /// The rendered site: output path (with `/`) -> file content.
 pub type Site = BTreeMap<String, Vec<u8>>;
@@ -38,9 +41,10 @@ pub(crate) fn render(
     urls: &Urls,
     build_date: Option<PartialDate>,
 ) -> Result<Site, Vec<Diagnostic>> {
-    let (tera, assets) = theme::load(overrides)?;
-    let r = Renderer::new(d, tera, urls, build_date);
-    let mut site: Site = assets
+    let theme = theme::load(overrides, d.settings.ui_language)?;
+    let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date);
+    let mut site: Site = theme
+        .assets
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
@@ -58,6 +62,7 @@ pub(crate) fn render(
     emit("claims/index.html".into(), r.claim_list());
     emit("topics/index.html".into(), r.topic_list());
     emit("entities/index.html".into(), r.entity_list());
+    emit("search/index.html".into(), r.search());
     for a in d.articles.values() {
         emit(format!("articles/{}/index.html", a.doc.slug), r.article(a));
     }
@@ -90,6 +95,8 @@ pub(crate) fn render(
 pub(crate) struct Renderer<'a> {
     d: &'a Dossier,
     tera: tera::Tera,
+    /// The interface strings, in the dossier's interface language.
+    strings: Arc<Strings>,
     urls: &'a Urls,
     /// From SOURCE_DATE_EPOCH only, so that builds stay reproducible.
     build_date: Option<PartialDate>,
@@ -103,6 +110,7 @@ impl<'a> Renderer<'a> {
     fn new(
         d: &'a Dossier,
         tera: tera::Tera,
+        strings: Arc<Strings>,
         urls: &'a Urls,
         build_date: Option<PartialDate>,
     ) -> Self {
@@ -111,18 +119,22 @@ impl<'a> Renderer<'a> {
             tera,
             urls,
             build_date,
-            nav: navigation(d),
-            items: Items::new(d),
+            nav: navigation(d, &strings),
+            items: Items::new(d, &strings),
+            strings,
         }
     }
 
-    /// The common view of the page at `path`; `source` is the content file it comes from.
+    /// The common view of the page at `path`: `section` is the navigation
+    /// entry it belongs to (an interface key, or "" for none), `source` the
+    /// content file it comes from, `index_kind` its kind for the search index.
     fn common(
         &self,
         path: &str,
         page_title: String,
         section: &'static str,
         source: Option<&Path>,
+        index_kind: Option<&'static str>,
     ) -> Common<'_> {
         let s = &self.d.settings;
         let edit_url = match (&s.repository, source) {
@@ -134,10 +146,18 @@ impl<'a> Renderer<'a> {
             )),
             _ => None,
         };
+        let ui_language = s.ui_language.tag();
+        let content_lang = s.language.as_str();
         Common {
             site_title: &s.title,
             site_description: &s.description,
-            language: &s.language,
+            ui_language,
+            content_language: content_lang,
+            cl: if content_lang == ui_language {
+                String::new()
+            } else {
+                format!(r#" lang="{}""#, crate::escape::html(content_lang))
+            },
             root: root_of(path),
             description: s.description.clone(),
             canonical: self.urls.page(path),
@@ -145,10 +165,15 @@ impl<'a> Renderer<'a> {
             og_type: "website",
             edit_url,
             jsonld: None,
-            built: self.build_date.map(|d| d.human()),
+            built: self.build_date.map(|d| self.strings.date(d)),
             page_title,
             nav: &self.nav,
-            section,
+            section: if section.is_empty() {
+                String::new()
+            } else {
+                self.strings.get(section)
+            },
+            index_kind,
         }
     }
 
@@ -185,18 +210,21 @@ fn root_of(path: &str) -> String {
 }
 
 /// Home, the lists, the content pages in their order, and the data page.
-fn navigation(d: &Dossier) -> Vec<Link> {
+fn navigation(d: &Dossier, strings: &Strings) -> Vec<Link> {
     let link = |title: &str, href: String| Link {
         title: title.into(),
         href,
     };
-    let mut nav = vec![
-        link("Home", "index.html".into()),
-        link("Topics", "topics/index.html".into()),
-        link("Claims", "claims/index.html".into()),
-        link("Articles", "articles/index.html".into()),
-        link("Who said it", "entities/index.html".into()),
-    ];
+    let mut nav: Vec<Link> = [
+        ("nav-home", "index.html"),
+        ("nav-topics", "topics/index.html"),
+        ("nav-claims", "claims/index.html"),
+        ("nav-articles", "articles/index.html"),
+        ("nav-entities", "entities/index.html"),
+    ]
+    .iter()
+    .map(|(key, href)| link(&strings.get(key), href.to_string()))
+    .collect();
     let mut pages: Vec<_> = d.pages.values().collect();
     pages.sort_by_key(|p| (p.meta.order, &p.slug));
     nav.extend(
@@ -204,8 +232,18 @@ fn navigation(d: &Dossier) -> Vec<Link> {
             .iter()
             .map(|p| link(&p.meta.title, format!("pages/{}/index.html", p.slug))),
     );
-    nav.push(link("Data", "data/index.html".into()));
+    nav.push(link(&strings.get("nav-data"), "data/index.html".into()));
     nav
+}
+
+/// A date as a reader sees it; `basis` says how it was inferred, when it was.
+pub(crate) fn date_view(strings: &Strings, date: PartialDate, basis: Option<&str>) -> DateView {
+    DateView {
+        text: strings.date(date),
+        iso: date.to_string(),
+        basis: basis.map(str::to_string),
+        inferred_label: strings.get("date-inferred"),
+    }
 }
 
 /// A verdict as templates show it; an unknown key shows as itself, in grey.
@@ -217,6 +255,7 @@ pub(crate) fn verdict_view(d: &Dossier, key: &str) -> VerdictView {
             label: key.into(),
             colour: "#555".into(),
             meaning: String::new(),
+            icon: "dot".into(),
         },
     }
 }
@@ -228,6 +267,10 @@ impl From<&VerdictDef> for VerdictView {
             label: v.label.clone(),
             colour: v.colour.clone(),
             meaning: v.meaning.clone(),
+            icon: serde_json::to_value(v.icon)
+                .ok()
+                .and_then(|i| i.as_str().map(str::to_string))
+                .unwrap_or_default(),
         }
     }
 }

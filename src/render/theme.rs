@@ -1,9 +1,11 @@
 //! The default theme, compiled into the binary (as mdBook does), and the
 //! file-by-file overrides from a dossier's own `templates/` folder.
-//! `.html` files are Tera templates; anything else is a static asset copied
-//! to the site root.
+//! `.html` files are Tera templates, `i18n/*.ftl` the interface strings;
+//! anything else is a static asset copied to the site root.
 
+use super::i18n::{Strings, Translate};
 use crate::diagnostic::Diagnostic;
+use crate::model::UiLanguage;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -29,27 +31,45 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("data.html", include_str!("../../templates/data.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("site.js", include_str!("../../templates/site.js")),
+    ("search.js", include_str!("../../templates/search.js")),
+    ("i18n/en.ftl", include_str!("../../templates/i18n/en.ftl")),
+    ("i18n/id.ftl", include_str!("../../templates/i18n/id.ftl")),
 ];
 
-/// Compiles the templates (built-in, replaced by overrides of the same name)
-/// and returns the static assets to copy.
+/// The theme, ready to render: templates, interface strings, and the files
+/// copied as they are.
+pub(crate) struct Theme {
+    pub(crate) tera: tera::Tera,
+    pub(crate) strings: std::sync::Arc<Strings>,
+    pub(crate) assets: BTreeMap<String, String>,
+}
+
+/// Compiles the templates and the interface strings (built-in, replaced by
+/// overrides of the same name) and returns them with the static assets.
 pub(crate) fn load(
     overrides: &BTreeMap<String, String>,
-) -> Result<(tera::Tera, BTreeMap<String, String>), Vec<Diagnostic>> {
+    lang: UiLanguage,
+) -> Result<Theme, Vec<Diagnostic>> {
     let mut files: BTreeMap<String, String> = BUILTIN
         .iter()
         .map(|(n, c)| (n.to_string(), c.to_string()))
         .collect();
     files.extend(overrides.iter().map(|(n, c)| (n.clone(), c.clone())));
-    let (templates, assets): (BTreeMap<_, _>, BTreeMap<_, _>) =
+    let (templates, rest): (BTreeMap<_, _>, BTreeMap<_, _>) =
         files.into_iter().partition(|(n, _)| n.ends_with(".html"));
+    let (tables, assets): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        rest.into_iter().partition(|(n, _)| n.ends_with(".ftl"));
+    let strings = std::sync::Arc::new(Strings::new(lang, &tables)?);
 
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which garbles every URL in the source.
     tera.set_escape_fn(crate::escape::html);
+    tera.register_function("t", Translate(strings.clone()));
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
     {
         // Tera names the failing template in quotes; point at it when it does.
@@ -66,7 +86,11 @@ pub(crate) fn load(
             &message,
         )]);
     }
-    Ok((tera, assets))
+    Ok(Theme {
+        tera,
+        strings,
+        assets,
+    })
 }
 
 /// Tera's parse errors draw their own location and caret (` --> L:C`, source

@@ -1,6 +1,8 @@
 //! The data each template receives: the contract that template overrides rely
 //! on. Every page gets [`Common`] at the top level of its context and its own
-//! view as `page`.
+//! view as `page`. Templates also have `t(key=..., ...)` for interface strings
+//! (see `i18n/en.ftl`); every string in these views is already in the
+//! reader's language, or is content in the dossier's own.
 //!
 //! Every `href` here is relative to the site root (`claims/x/index.html`);
 //! templates join it to `root`, the relative path from the page to the root
@@ -15,7 +17,13 @@ use serde::Serialize;
 pub(crate) struct Common<'a> {
     pub(crate) site_title: &'a str,
     pub(crate) site_description: &'a str,
-    pub(crate) language: &'a str,
+    /// The interface language, for `<html lang>`.
+    pub(crate) ui_language: &'static str,
+    /// The language of the dossier's own text.
+    pub(crate) content_language: &'a str,
+    /// ` lang="…"` for elements holding the dossier's own text, when it is
+    /// not in the interface language; empty otherwise. Written with `| safe`.
+    pub(crate) cl: String,
     /// Relative prefix from this page to the site root, e.g. `../../`; on the
     /// 404 page, which is served at any depth, the base path (`/repo/`).
     pub(crate) root: String,
@@ -34,7 +42,10 @@ pub(crate) struct Common<'a> {
     pub(crate) built: Option<String>,
     pub(crate) nav: &'a [Link],
     /// The navigation entry this page belongs to, for `aria-current`.
-    pub(crate) section: &'static str,
+    pub(crate) section: String,
+    /// The kind of page for the search index ("claim", "article", ...);
+    /// pages without one are not indexed.
+    pub(crate) index_kind: Option<&'static str>,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -49,6 +60,19 @@ pub(crate) struct VerdictView {
     pub(crate) label: String,
     pub(crate) colour: String,
     pub(crate) meaning: String,
+    /// The shape shown with the label: `check`, `scales`, `question`...
+    pub(crate) icon: String,
+}
+
+/// A date as a reader sees it; an inferred one carries how it was established.
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct DateView {
+    pub(crate) text: String,
+    pub(crate) iso: String,
+    /// How the date was inferred, when the text does not state it.
+    pub(crate) basis: Option<String>,
+    /// "inferred", in the interface language.
+    pub(crate) inferred_label: String,
 }
 
 /// A claim as it appears in lists and cards; built once per claim.
@@ -59,47 +83,61 @@ pub(crate) struct ClaimItem {
     pub(crate) href: String,
     pub(crate) verdict: VerdictView,
     pub(crate) claimant: Link,
+    pub(crate) claimant_slug: String,
     pub(crate) claimed: String,
+    pub(crate) claimed_iso: String,
+    /// "Claimed by X, 28 April 2025".
+    pub(crate) by_line: String,
     pub(crate) summary: String,
     /// Each article that quotes the claim, once, linking to its first highlight.
     pub(crate) articles: Vec<Link>,
+    /// "quoted in", before the list of articles.
+    pub(crate) quoted_in: String,
+    /// For filtering lists in the browser.
+    pub(crate) topic_slugs: Vec<String>,
+    pub(crate) article_slugs: Vec<String>,
 }
 
 #[derive(Serialize, Debug)]
 pub(crate) struct TopicItem {
+    pub(crate) slug: String,
     pub(crate) title: String,
     pub(crate) summary: String,
     pub(crate) href: String,
     pub(crate) count: usize,
+    /// "12 claims".
+    pub(crate) count_text: String,
 }
 
 #[derive(Serialize, Debug)]
 pub(crate) struct ArticleItem {
     pub(crate) title: String,
     pub(crate) href: String,
-    pub(crate) outlet: String,
-    pub(crate) published: String,
-    pub(crate) published_iso: String,
-    /// How many distinct claims the article makes.
-    pub(crate) claims: usize,
+    /// The original publisher first: "BBC, republished by …".
+    pub(crate) byline: String,
+    pub(crate) published: DateView,
+    /// How many distinct claims the article makes, in words.
+    pub(crate) claims_text: String,
 }
 
 #[derive(Serialize, Debug)]
 pub(crate) struct EntityItem {
     pub(crate) name: String,
-    pub(crate) kind: &'static str,
+    pub(crate) kind: String,
     pub(crate) description: String,
     pub(crate) href: String,
-    pub(crate) count: usize,
+    pub(crate) count_text: String,
 }
 
 #[derive(Serialize, Debug)]
 pub(crate) struct FigureView {
     pub(crate) measure: String,
-    pub(crate) unit: String,
     /// The value as written in a table: "about 10,000–12,000", or the words
     /// of a vague quantity.
     pub(crate) value: String,
+    /// The value and its unit: "about 10,000–12,000 soldiers".
+    pub(crate) value_with_unit: String,
+    /// The date the figure describes.
     pub(crate) as_of: Option<String>,
     pub(crate) basis: Option<String>,
 }
@@ -112,45 +150,99 @@ pub(crate) struct CorrectionView<'a> {
     pub(crate) claim: &'a ClaimItem,
 }
 
-/// `index.html`.
-#[derive(Serialize)]
-pub(crate) struct IndexPage<'a> {
-    pub(crate) claims: usize,
-    pub(crate) appearances: usize,
-    pub(crate) verdicts: Vec<VerdictCount>,
-    pub(crate) topics: &'a [TopicItem],
-    pub(crate) articles: &'a [ArticleItem],
-}
-
+/// How many claims have one verdict.
 #[derive(Serialize)]
 pub(crate) struct VerdictCount {
     pub(crate) verdict: VerdictView,
     pub(crate) count: usize,
     pub(crate) percent: usize,
+    /// The claims list, showing these claims.
+    pub(crate) href: String,
+    /// "claims", after the number, for screen readers.
+    pub(crate) label_count: String,
+}
+
+/// Two related claims, as the claim that declares the relation reads it.
+#[derive(Serialize)]
+pub(crate) struct Pair<'a> {
+    pub(crate) a: &'a ClaimItem,
+    pub(crate) b: &'a ClaimItem,
+    pub(crate) label: String,
+    pub(crate) note_html: Option<String>,
+}
+
+/// `index.html`.
+#[derive(Serialize)]
+pub(crate) struct IndexPage<'a> {
+    /// "90 claims, made in 137 places, in 5 articles".
+    pub(crate) counts_heading: String,
+    /// When the dossier last changed.
+    pub(crate) updated: Option<String>,
+    pub(crate) editors_html: Option<String>,
+    pub(crate) verdicts: Vec<VerdictCount>,
+    /// What the sources disagree on: real contradictions.
+    pub(crate) conflicts: Vec<Pair<'a>>,
+    /// Reports that look as if they conflict but can both be true.
+    pub(crate) apparent: Vec<Pair<'a>>,
+    pub(crate) topics: &'a [TopicItem],
+    pub(crate) articles: &'a [ArticleItem],
+}
+
+/// One choice of a filter on the claims list.
+#[derive(Serialize)]
+pub(crate) struct FilterOption {
+    pub(crate) value: String,
+    pub(crate) label: String,
+}
+
+/// The claims of one verdict, on the claims list.
+#[derive(Serialize)]
+pub(crate) struct VerdictGroup<'a> {
+    /// `verdict-<key>`: the home page's verdict counts link here.
+    pub(crate) id: String,
+    pub(crate) verdict: VerdictView,
+    pub(crate) count_text: String,
+    pub(crate) claims: Vec<&'a ClaimItem>,
+}
+
+/// `claims/index.html`.
+#[derive(Serialize)]
+pub(crate) struct ClaimsPage<'a> {
+    pub(crate) intro: String,
+    pub(crate) verdicts: Vec<FilterOption>,
+    pub(crate) topics: Vec<FilterOption>,
+    pub(crate) articles: Vec<FilterOption>,
+    pub(crate) claimants: Vec<FilterOption>,
+    pub(crate) groups: Vec<VerdictGroup<'a>>,
 }
 
 /// `articles/<slug>/index.html`.
 #[derive(Serialize)]
 pub(crate) struct ArticlePage<'a> {
     pub(crate) title: &'a str,
+    pub(crate) byline: String,
     pub(crate) outlet: &'a str,
     pub(crate) original_publisher: Option<&'a str>,
     pub(crate) url: Option<&'a str>,
-    pub(crate) published: String,
-    pub(crate) published_iso: String,
-    pub(crate) date_basis: &'a str,
+    pub(crate) published: DateView,
+    /// The language of the text (BCP 47), and its name.
     pub(crate) language: &'a str,
+    pub(crate) language_name: String,
     /// The seed's file name, published beside the page.
     pub(crate) seed: &'a str,
     pub(crate) sha256: &'a str,
     pub(crate) context_html: String,
     pub(crate) paragraphs: Vec<Paragraph>,
+    /// Some highlight has an English translation to show.
+    pub(crate) has_english: bool,
     pub(crate) furniture: Vec<FurnitureLine<'a>>,
     pub(crate) notes: Vec<NoteView<'a>>,
+    pub(crate) claims_heading: String,
     pub(crate) claims: Vec<&'a ClaimItem>,
 }
 
-/// One paragraph of the seed, with its highlights as HTML.
+/// One paragraph of the seed, with its highlights (and their English, hidden
+/// until the reader asks for it) as HTML.
 #[derive(Serialize)]
 pub(crate) struct Paragraph {
     pub(crate) line: usize,
@@ -176,8 +268,10 @@ pub(crate) struct NoteView<'a> {
 #[derive(Serialize)]
 pub(crate) struct ClaimPage<'a> {
     pub(crate) item: &'a ClaimItem,
-    pub(crate) claimed_iso: String,
+    /// "Disputed means: …".
+    pub(crate) verdict_means: String,
     pub(crate) topics: Vec<Link>,
+    pub(crate) appearances_heading: String,
     pub(crate) appearances: Vec<AppearanceView<'a>>,
     pub(crate) figures: Vec<FigureView>,
     pub(crate) relations: Vec<RelationGroup<'a>>,
@@ -187,27 +281,36 @@ pub(crate) struct ClaimPage<'a> {
     pub(crate) reviewed: Option<String>,
     pub(crate) updated: Option<String>,
     pub(crate) corrections: Vec<CorrectionView<'a>>,
+    /// A citation: title, dossier, date reviewed (the template adds the address).
+    pub(crate) cite: String,
 }
 
-/// An appearance: the quote in its paragraph, and where it stands.
+/// An appearance: the sentence the quote stands in, the quote highlighted,
+/// and the English of what is shown.
 #[derive(Serialize)]
 pub(crate) struct AppearanceView<'a> {
     pub(crate) article: Link,
-    pub(crate) outlet: &'a str,
+    pub(crate) byline: String,
     /// The highlight in the article page.
     pub(crate) href: String,
     pub(crate) line: usize,
+    /// The language of the article text.
+    pub(crate) language: &'a str,
     pub(crate) before: String,
     pub(crate) quote: String,
     pub(crate) after: String,
-    pub(crate) translation: Option<&'a str>,
+    /// English of all that is shown: the sentence's translation, or the
+    /// quote's when the quote is the whole of what is shown.
+    pub(crate) english: Option<&'a str>,
+    /// English of the highlighted words, when `english` covers more.
+    pub(crate) highlight_english: Option<&'a str>,
 }
 
 /// Related claims of one kind and direction ("Contradicts", "Supported by").
 #[derive(Serialize)]
 pub(crate) struct RelationGroup<'a> {
     pub(crate) kind: &'static str,
-    pub(crate) label: &'static str,
+    pub(crate) label: String,
     pub(crate) items: Vec<RelatedItem<'a>>,
 }
 
@@ -231,34 +334,33 @@ pub(crate) struct TopicPage<'a> {
     pub(crate) title: &'a str,
     pub(crate) summary: &'a str,
     pub(crate) overview_html: String,
-    pub(crate) claims: Vec<&'a ClaimItem>,
-    pub(crate) conflicts: Vec<Pair<'a>>,
-    /// Apparent conflicts: pairs that differ without contradicting.
-    pub(crate) differences: Vec<Pair<'a>>,
-    pub(crate) agreements: Vec<Pair<'a>>,
-    pub(crate) updates: Vec<Pair<'a>>,
-    pub(crate) context: Vec<Pair<'a>>,
     pub(crate) figures: Vec<MeasureTable<'a>>,
+    /// Pairs of related claims by kind: conflicts, apparent conflicts,
+    /// updates, agreements, context; kinds with no pair are left out.
+    pub(crate) relation_groups: Vec<TopicRelations<'a>>,
+    pub(crate) claims_heading: String,
+    pub(crate) claims: Vec<&'a ClaimItem>,
 }
 
-/// Two related claims, as the claim that declares the relation reads it.
+/// The pairs of one relation kind on a topic page.
 #[derive(Serialize)]
-pub(crate) struct Pair<'a> {
-    pub(crate) a: &'a ClaimItem,
-    pub(crate) b: &'a ClaimItem,
-    pub(crate) label: &'static str,
-    pub(crate) note_html: Option<String>,
+pub(crate) struct TopicRelations<'a> {
+    pub(crate) kind: &'static str,
+    pub(crate) heading: String,
+    pub(crate) intro: Option<String>,
+    pub(crate) pairs: Vec<Pair<'a>>,
 }
 
 /// Every estimate of one measure on a topic: a table, and a chart of the
 /// ones that are numbers.
 #[derive(Serialize)]
 pub(crate) struct MeasureTable<'a> {
-    pub(crate) label: &'a str,
-    pub(crate) unit: &'a str,
+    pub(crate) heading: String,
     pub(crate) rows: Vec<FigureRow<'a>>,
-    /// Inline SVG; empty when no estimate can be drawn.
+    /// The chart as HTML; empty when no estimate can be drawn.
     pub(crate) chart: String,
+    /// Which estimates the chart leaves out (vague quantities), in a sentence.
+    pub(crate) not_charted: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -271,9 +373,12 @@ pub(crate) struct FigureRow<'a> {
 #[derive(Serialize)]
 pub(crate) struct EntityPage<'a> {
     pub(crate) name: &'a str,
-    pub(crate) kind: &'static str,
+    pub(crate) kind: String,
     pub(crate) description: &'a str,
     pub(crate) body_html: String,
+    pub(crate) breakdown_heading: String,
+    pub(crate) breakdown: Vec<VerdictCount>,
+    pub(crate) claims_heading: String,
     pub(crate) claims: Vec<&'a ClaimItem>,
 }
 
@@ -282,9 +387,19 @@ pub(crate) struct EntityPage<'a> {
 pub(crate) struct ContentPage<'a> {
     pub(crate) title: &'a str,
     pub(crate) body_html: String,
-    pub(crate) verdicts: Vec<VerdictView>,
+    /// On the corrections and contribute pages: the repository, when known.
+    pub(crate) repository: Option<Link>,
     /// The corrections page also lists every correction in the dossier, newest first.
     pub(crate) corrections: Option<Vec<CorrectionView<'a>>>,
+    pub(crate) corrections_heading: String,
+}
+
+/// `data/index.html`.
+#[derive(Serialize)]
+pub(crate) struct DataPage {
+    pub(crate) exports: Vec<Export>,
+    /// The licence of the annotations and data; `href` empty when there is no address.
+    pub(crate) licence: Option<Link>,
 }
 
 /// One file on the open data page.
@@ -293,5 +408,14 @@ pub(crate) struct Export {
     pub(crate) file: &'static str,
     pub(crate) href: &'static str,
     pub(crate) format: &'static str,
-    pub(crate) description: &'static str,
+    pub(crate) description: String,
+}
+
+/// `search/index.html`.
+#[derive(Serialize)]
+pub(crate) struct SearchPage {
+    pub(crate) enabled: bool,
+    /// The index bundles, `lang:path`, the interface language's first:
+    /// `en:pagefind/pagefind.js id:pagefind-id/`.
+    pub(crate) bundles: String,
 }

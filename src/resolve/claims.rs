@@ -8,9 +8,33 @@ use super::{is_unreadable, Article, Claim, Highlight};
 use crate::anchor::Haystack;
 use crate::diagnostic::Diagnostic;
 use crate::load::Doc;
+use crate::model::Appearance;
 use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
+use crate::text::sentence_around;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::path::Path;
+
+/// The longest stretch of a sentence, on either side of a quote, that the
+/// claim page shows whole (bytes); a longer sentence is cut around the quote.
+pub(crate) const SENTENCE_SLACK: usize = 160;
+
+/// Whether the claim page shows words around the quote that its translation
+/// does not cover: the quote is part of a sentence short enough to be shown
+/// whole, and only the quote is translated.
+fn needs_sentence_translation(
+    text: &str,
+    quote: &Range<usize>,
+    sentence: &Range<usize>,
+    a: &Appearance,
+) -> bool {
+    let words = |r: Range<usize>| text[r].chars().any(char::is_alphanumeric);
+    let shown_whole = sentence.len() <= quote.len() + 2 * SENTENCE_SLACK;
+    a.translation.is_some()
+        && a.sentence_translation.is_none()
+        && shown_whole
+        && (words(sentence.start..quote.start) || words(quote.end..sentence.end))
+}
 
 /// What a claim's references may name.
 pub(super) struct Known<'a> {
@@ -213,6 +237,17 @@ fn place_appearances(
                     )),
             );
         }
+        let sentence = sentence_around(&article.text, &range);
+        if needs_sentence_translation(&article.text, &range, &sentence, a) {
+            diags.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    "the quote is only part of its sentence, and the sentence has no translation",
+                )
+                .at_offset(&doc.text, doc.key_offset_of(&format!("{at}.translation")))
+                .hint("the claim page shows the whole sentence: add `sentence_translation:` with the English of all of it, next to `translation:`"),
+            );
+        }
         let fragment = match mine().count() {
             0 => format!("q-{}", doc.slug),
             n => format!("q-{}-{}", doc.slug, n + 1),
@@ -221,6 +256,7 @@ fn place_appearances(
             claim: doc.slug.clone(),
             appearance: i,
             range,
+            sentence,
             fragment,
         };
         article.highlights.push(h.clone());

@@ -58,6 +58,15 @@ fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
         }
     }
     let mut out = Vec::new();
+    if let Some(editors) = &d.settings.editors {
+        let at = crate::yaml::offset_of(&d.settings_text, 0..d.settings_text.len(), "editors");
+        out.push(MarkdownText {
+            path: Path::new(crate::load::SETTINGS_FILE),
+            file_text: &d.settings_text,
+            md: editors,
+            offset: at,
+        });
+    }
     for a in d.articles.values() {
         out.push(body(&a.doc));
         for (i, n) in a.doc.meta.notes.iter().enumerate() {

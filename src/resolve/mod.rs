@@ -16,6 +16,7 @@ mod links;
 pub(crate) mod place;
 mod relations;
 
+pub(crate) use claims::SENTENCE_SLACK;
 pub(crate) use links::resolve_internal;
 
 use crate::diagnostic::Diagnostic;
@@ -28,6 +29,8 @@ use std::ops::Range;
 #[derive(Debug)]
 pub(crate) struct Dossier {
     pub(crate) settings: Settings,
+    /// The text of `content/dossier.yaml`, to locate problems in its Markdown.
+    pub(crate) settings_text: String,
     pub(crate) articles: BTreeMap<String, Article>,
     pub(crate) claims: BTreeMap<String, Claim>,
     pub(crate) topics: BTreeMap<String, Doc<TopicMeta>>,
@@ -63,6 +66,8 @@ pub(crate) struct Highlight {
     /// Index into the claim's `appearances`.
     pub(crate) appearance: usize,
     pub(crate) range: Range<usize>,
+    /// The sentence (or sentences) the quote stands in.
+    pub(crate) sentence: Range<usize>,
     /// The element id in the article page, e.g. `q-troops-sent` or `q-troops-sent-2`.
     pub(crate) fragment: String,
 }
@@ -94,8 +99,9 @@ pub(crate) struct Edge {
 }
 
 impl Edge {
-    pub(crate) fn label(&self) -> &'static str {
-        let (forward, reverse) = self.kind.labels();
+    /// The interface string for how the relation reads from this claim.
+    pub(crate) fn label_key(&self) -> &'static str {
+        let (forward, reverse) = self.kind.label_keys();
         if self.outgoing {
             forward
         } else {
@@ -170,6 +176,7 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
     let by_claimant = index(&claims, |c| vec![c.doc.meta.claimant.clone()]);
     let dossier = Dossier {
         settings,
+        settings_text: sources.settings_text,
         articles,
         claims,
         topics,

@@ -22,3 +22,14 @@ pub(crate) fn fixture_dossier(name: &str) -> Dossier {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     dossier.expect("the fixture resolves")
 }
+
+/// The built-in English interface strings.
+pub(crate) fn strings() -> crate::render::i18n::Strings {
+    let files = crate::render::theme::BUILTIN
+        .iter()
+        .filter(|(name, _)| name.ends_with(".ftl"))
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
+    crate::render::i18n::Strings::new(crate::model::UiLanguage::En, &files)
+        .expect("the built-in tables parse")
+}

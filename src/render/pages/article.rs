@@ -1,9 +1,11 @@
 //! An article page: the seed text with every claim highlighted where it is
-//! made, the editor's notes beside it, furniture shown apart, provenance.
+//! made (and its English, on request), the editor's notes beside it,
+//! furniture shown apart, provenance.
 
+use crate::render::items::byline;
 use crate::render::markup::{covered, paragraph_html, paragraphs_of};
 use crate::render::views::{ArticlePage, FurnitureLine, NoteView, Paragraph};
-use crate::render::{Html, Renderer};
+use crate::render::{date_view, Html, Renderer};
 use crate::resolve::Article;
 use crate::text::LineIndex;
 use crate::url::is_allowed_link;
@@ -12,13 +14,17 @@ use std::collections::BTreeSet;
 impl Renderer<'_> {
     pub(in crate::render) fn article(&self, a: &Article) -> Html {
         let root = "../../";
+        let d = self.d;
+        let s = &self.strings;
         let m = &a.doc.meta;
         let common = self.common(
             &format!("articles/{}/index.html", a.doc.slug),
             m.title.clone(),
-            "Articles",
+            "nav-articles",
             Some(&a.doc.path),
+            Some("article"),
         );
+        let note_word = s.get("note-word");
         let mut paragraphs = Vec::new();
         let mut furniture = Vec::new();
         for (line, range) in paragraphs_of(&a.text) {
@@ -30,7 +36,7 @@ impl Renderer<'_> {
             } else {
                 paragraphs.push(Paragraph {
                     line,
-                    html: paragraph_html(a, &self.items, range, root),
+                    html: paragraph_html(d, a, &self.items, range, root, &note_word),
                 });
             }
         }
@@ -48,27 +54,39 @@ impl Renderer<'_> {
             })
             .collect();
         let mut seen = BTreeSet::new();
-        let claims = a
+        let claims: Vec<_> = a
             .highlights
             .iter()
             .filter(|h| seen.insert(&h.claim))
             .map(|h| self.items.claim(&h.claim))
             .collect();
+        let has_english = a.highlights.iter().any(|h| {
+            let ap = &d.claims[&h.claim].doc.meta.appearances[h.appearance];
+            ap.translation.is_some() || ap.sentence_translation.is_some()
+        });
         let view = ArticlePage {
             title: &m.title,
+            byline: byline(s, a),
             outlet: &m.outlet,
             original_publisher: m.original_publisher.as_deref(),
             url: m.url.as_deref().filter(|u| is_allowed_link(u)),
-            published: m.published.human(),
-            published_iso: m.published.to_string(),
-            date_basis: &m.date_basis,
+            published: date_view(
+                s,
+                m.published,
+                (!m.date_stated).then_some(m.date_basis.as_str()),
+            ),
             language: &m.language,
+            language_name: s
+                .lookup(&format!("language-{}", m.language), None)
+                .unwrap_or_else(|| m.language.clone()),
             seed: &m.seed,
             sha256: &a.sha256,
             context_html: self.md(&a.doc.body, root),
             paragraphs,
+            has_english,
             furniture,
             notes,
+            claims_heading: s.with("claims-in-article", &[("n", &claims.len().to_string())]),
             claims,
         };
         self.render_page("article.html", &common, &view)

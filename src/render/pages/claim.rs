@@ -1,15 +1,16 @@
-//! A claim page: the verdict, every place the claim is made, its figures,
-//! the claims related to it both ways, the analysis and the change history.
+//! A claim page: the verdict, every place the claim is made (in its sentence,
+//! with the English), its figures, the claims related to it both ways, the
+//! analysis, the change history, and how to cite it.
 
 use crate::escape::script_json;
 use crate::publish;
-use crate::render::items::figure_view;
-use crate::render::markup::in_context;
+use crate::render::items::{byline, figure_view};
+use crate::render::markup::in_sentence;
 use crate::render::views::{
     AppearanceView, ClaimPage, CorrectionView, Link, RelatedItem, RelationGroup, SourceView,
 };
 use crate::render::{Html, Renderer};
-use crate::resolve::Claim;
+use crate::resolve::{Claim, SENTENCE_SLACK};
 use crate::text::LineIndex;
 use crate::url::is_allowed_link;
 
@@ -17,13 +18,15 @@ impl<'a> Renderer<'a> {
     pub(in crate::render) fn claim(&self, c: &Claim) -> Html {
         let root = "../../";
         let d = self.d;
+        let s = &self.strings;
         let m = &c.doc.meta;
         let item = self.items.claim(&c.doc.slug);
         let mut common = self.common(
             &format!("claims/{}/index.html", c.doc.slug),
             m.title.clone(),
-            "Claims",
+            "nav-claims",
             Some(&c.doc.path),
+            Some("claim"),
         );
         common.description = format!("{}: {} {}", item.verdict.label, m.title, m.summary);
         common.og_type = "article";
@@ -42,50 +45,82 @@ impl<'a> Renderer<'a> {
         let sources = m
             .sources
             .iter()
-            .map(|s| SourceView {
-                title: &s.title,
-                url: s.url.as_deref().filter(|u| is_allowed_link(u)),
-                publisher: s.publisher.as_deref(),
-                date: s.date.map(|d| d.human()),
+            .map(|src| SourceView {
+                title: &src.title,
+                url: src.url.as_deref().filter(|u| is_allowed_link(u)),
+                publisher: src.publisher.as_deref(),
+                date: src.date.map(|date| s.date(date)),
             })
             .collect();
+        let reviewed = d.reviewed(c).map(|date| s.date(date));
+        let cite = match &reviewed {
+            Some(date) => s.with(
+                "cite-text",
+                &[
+                    ("title", &m.title),
+                    ("dossier", &d.settings.title),
+                    ("date", date),
+                ],
+            ),
+            None => s.with(
+                "cite-text-undated",
+                &[("title", &m.title), ("dossier", &d.settings.title)],
+            ),
+        };
         let view = ClaimPage {
             item,
-            claimed_iso: m.claimed.to_string(),
+            verdict_means: s.with(
+                "verdict-means",
+                &[
+                    ("label", &item.verdict.label),
+                    ("meaning", &item.verdict.meaning),
+                ],
+            ),
             topics,
+            appearances_heading: s
+                .with("appearances-heading", &[("n", &c.placed.len().to_string())]),
             appearances: self.appearances(c),
-            figures: m.figures.iter().map(|f| figure_view(d, f)).collect(),
+            figures: m.figures.iter().map(|f| figure_view(d, s, f)).collect(),
             relations: self.relation_groups(c, root),
             analysis_html: self.md(&c.doc.body, root),
             sources,
             outside_knowledge: m.outside_knowledge,
-            reviewed: d.reviewed(c).map(|d| d.human()),
-            updated: d.last_change(c).map(|d| d.human()),
+            reviewed,
+            updated: d.last_change(c).map(|date| s.date(date)),
             corrections: self.corrections_of(c, root),
+            cite,
         };
         self.render_page("claim.html", &common, &view)
     }
 
-    /// Each appearance as a quote in its paragraph, linking to the highlight.
+    /// Each appearance as a quote in its sentence, with the English of what
+    /// is shown, linking to the highlight.
     fn appearances(&self, c: &'a Claim) -> Vec<AppearanceView<'a>> {
         c.placed
             .iter()
             .map(|h| {
                 let ap = &c.doc.meta.appearances[h.appearance];
                 let a = &self.d.articles[&ap.article];
-                let (before, quote, after) = in_context(&a.text, h.range.clone(), 160);
+                let (before, quote, after) =
+                    in_sentence(&a.text, h.range.clone(), h.sentence.clone(), SENTENCE_SLACK);
+                let (english, highlight_english) = match &ap.sentence_translation {
+                    Some(sentence) => (Some(sentence.as_str()), ap.translation.as_deref()),
+                    None => (ap.translation.as_deref(), None),
+                };
                 AppearanceView {
                     article: Link {
                         title: a.doc.meta.title.clone(),
                         href: format!("articles/{}/index.html", ap.article),
                     },
-                    outlet: &a.doc.meta.outlet,
+                    byline: byline(&self.strings, a),
                     href: format!("articles/{}/index.html#{}", ap.article, h.fragment),
                     line: LineIndex::new(&a.text).line(h.range.start),
+                    language: &a.doc.meta.language,
                     before,
                     quote,
                     after,
-                    translation: ap.translation.as_deref(),
+                    english,
+                    highlight_english,
                 }
             })
             .collect()
@@ -95,7 +130,7 @@ impl<'a> Renderer<'a> {
     fn relation_groups(&self, c: &Claim, root: &str) -> Vec<RelationGroup<'_>> {
         let mut groups: Vec<RelationGroup> = Vec::new();
         for e in &c.edges {
-            let label = e.label();
+            let label = self.strings.get(e.label_key());
             let item = RelatedItem {
                 claim: self.items.claim(&e.other),
                 note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
@@ -124,7 +159,7 @@ impl<'a> Renderer<'a> {
             .corrections
             .iter()
             .map(|k| CorrectionView {
-                date: k.date.human(),
+                date: self.strings.date(k.date),
                 date_iso: k.date.to_string(),
                 note_html: self.md_inline(&k.note, root),
                 claim,

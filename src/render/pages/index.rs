@@ -1,44 +1,103 @@
-//! The home page: what the dossier covers.
+//! The home page: what the dossier covers, where its sources disagree, and
+//! who keeps it.
 
 use crate::load::SETTINGS_FILE;
-use crate::render::views::{IndexPage, VerdictCount};
+use crate::model::RelationKind;
+use crate::render::views::{IndexPage, Pair, VerdictCount};
 use crate::render::{Html, Renderer};
+use crate::resolve::Claim;
 use std::path::Path;
 
 impl Renderer<'_> {
     pub(in crate::render) fn index(&self) -> Html {
         let d = self.d;
+        let s = &self.strings;
         let common = self.common(
             "index.html",
             d.settings.title.clone(),
-            "Home",
+            "nav-home",
             Some(Path::new(SETTINGS_FILE)),
+            None,
         );
-        let total = d.claims.len().max(1);
-        let verdicts = d
+        let claims: Vec<&Claim> = d.claims.values().collect();
+        let places = claims.iter().map(|c| c.placed.len()).sum();
+        let counts_heading = s.with(
+            "home-counts",
+            &[
+                ("claims", &s.count("claims-count", claims.len())),
+                ("places", &s.count("places-count", places)),
+                ("articles", &s.count("articles-count", d.articles.len())),
+            ],
+        );
+        let updated = claims
+            .iter()
+            .filter_map(|c| d.last_change(c))
+            .chain(d.settings.published)
+            .max()
+            .map(|date| s.date(date));
+        let view = IndexPage {
+            counts_heading,
+            updated,
+            editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
+            verdicts: self.verdict_counts(&claims, "claims/index.html#verdict-"),
+            conflicts: self.pairs_of(&claims, RelationKind::Contradicts, ""),
+            apparent: self.pairs_of(&claims, RelationKind::Differs, ""),
+            topics: &self.items.topics,
+            articles: &self.items.articles,
+        };
+        self.render_page("index.html", &common, &view)
+    }
+
+    /// How many of `claims` have each verdict of the scale, each count
+    /// linking to `href` followed by the verdict's key.
+    pub(in crate::render) fn verdict_counts(
+        &self,
+        claims: &[&Claim],
+        href: &str,
+    ) -> Vec<VerdictCount> {
+        let total = claims.len().max(1);
+        self.d
             .settings
             .verdicts
             .iter()
             .map(|v| {
-                let count = d
-                    .claims
-                    .values()
+                let count = claims
+                    .iter()
                     .filter(|c| c.doc.meta.verdict.0 == v.key)
                     .count();
                 VerdictCount {
                     verdict: v.into(),
                     count,
                     percent: count * 100 / total,
+                    href: format!("{href}{}", v.key),
+                    label_count: self.strings.count("claims-count", count),
                 }
             })
-            .collect();
-        let view = IndexPage {
-            claims: d.claims.len(),
-            appearances: d.claims.values().map(|c| c.placed.len()).sum(),
-            verdicts,
-            topics: &self.items.topics,
-            articles: &self.items.articles,
-        };
-        self.render_page("index.html", &common, &view)
+            .collect()
+    }
+
+    /// Every relation of one kind declared by `claims`, as pairs, from the
+    /// side that declares it. Notes are rendered for a page at `root`.
+    pub(in crate::render) fn pairs_of(
+        &self,
+        claims: &[&Claim],
+        kind: RelationKind,
+        root: &str,
+    ) -> Vec<Pair<'_>> {
+        claims
+            .iter()
+            .flat_map(|c| {
+                c.edges
+                    .iter()
+                    .filter(move |e| e.outgoing && e.kind == kind)
+                    .map(move |e| (c, e))
+            })
+            .map(|(c, e)| Pair {
+                a: self.items.claim(&c.doc.slug),
+                b: self.items.claim(&e.other),
+                label: self.strings.get(e.label_key()),
+                note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
+            })
+            .collect()
     }
 }

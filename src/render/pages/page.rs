@@ -1,19 +1,21 @@
 //! The content pages (about, methodology, corrections...), the open data
-//! page and the 404 page.
+//! page, the search page and the 404 page.
 
-use crate::render::views::{ContentPage, CorrectionView, Export, VerdictView};
+use crate::render::views::{ContentPage, CorrectionView, DataPage, Export, Link, SearchPage};
 use crate::render::{Html, Renderer};
 
 impl Renderer<'_> {
     pub(in crate::render) fn page(&self, slug: &str) -> Html {
         let root = "../../";
         let d = self.d;
+        let s = &self.strings;
         let p = &d.pages[slug];
         let common = self.common(
             &format!("pages/{slug}/index.html"),
             p.meta.title.clone(),
             "",
             Some(&p.path),
+            Some("page"),
         );
         let corrections = (slug == "corrections").then(|| {
             let mut all: Vec<CorrectionView> = d
@@ -24,10 +26,26 @@ impl Renderer<'_> {
             all.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
             all
         });
+        // Where readers report errors and propose changes, when it is known.
+        let repository = match (slug, &d.settings.repository) {
+            ("corrections", Some(repo)) => Some(Link {
+                title: s.get("repository-corrections"),
+                href: format!("{}/issues", repo.trim_end_matches('/')),
+            }),
+            ("contribute", Some(repo)) => Some(Link {
+                title: s.get("repository-contribute"),
+                href: repo.clone(),
+            }),
+            _ => None,
+        };
         let view = ContentPage {
             title: &p.meta.title,
             body_html: self.md(&p.body, root),
-            verdicts: d.settings.verdicts.iter().map(VerdictView::from).collect(),
+            repository,
+            corrections_heading: s.with(
+                "corrections-log",
+                &[("n", &corrections.as_ref().map_or(0, Vec::len).to_string())],
+            ),
             corrections,
         };
         self.render_page("page.html", &common, &view)
@@ -36,38 +54,56 @@ impl Renderer<'_> {
     /// Served by GitHub Pages for any missing path, at any depth: its links
     /// start at the site's base path, the one place they must.
     pub(in crate::render) fn not_found(&self) -> Html {
-        let mut common = self.common("404.html", "Page not found".into(), "", None);
+        let title = self.strings.get("not-found-title");
+        let mut common = self.common("404.html", title, "", None, None);
         common.root = self.urls.base_path();
         common.canonical = None;
         self.render_page("404.html", &common, &())
     }
 
-    /// The open data page: what can be downloaded and what it holds.
+    /// The search page: its script reads the index bundles listed here.
+    pub(in crate::render) fn search(&self) -> Html {
+        let title = self.strings.get("search-title");
+        let common = self.common("search/index.html", title, "", None, None);
+        let view = SearchPage {
+            enabled: self.d.settings.search,
+            bundles: crate::search::bundles(self.d)
+                .iter()
+                .map(|b| format!("{}:{}", b.language, b.entry()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        self.render_page("search.html", &common, &view)
+    }
+
+    /// The open data page: what can be downloaded, what it holds, and on
+    /// what terms.
     pub(in crate::render) fn data(&self) -> Html {
+        let s = &self.strings;
         let mut exports = vec![
             Export {
                 file: "dossier.json",
                 href: "dossier.json",
                 format: "JSON",
-                description: "The whole dossier: articles with their full text, claims with every appearance (character offsets into the article), figures, relations in both directions, topics and entities.",
+                description: s.get("data-dossier"),
             },
             Export {
                 file: "dossier.schema.json",
                 href: "dossier.schema.json",
                 format: "JSON Schema",
-                description: "The schema that describes dossier.json.",
+                description: s.get("data-schema"),
             },
             Export {
                 file: "claims.csv",
                 href: "claims.csv",
                 format: "CSV",
-                description: "One row per claim: verdict, claimant, date, topics, summary and the articles that quote it.",
+                description: s.get("data-csv"),
             },
             Export {
                 file: "annotations.jsonld",
                 href: "annotations.jsonld",
                 format: "W3C Web Annotation (JSON-LD)",
-                description: "One annotation per highlight, with a TextQuoteSelector and a TextPositionSelector on the article text, for annotation tools.",
+                description: s.get("data-annotations"),
             },
         ];
         if self.urls.base.is_some() {
@@ -75,16 +111,26 @@ impl Renderer<'_> {
                 file: "feed.xml",
                 href: "feed.xml",
                 format: "Atom",
-                description: "A feed of the claims, newest change first.",
+                description: s.get("data-feed"),
             });
             exports.push(Export {
                 file: "sitemap.xml",
                 href: "sitemap.xml",
                 format: "Sitemap",
-                description: "Every page, for search engines.",
+                description: s.get("data-sitemap"),
             });
         }
-        let common = self.common("data/index.html", "Open data".into(), "Data", None);
-        self.render_page("data.html", &common, &exports)
+        let licence = self.d.settings.licence.as_ref().map(|l| Link {
+            title: l.name.clone(),
+            href: l.url.clone().unwrap_or_default(),
+        });
+        let common = self.common(
+            "data/index.html",
+            s.get("data-title"),
+            "nav-data",
+            None,
+            None,
+        );
+        self.render_page("data.html", &common, &DataPage { exports, licence })
     }
 }

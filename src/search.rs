@@ -1,0 +1,123 @@
+//! Full-text search: Pagefind's index, built from the rendered pages in
+//! memory, as files of the site. Readers' browsers fetch it in small chunks,
+//! so search works on any static host, under any base path, at any size.
+//!
+//! One bundle per language, each stemmed by its own rules: the interface
+//! language's in `pagefind/`, and one for each other language the articles
+//! are written in (`pagefind-id/`). Every page goes into every bundle; the
+//! search page merges them and shows each page once. So "pasukannya" finds
+//! "pasukan" in an Indonesian quote, and "troops" finds "troop".
+
+use crate::diagnostic::Diagnostic;
+use crate::render::Site;
+use crate::resolve::Dossier;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+use std::collections::BTreeSet;
+
+/// One index bundle: the language it stems for, and its folder.
+pub(crate) struct Bundle {
+    pub(crate) language: String,
+    pub(crate) dir: String,
+}
+
+impl Bundle {
+    /// What the search page loads: the main bundle's script, or another
+    /// bundle's folder to merge into it.
+    pub(crate) fn entry(&self) -> String {
+        if self.dir == "pagefind" {
+            "pagefind/pagefind.js".into()
+        } else {
+            format!("{}/", self.dir)
+        }
+    }
+}
+
+/// The bundles of a dossier: the interface language first, then each other
+/// language its articles and its own text are written in.
+pub(crate) fn bundles(d: &Dossier) -> Vec<Bundle> {
+    let ui = d.settings.ui_language.tag().to_string();
+    let others: BTreeSet<String> = d
+        .articles
+        .values()
+        .map(|a| primary_subtag(&a.doc.meta.language))
+        .chain([primary_subtag(&d.settings.language)])
+        .filter(|l| *l != ui)
+        .collect();
+    std::iter::once(Bundle {
+        language: ui,
+        dir: "pagefind".into(),
+    })
+    .chain(others.into_iter().map(|l| Bundle {
+        dir: format!("pagefind-{l}"),
+        language: l,
+    }))
+    .collect()
+}
+
+/// `id` of `id-ID`: Pagefind's stemmers go by ISO 639-1 code.
+fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase()
+}
+
+/// Pagefind's own interface files: the site has its own search page.
+fn is_unused_asset(name: &str) -> bool {
+    name.contains("-ui.")
+        || name.starts_with("pagefind-highlight")
+        || name.starts_with("playground")
+}
+
+/// The index files of every bundle, keyed by output path.
+pub(crate) fn files(d: &Dossier, site: &Site) -> Result<Site, Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Diagnostic::io_error("site", format!("cannot start the search indexer: {e}"))
+        })?;
+    let mut out = Site::new();
+    for bundle in bundles(d) {
+        let files = runtime
+            .block_on(index(&bundle.language, site))
+            .map_err(|e| {
+                Diagnostic::content(format!("the search index could not be built: {e}")).hint(
+                    "set `search: false` in content/dossier.yaml to build the site without search",
+                )
+            })?;
+        for (name, bytes) in files {
+            if !is_unused_asset(&name) {
+                out.insert(format!("{}/{name}", bundle.dir), bytes);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One bundle: every page of the site, stemmed as `language`.
+async fn index(language: &str, site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let options = PagefindServiceConfig::builder()
+        .keep_index_url(true)
+        .force_language(language.to_string())
+        .build();
+    let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+    for (path, bytes) in site {
+        if !path.ends_with(".html") || path == "404.html" {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes).into_owned();
+        index
+            .add_html_file(Some(path.clone()), None, html)
+            .await
+            .map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(index
+        .get_files()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+        .collect())
+}

@@ -1,0 +1,96 @@
+/* Dossier: small enhancements. Every page works without this script. */
+"use strict";
+
+/* Claims list: filter by verdict, topic, article and claimant, and sort. The
+   state lives in the address (#verdict=unverified&topic=casualties), so a
+   filtered list can be linked; a bare #verdict-KEY (the verdict group's id,
+   which the home page links to) selects that verdict. */
+function claimFilters() {
+  const form = document.getElementById("claim-filters");
+  const list = document.getElementById("claim-list");
+  if (!form || !list) return;
+  const cards = Array.from(list.querySelectorAll(".claim-card"));
+  const groups = Array.from(list.querySelectorAll(".verdict-group"));
+  const home = new Map(cards.map((c) => [c, c.parentNode]));
+  const homeNext = new Map(cards.map((c) => [c, c.nextSibling]));
+  const flat = document.createElement("div");
+  flat.className = "flat-list";
+  list.appendChild(flat);
+  const status = form.querySelector(".filter-status");
+  const fields = ["verdict", "topic", "article", "claimant", "sort"];
+  const has = (card, attr, value) => (card.dataset[attr] || "").split(" ").includes(value);
+
+  function readHash() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const group = hash.match(/^verdict-(.+)$/);
+    const state = {};
+    if (group && document.getElementById(hash)) state.verdict = group[1];
+    else new URLSearchParams(hash).forEach((v, k) => { if (fields.includes(k)) state[k] = v; });
+    for (const f of fields) {
+      const select = form.elements[f];
+      if (select) select.value = state[f] || (f === "sort" ? "verdict" : "");
+    }
+  }
+
+  function apply(write) {
+    const v = Object.fromEntries(fields.map((f) => [f, form.elements[f].value]));
+    const shown = cards.filter((c) =>
+      (!v.verdict || c.dataset.verdict === v.verdict) &&
+      (!v.topic || has(c, "topics", v.topic)) &&
+      (!v.article || has(c, "articles", v.article)) &&
+      (!v.claimant || c.dataset.claimant === v.claimant));
+    cards.forEach((c) => { c.hidden = !shown.includes(c); });
+    if (v.sort === "verdict") {
+      cards.forEach((c) => home.get(c).insertBefore(c, homeNext.get(c)));
+      groups.forEach((g) => { g.hidden = !g.querySelector(".claim-card:not([hidden])"); });
+      flat.hidden = true;
+    } else {
+      const key = {
+        newest: (a, b) => b.dataset.claimed.localeCompare(a.dataset.claimed),
+        oldest: (a, b) => a.dataset.claimed.localeCompare(b.dataset.claimed),
+        title: (a, b) => a.dataset.title.localeCompare(b.dataset.title),
+      }[v.sort];
+      shown.slice().sort(key).forEach((c) => flat.appendChild(c));
+      groups.forEach((g) => { g.hidden = true; });
+      flat.hidden = false;
+    }
+    status.textContent = form.dataset.count
+      .replace("{shown}", shown.length).replace("{total}", cards.length);
+    if (write) {
+      const params = new URLSearchParams();
+      fields.forEach((f) => { if (v[f] && !(f === "sort" && v[f] === "verdict")) params.set(f, v[f]); });
+      history.replaceState(null, "", params.toString() ? "#" + params : location.pathname + location.search);
+    }
+  }
+
+  form.hidden = false;
+  form.addEventListener("change", () => apply(true));
+  form.addEventListener("reset", () => setTimeout(() => apply(true)));
+  form.addEventListener("submit", (e) => e.preventDefault());
+  window.addEventListener("hashchange", () => { readHash(); apply(false); });
+  readHash();
+  apply(false);
+}
+
+/* Claim pages: copy the page's address; complete the citation with it. */
+function shareLinks() {
+  const cite = document.querySelector(".cite-url");
+  if (cite && !cite.textContent.trim()) cite.textContent = location.href.split("#")[0];
+  const button = document.querySelector(".copy-link");
+  if (!button || !navigator.clipboard) return;
+  button.closest(".share").hidden = false;
+  button.addEventListener("click", async () => {
+    const url = (cite && cite.textContent.trim()) || location.href.split("#")[0];
+    try {
+      await navigator.clipboard.writeText(url);
+      button.nextElementSibling.textContent = button.dataset.done;
+    } catch (e) {
+      button.nextElementSibling.textContent = url;
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  claimFilters();
+  shareLinks();
+});
