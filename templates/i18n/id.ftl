@@ -1,253 +1,241 @@
-# The site's interface in English. Every string the site itself says comes
-# from here; the dossier's content stays in the language it is written in.
-# Syntax: https://projectfluent.org/fluent/guide/
+# Antarmuka situs dalam bahasa Indonesia. Semua teks yang diucapkan situs itu
+# sendiri berasal dari sini; isi dosir tetap dalam bahasa aslinya.
+# Sintaksis: https://projectfluent.org/fluent/guide/
 
-## Navigation, header and footer
+## Navigasi, kepala dan kaki halaman
 
-skip = Skip to content
-nav-label = Main
-nav-home = Home
-nav-topics = Topics
-nav-claims = Claims
-nav-articles = Articles
-nav-entities = Who said it
+skip = Langsung ke konten
+nav-label = Utama
+nav-home = Beranda
+nav-topics = Topik
+nav-claims = Klaim
+nav-articles = Artikel
+nav-entities = Siapa yang mengatakan
 nav-data = Data
-breadcrumb = Breadcrumb
-search-label = Search the dossier
-search-placeholder = Search claims and articles
-search-button = Search
-feed-title = claims
-footer-about = { $site }. Built from the source articles and the editors' annotations; every quote is checked against the source text at build time.
-footer-built = Built { $date }.
-edit-page = Edit this page
-edit-page-note = (opens the source file in the repository; changes are proposed by pull request)
+breadcrumb = Jejak navigasi
+search-label = Cari di dosir ini
+search-placeholder = Cari klaim dan artikel
+search-button = Cari
+feed-title = klaim
+footer-about = { $site }. Disusun dari artikel sumber dan anotasi para editor; setiap kutipan dicocokkan dengan teks sumbernya saat situs dibuat.
+footer-built = Situs dibuat { $date }.
+edit-page = Sunting halaman ini
+edit-page-note = (membuka berkas sumber di repositori; perubahan diajukan melalui pull request)
 
-## Counts
+## Jumlah (bahasa Indonesia tidak mengenal bentuk jamak setelah bilangan)
 
-claims-count = { $n ->
-    [one] { $n } claim
-   *[other] { $n } claims
-}
-articles-count = { $n ->
-    [one] { $n } article
-   *[other] { $n } articles
-}
-places-count = { $n ->
-    [one] made in { $n } place
-   *[other] made in { $n } places
-}
-results-count = { $n ->
-    [one] { $n } result
-   *[other] { $n } results
-}
+claims-count = { $n } klaim
+articles-count = { $n } artikel
+places-count = muncul di { $n } tempat
+results-count = { $n } hasil
 
-## Kinds of page
+## Jenis halaman
 
-kind-claim = Claim
-kind-article = Article
-kind-topic = Topic
-kind-entity = Who said it
-kind-page = Page
-claim-kicker = Claim
-article-kicker = Source article
-topic-kicker = Topic
+kind-claim = Klaim
+kind-article = Artikel
+kind-topic = Topik
+kind-entity = Siapa yang mengatakan
+kind-page = Halaman
+claim-kicker = Klaim
+article-kicker = Artikel sumber
+topic-kicker = Topik
 
-## Home page
+## Beranda
 
-home-updated = Last updated { $date }
-home-counts = { $claims }, { $places }, in { $articles }
-home-all-claims = Browse and filter all claims
-home-disagree-heading = What the sources disagree on
-home-disagree-intro = Statements that cannot both be true. The dossier's evidence does not always settle which one is right.
-home-apparent-heading = Differences that are not conflicts
-home-apparent-intro = These look as if they conflict, but can both be true: they estimate different things, give ranges that overlap, or describe different dates.
-home-articles-heading = The source articles
+home-updated = Terakhir diperbarui { $date }
+home-counts = { $claims }, { $places }, dalam { $articles }
+home-all-claims = Telusuri dan saring semua klaim
+home-disagree-heading = Hal yang diperselisihkan sumber-sumber
+home-disagree-intro = Pernyataan-pernyataan yang tidak mungkin sama-sama benar. Bukti dalam dosir ini tidak selalu dapat memastikan mana yang benar.
+home-apparent-heading = Perbedaan yang bukan pertentangan
+home-apparent-intro = Pernyataan-pernyataan ini tampak bertentangan, tetapi bisa sama-sama benar: yang diperkirakan berbeda, rentang angkanya saling tumpang tindih, atau tanggal yang digambarkan berbeda.
+home-articles-heading = Artikel sumber
 
-## Articles
+## Artikel
 
-articles-title = Articles
-articles-intro = The source articles of this dossier, verbatim, with every claim highlighted where it is made.
-byline-republished = { $original }, republished by { $outlet }
-date-inferred = inferred
-provenance-published-by = Published by
-provenance-original = Original publisher
-provenance-date = Date
-provenance-language = Language
-provenance-address = Address
-provenance-source = Source text
-editors-note = Editor's note
-article-text-heading = The article, verbatim
-legend-highlighted = Highlighted
-legend-claims = passages are claims; the label after each gives the verdict and opens the claim.
-legend-underlined = Underlined
-legend-notes = passages carry an editor's note.
-show-english = Show the English translation under each sentence with a claim
-english = English
-english-highlight = The highlighted words
-line = line { $line }
-note-ref = note { $n }
-notes-heading = Editor's notes
-furniture-heading = Page furniture
-furniture-intro = Lines of website chrome captured with the article (menus, caption toggles, comment prompts, unrelated links). They are not part of the article and carry no claims.
-claims-in-article = Claims in this article ({ $n })
-language-id = Indonesian
-language-en = English
+articles-title = Artikel
+articles-intro = Artikel-artikel sumber dosir ini, dimuat apa adanya, dengan setiap klaim disorot di tempat klaim itu disampaikan.
+byline-republished = { $original }, diterbitkan ulang oleh { $outlet }
+date-inferred = diperkirakan
+provenance-published-by = Diterbitkan oleh
+provenance-original = Penerbit asli
+provenance-date = Tanggal
+provenance-language = Bahasa
+provenance-address = Alamat
+provenance-source = Teks sumber
+editors-note = Catatan editor
+article-text-heading = Artikel selengkapnya, apa adanya
+legend-highlighted = Bagian yang disorot
+legend-claims = adalah klaim; label di belakang setiap bagian menunjukkan penilaiannya dan membuka halaman klaim tersebut.
+legend-underlined = Bagian yang bergaris bawah
+legend-notes = disertai catatan editor.
+show-english = Tampilkan terjemahan bahasa Inggris di bawah setiap kalimat yang memuat klaim
+english = Bahasa Inggris
+english-highlight = Kata-kata yang disorot
+line = baris { $line }
+note-word = catatan
+note-ref = catatan { $n }
+notes-heading = Catatan editor
+furniture-heading = Elemen halaman
+furniture-intro = Baris-baris elemen tampilan situs web yang ikut terambil bersama artikel (menu, tombol keterangan foto, ajakan berkomentar, tautan yang tidak berkaitan). Baris-baris ini bukan bagian dari artikel dan tidak memuat klaim.
+claims-in-article = Klaim dalam artikel ini ({ $n })
+language-id = Bahasa Indonesia
+language-en = Bahasa Inggris
 
-## Claims
+## Klaim
 
-claims-title = All claims
-claims-intro = Every claim in the dossier: { $n }, grouped by verdict.
-claims-browse = Browse by:
-claims-by-verdict = Claims by verdict
-filter-heading = Find claims
-filter-verdict = Verdict
-filter-topic = Topic
-filter-article = Article
-filter-claimant = Claimant
-filter-any = Any
-filter-sort = Sort by
-sort-verdict = Verdict
-sort-newest = Newest claim first
-sort-oldest = Oldest claim first
-sort-title = Title
-filter-reset = Show all
-filter-count = Showing { $shown } of { $total }
-verdict-label = Verdict
-verdict-means = { $label } means: { $meaning }
-claimed-by = Claimed by
-claimed-when = When it was claimed
-claimed-by-on = Claimed by { $claimant }, { $date }
-quoted-in = quoted in
-reviewed = Reviewed
-last-updated = last updated { $date }
-reported-by = Reported by
-appearances-heading = Where it is made ({ $n })
-figures-heading = Figures
-figure-measure = Measure
-figure-value = Value
-figure-as-of = Describes
-figure-as-of-note = "Describes" is the date a figure is about; the claim itself may have been made later.
-figure-basis = Basis
-figure-or-more = { $n } or more
-figure-up-to = up to { $n }
-related-heading = Related claims
-analysis-heading = Analysis
-outside-knowledge = This analysis draws on knowledge from outside the dossier's articles; the sources are listed below.
-corrections-heading = Corrections
-sources-heading = Sources
-cite-heading = Cite this
-cite-text = “{ $title }”. { $dossier }. Reviewed { $date }.
+claims-title = Semua klaim
+claims-intro = Semua klaim dalam dosir ini: { $n }, dikelompokkan menurut penilaian.
+claims-browse = Telusuri menurut:
+claims-by-verdict = Klaim menurut penilaian
+filter-heading = Cari klaim
+filter-verdict = Penilaian
+filter-topic = Topik
+filter-article = Artikel
+filter-claimant = Pembuat klaim
+filter-any = Semua
+filter-sort = Urutkan menurut
+sort-verdict = Penilaian
+sort-newest = Klaim terbaru lebih dulu
+sort-oldest = Klaim terlama lebih dulu
+sort-title = Judul
+filter-reset = Tampilkan semua
+filter-count = Menampilkan { $shown } dari { $total }
+verdict-label = Penilaian
+verdict-means = { $label } berarti: { $meaning }
+claimed-by = Diklaim oleh
+claimed-when = Waktu klaim disampaikan
+claimed-by-on = Diklaim oleh { $claimant }, { $date }
+quoted-in = dikutip dalam
+reviewed = Ditinjau
+last-updated = terakhir diperbarui { $date }
+reported-by = Diberitakan oleh
+appearances-heading = Tempat klaim ini muncul ({ $n })
+figures-heading = Angka
+figure-measure = Yang diukur
+figure-value = Nilai
+figure-as-of = Kondisi per
+figure-as-of-note = “Kondisi per” adalah tanggal yang digambarkan oleh suatu angka; klaimnya sendiri bisa saja disampaikan belakangan.
+figure-basis = Dasar
+figure-or-more = { $n } atau lebih
+figure-up-to = hingga { $n }
+related-heading = Klaim terkait
+analysis-heading = Analisis
+outside-knowledge = Analisis ini memakai pengetahuan dari luar artikel-artikel dalam dosir; sumbernya tercantum di bawah.
+corrections-heading = Koreksi
+sources-heading = Sumber
+cite-heading = Kutip halaman ini
+cite-text = “{ $title }”. { $dossier }. Ditinjau { $date }.
 cite-text-undated = “{ $title }”. { $dossier }.
-copy-link = Copy link
-copied = Link copied.
+copy-link = Salin tautan
+copied = Tautan disalin.
 
-## How claims relate
+## Hubungan antarklaim
 
-relation-supports = Supports
-relation-supported-by = Supported by
-relation-contradicts = Contradicts
-relation-differs = Differs from, without conflict
-relation-updates = Updates
-relation-updated-by = Updated by
-relation-context = Gives context to
-relation-context-from = Context from
+relation-supports = Mendukung
+relation-supported-by = Didukung oleh
+relation-contradicts = Bertentangan dengan
+relation-differs = Berbeda, tanpa bertentangan
+relation-updates = Memperbarui
+relation-updated-by = Diperbarui oleh
+relation-context = Memberi konteks pada
+relation-context-from = Konteks dari
 
-## Figures as text
+## Angka sebagai teks
 
-qualifier-about = about { $value }
-qualifier-at-least = at least { $value }
-qualifier-more-than = more than { $value }
-qualifier-up-to = up to { $value }
-qualifier-less-than = less than { $value }
+qualifier-about = sekitar { $value }
+qualifier-at-least = sedikitnya { $value }
+qualifier-more-than = lebih dari { $value }
+qualifier-up-to = hingga { $value }
+qualifier-less-than = kurang dari { $value }
 
-## Topics
+## Topik
 
-topics-title = Topics
-figures-side-by-side = { $label }: every estimate side by side
-estimate = Estimate
-not-charted = Not drawn on the chart, because the text gives no number: { $list }.
-conflicts-heading = Where the sources conflict ({ $n })
-differences-heading = Apparent conflicts: reports that differ without contradicting ({ $n })
-differences-intro = Each pair looks like a conflict, but both can be true.
-updates-heading = Newer information that updates older ({ $n })
-agreements-heading = Where the sources agree ({ $n })
-context-heading = Context ({ $n })
-topic-all-claims = Every claim on this topic ({ $n })
+topics-title = Topik
+figures-side-by-side = { $label }: semua perkiraan secara berdampingan
+estimate = Perkiraan
+chart-label = { $who }, { $date }
+chart-label-claimed = { $who }, diklaim { $date }
+not-charted = Tidak ditampilkan pada grafik karena teksnya tidak menyebutkan angka: { $list }.
+conflicts-heading = Pertentangan antarsumber ({ $n })
+differences-heading = Pertentangan semu: laporan yang berbeda tanpa saling bertentangan ({ $n })
+differences-intro = Setiap pasangan tampak bertentangan, tetapi keduanya bisa sama-sama benar.
+updates-heading = Informasi baru yang memperbarui informasi lama ({ $n })
+agreements-heading = Kesesuaian antarsumber ({ $n })
+context-heading = Konteks ({ $n })
+topic-all-claims = Semua klaim tentang topik ini ({ $n })
 
-## Who said it
+## Siapa yang mengatakan
 
-entities-title = Who said it
-entities-intro = The people, governments, agencies and outlets whose claims the dossier checks.
-entity-claims = Claims by { $name } ({ $n })
-entity-breakdown = Verdicts on { $name }'s claims
-entity-kind-person = Person
-entity-kind-government = Government
-entity-kind-military = Military
-entity-kind-agency = Agency
-entity-kind-state-media = State media
-entity-kind-outlet = News outlet
-entity-kind-group = Group
+entities-title = Siapa yang mengatakan
+entities-intro = Orang, pemerintah, lembaga, dan media yang klaimnya diperiksa dalam dosir ini.
+entity-claims = Klaim dari { $name } ({ $n })
+entity-breakdown = Penilaian atas klaim-klaim { $name }
+entity-kind-person = Perorangan
+entity-kind-government = Pemerintah
+entity-kind-military = Militer
+entity-kind-agency = Lembaga
+entity-kind-state-media = Media pemerintah
+entity-kind-outlet = Media berita
+entity-kind-group = Kelompok
 
-## Content pages
+## Halaman konten
 
-corrections-log = Corrections log ({ $n })
-no-corrections = No claim has been corrected since publication.
-repository-corrections = Report an error or propose a correction in the dossier's repository
-repository-contribute = The dossier's repository, where changes are proposed
+corrections-log = Catatan koreksi ({ $n })
+no-corrections = Belum ada klaim yang dikoreksi sejak diterbitkan.
+repository-corrections = Laporkan kesalahan atau ajukan koreksi di repositori dosir ini
+repository-contribute = Repositori dosir ini, tempat perubahan diajukan
 
-## Open data
+## Data terbuka
 
-data-title = Open data
-data-intro = Everything in this dossier can be downloaded and reused. The files are regenerated with the site on every change.
-data-file = File
+data-title = Data terbuka
+data-intro = Seluruh isi dosir ini dapat diunduh dan digunakan kembali. Berkas-berkasnya dibuat ulang bersama situs setiap kali ada perubahan.
+data-file = Berkas
 data-format = Format
-data-holds = What it holds
-data-dossier = The whole dossier: articles with their full text, claims with every appearance (character offsets into the article), figures, relations in both directions, topics and entities.
-data-schema = The schema that describes dossier.json.
-data-csv = One row per claim: verdict, claimant, date, topics, summary, the articles that quote it and the claims it contradicts or differs from.
-data-annotations = One annotation per highlight, with a TextQuoteSelector and a TextPositionSelector on the article text, for annotation tools.
-data-feed = A feed of the claims, newest change first.
-data-sitemap = Every page, for search engines.
-data-claimreview = Each claim page also carries a schema.org ClaimReview in JSON-LD, the format search engines and fact-check aggregators read.
-licence-heading = Licence and rights
-licence-text = The editors' annotations and the data are published under
-licence-none = No licence has been given for the annotations and the data.
-rights-text = The article texts are quoted in full as evidence, so that every claim can be checked against its source; their rights stay with their publishers.
+data-holds = Isi
+data-dossier = Seluruh dosir: artikel beserta teks lengkapnya, klaim beserta setiap kemunculannya (posisi karakter dalam artikel), angka, hubungan antarklaim dari kedua arah, topik, dan entitas.
+data-schema = Skema yang menjelaskan dossier.json.
+data-csv = Satu baris per klaim: penilaian, pembuat klaim, tanggal, topik, ringkasan, artikel yang mengutipnya, serta klaim lain yang dibantahnya atau yang berbeda darinya.
+data-annotations = Satu anotasi per sorotan, dengan TextQuoteSelector dan TextPositionSelector pada teks artikel, untuk perangkat anotasi.
+data-feed = Umpan (feed) klaim, dengan perubahan terbaru lebih dulu.
+data-sitemap = Daftar semua halaman, untuk mesin pencari.
+data-claimreview = Setiap halaman klaim juga memuat ClaimReview schema.org dalam JSON-LD, format yang dibaca oleh mesin pencari dan agregator cek fakta.
+licence-heading = Lisensi dan hak cipta
+licence-text = Anotasi para editor dan datanya diterbitkan di bawah lisensi
+licence-none = Belum ada lisensi yang ditetapkan untuk anotasi dan data.
+rights-text = Teks artikel dikutip secara utuh sebagai bukti, agar setiap klaim dapat diperiksa terhadap sumbernya; hak atas teks tersebut tetap berada pada penerbitnya.
 
-## Search
+## Pencarian
 
-search-title = Search
-search-prompt = Type a word or a name: in English or in Indonesian.
-search-loading = Searching…
-search-results-count = { $n ->
-    [one] 1 result for “{ $q }”
-   *[other] { $n } results for “{ $q }”
-}
-search-no-results = No results for “{ $q }”.
-search-failed = Search could not start here. It works when the site is served over the web, not when it is opened from files on disk.
-search-needs-js = Search needs JavaScript, which is off or not available in this browser. You can still browse every claim, topic and article.
-search-off = This dossier has been built without a search index.
-search-browse = Or browse:
+search-title = Pencarian
+search-prompt = Ketik sebuah kata atau nama, dalam bahasa Inggris atau bahasa Indonesia.
+search-loading = Mencari…
+search-results-count = { $n } hasil untuk “{ $q }”
+search-no-results = Tidak ada hasil untuk “{ $q }”.
+search-failed = Pencarian tidak dapat dijalankan di sini. Pencarian berfungsi jika situs dibuka melalui web, bukan jika dibuka langsung dari berkas di komputer.
+search-needs-js = Pencarian memerlukan JavaScript, yang dinonaktifkan atau tidak tersedia di peramban ini. Anda tetap dapat menelusuri setiap klaim, topik, dan artikel.
+search-off = Dosir ini dibuat tanpa indeks pencarian.
+search-browse = Atau telusuri:
 
-## Page not found
+## Halaman tidak ditemukan
 
-not-found-title = Page not found
-not-found-text = There is no page at this address. It may have been renamed when the dossier was edited.
-not-found-start = Start again from:
+not-found-title = Halaman tidak ditemukan
+not-found-text = Tidak ada halaman di alamat ini. Mungkin namanya telah diubah saat dosir ini disunting.
+not-found-start = Mulai lagi dari:
 
-## Dates
+## Tanggal
 
-month-1 = January
-month-2 = February
-month-3 = March
+month-1 = Januari
+month-2 = Februari
+month-3 = Maret
 month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
+month-5 = Mei
+month-6 = Juni
+month-7 = Juli
+month-8 = Agustus
 month-9 = September
-month-10 = October
+month-10 = Oktober
 month-11 = November
-month-12 = December
+month-12 = Desember
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
