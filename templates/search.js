@@ -53,7 +53,8 @@
       const verdict = document.createElement("span");
       verdict.className = "verdict";
       verdict.style.setProperty("--verdict", r.meta.verdict_colour || "#555");
-      verdict.textContent = r.meta.verdict;
+      verdict.innerHTML = '<svg class="icon" aria-hidden="true" focusable="false"><use href="#i-' + (r.meta.verdict_icon || "dot").replace(/[^a-z-]/g, "") + '"></use></svg>';
+      verdict.append(r.meta.verdict);
       head.append(verdict, " ");
     }
     const link = document.createElement("a");
