@@ -3,6 +3,7 @@
 //! `dossier` binary on the real dossier or on fixture dossiers, and reads what
 //! it prints and writes as its users would.
 
+mod browser;
 mod cli;
 mod common;
 mod hostile;

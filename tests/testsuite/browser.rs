@@ -1,0 +1,756 @@
+//! Browser tests: the real dossier is built, served over HTTP under `/repo/` as
+//! GitHub Pages serves a project site, and loaded in Debian's headless
+//! Chromium, driven over the DevTools protocol (JSON over one WebSocket).
+//!
+//! Without Chromium each test prints a notice and passes, unless
+//! `DOSSIER_BROWSER_TESTS=required` (as in CI), where that is a failure.
+
+use serde_json::{json, Value};
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, ErrorKind, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+use tungstenite::{Message, WebSocket};
+
+use crate::common::repo;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// The machine has no internet: without the background-networking flags
+/// Chromium floods refused connections.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,800",
+    "--remote-debugging-port=0",
+];
+
+/// Mobile emulation for the width test.
+const PHONE_WIDTH: u32 = 390;
+const PHONE_HEIGHT: u32 = 844;
+
+// ---------------------------------------------------------------------------
+// The tests
+
+/// Every page kind loads without a JavaScript error or a failed request.
+#[test]
+fn every_page_kind_loads_without_errors() {
+    let Some((site, mut browser)) = start() else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for (kind, path) in site.page_kinds() {
+        let url = site.url(&path);
+        browser.goto(&url);
+        let mut problems = browser.settle();
+        // The 404 page's own status is expected; what it loads must not fail.
+        problems.retain(|p| !(kind == "404 page" && *p == format!("HTTP 404: {url}")));
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{kind} (/repo/{path}):\n    {}",
+                problems.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "pages with JavaScript errors or failed requests:\n  {}",
+        failures.join("\n  ")
+    );
+}
+
+/// No page is wider than a phone (390x844, device scale 1).
+#[test]
+fn no_page_is_wider_than_a_phone() {
+    let Some((site, mut browser)) = start() else {
+        return;
+    };
+    browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "deviceScaleFactor": 1, "mobile": true}),
+    );
+    // The page's width and, where to look first, the outermost elements that
+    // reach past the phone's edge (not those inside a scrolling box).
+    let measure = format!(
+        "(() => {{
+            const w = {PHONE_WIDTH}, width = document.documentElement.scrollWidth;
+            const right = e => e.getBoundingClientRect().right;
+            const name = e => e.localName + (e.id ? '#' + e.id : '')
+                + [...e.classList].map(c => '.' + c).join('');
+            const scrolls = e => getComputedStyle(e).overflowX !== 'visible';
+            const clipped = e => {{
+                for (let a = e.parentElement; a !== document.body; a = a.parentElement)
+                    if (scrolls(a)) return true;
+                return false;
+            }};
+            const culprits = width <= w ? [] : [...document.querySelectorAll('body *')]
+                .filter(e => right(e) > w + 0.5 && right(e.parentElement) <= w + 0.5 && !clipped(e))
+                .slice(0, 3)
+                .map(e => name(e.parentElement) + ' > ' + name(e) + ' reaches ' + Math.round(right(e)) + ' px');
+            return {{width, culprits: culprits.join(', ')}};
+        }})()"
+    );
+    let mut failures = Vec::new();
+    for (kind, path) in site.page_kinds() {
+        browser.goto(&site.url(&path));
+        let seen = browser.eval(&measure);
+        let width = seen["width"].as_u64().unwrap_or(u64::MAX);
+        if width > u64::from(PHONE_WIDTH) {
+            failures.push(format!(
+                "{kind} (/repo/{path}) is {width} px wide: {}",
+                seen["culprits"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "pages wider than the {PHONE_WIDTH} px of a {PHONE_WIDTH}x{PHONE_HEIGHT} phone:\n  {}",
+        failures.join("\n  ")
+    );
+}
+
+/// A highlight's verdict tag leads to its claim, and the claim's link back lands
+/// on the highlight, in view.
+#[test]
+fn a_highlight_leads_to_its_claim_and_back() {
+    let Some((site, mut browser)) = start() else {
+        return;
+    };
+    let article = site.first("articles");
+    let article_url = site.url(&article);
+    browser.goto(&article_url);
+    let claim_url = browser
+        .eval("document.querySelector('mark.hl ~ a.tag')?.href ?? null")
+        .as_str()
+        .unwrap_or_else(|| panic!("{article}: no a.tag after a mark.hl"))
+        .to_string();
+
+    browser.goto(&claim_url);
+    // Links compared without fragment and a trailing index.html.
+    let back = browser.eval(&format!(
+        "(() => {{
+            const norm = u => {{ const x = new URL(u, location.href);
+                return x.origin + x.pathname.replace(/index\\.html$/, ''); }};
+            const links = [...document.querySelectorAll('a[href*=\"#q-\"]')];
+            return links.map(a => a.href).find(h => norm(h) === norm({})) ?? null;
+        }})()",
+        json!(article_url)
+    ));
+    let back = back.as_str().unwrap_or_else(|| {
+        panic!("{claim_url}: no link back to {article_url} with a #q-... fragment")
+    });
+    let id = back.split_once('#').map(|(_, f)| f).unwrap().to_string();
+
+    browser.goto(back);
+    let seen = browser.eval(&format!(
+        "(() => {{
+            const e = document.getElementById({});
+            return {{
+                found: e !== null,
+                target: document.querySelector(':target')?.id ?? null,
+                top: e?.getBoundingClientRect().top ?? null,
+                height: innerHeight,
+            }};
+        }})()",
+        json!(id)
+    ));
+    assert_eq!(seen["found"], true, "{back}: no element with id `{id}`");
+    assert_eq!(
+        seen["target"],
+        json!(id),
+        "{back}: `{id}` is not the :target"
+    );
+    // Scrolled to a whole pixel, the element may sit a fraction above the edge.
+    let top = seen["top"].as_f64().unwrap();
+    let height = seen["height"].as_f64().unwrap();
+    assert!(
+        top > -1.0 && top < height,
+        "{back}: `{id}` is not in view: its top is at {top} px in a {height} px window"
+    );
+}
+
+/// In the dark colour scheme, the page background is dark.
+#[test]
+fn the_dark_scheme_applies() {
+    let Some((site, mut browser)) = start() else {
+        return;
+    };
+    let home = site.url("");
+    // Any CSS colour (rgb(), oklch(), ...) painted on a canvas and read back
+    // as sRGB, for its relative luminance.
+    let background = "(() => {
+        const css = getComputedStyle(document.body).backgroundColor;
+        const x = document.createElement('canvas').getContext('2d');
+        x.fillStyle = css; x.fillRect(0, 0, 1, 1);
+        const [r, g, b, a] = x.getImageData(0, 0, 1, 1).data;
+        const lin = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        return {css, luminance: a === 0 ? null : 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)};
+    })()";
+    browser.goto(&home);
+    let light = browser.eval(background);
+    browser.call(
+        "Emulation.setEmulatedMedia",
+        json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+    );
+    browser.goto(&home);
+    let dark = browser.eval(background);
+    let seen = format!(
+        "body background-color is {} in the light scheme and {} in the dark one",
+        light["css"], dark["css"]
+    );
+    assert!(
+        light["css"] != dark["css"],
+        "home page: {seen}: the dark scheme does not apply"
+    );
+    assert!(
+        dark["luminance"].as_f64().is_some_and(|l| l < 0.2),
+        "home page: {seen}: not dark (luminance {}, expected below 0.2; null is transparent)",
+        dark["luminance"]
+    );
+}
+
+/// The search page finds claims, with their verdicts, and articles.
+#[test]
+fn search_finds_claims_with_verdicts_and_articles() {
+    let Some((site, mut browser)) = start() else {
+        return;
+    };
+    let labels = verdict_labels();
+    for (query, kinds) in [
+        ("pasukan", &["Claim"][..]),
+        ("Kursk", &["Claim", "Article"]),
+    ] {
+        let path = format!("search/index.html?q={query}");
+        browser.goto(&site.url(&path));
+        let problems = browser.settle();
+        let results = browser.poll(
+            "(() => {
+                const items = [...document.querySelectorAll('#search-results li')];
+                return items.length === 0 ? null : items.map(li => ({
+                    kind: li.querySelector('.result-kind')?.textContent.trim() ?? null,
+                    verdict: li.querySelector('.verdict')?.textContent.trim() ?? null,
+                    links: [...li.querySelectorAll('a[href]')].map(a => new URL(a.href).pathname),
+                    text: li.textContent.replace(/\\s+/g, ' ').trim().slice(0, 120),
+                }));
+            })()",
+            Duration::from_secs(10),
+        );
+        let Some(results) = results else {
+            let status =
+                browser.eval("document.querySelector('#search-status')?.textContent ?? null");
+            panic!(
+                "{path}: no `#search-results li` after 10 s; #search-status: {status}; page problems: {problems:?}"
+            );
+        };
+        let results = results.as_array().unwrap();
+        let seen = || {
+            results
+                .iter()
+                .map(Value::to_string)
+                .collect::<Vec<_>>()
+                .join("\n  ")
+        };
+        for kind in kinds {
+            assert!(
+                results
+                    .iter()
+                    .any(|r| r["kind"].as_str().is_some_and(|k| k.contains(kind))),
+                "{path}: no result of kind {kind:?} (`.result-kind`) among:\n  {}",
+                seen()
+            );
+        }
+        let claim_with_verdict = |r: &Value| {
+            r["kind"].as_str().is_some_and(|k| k.contains("Claim"))
+                && r["verdict"]
+                    .as_str()
+                    .is_some_and(|v| labels.iter().any(|l| l == v))
+                && r["links"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|l| l.as_str().is_some_and(|l| l.starts_with("/repo/claims/")))
+        };
+        assert!(
+            results.iter().any(claim_with_verdict),
+            "{path}: no Claim result with a `.verdict` among {labels:?} and a link to a claims/ page, among:\n  {}",
+            seen()
+        );
+    }
+}
+
+/// The verdict labels of the real dossier, from content/dossier.yaml.
+fn verdict_labels() -> Vec<String> {
+    let yaml = fs::read_to_string(repo().join("content/dossier.yaml")).unwrap();
+    let dossier: Value = yaml_serde::from_str(&yaml).unwrap();
+    dossier["verdicts"]
+        .as_array()
+        .expect("verdicts in content/dossier.yaml")
+        .iter()
+        .map(|v| v["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The site and its server
+
+/// Builds the real dossier and serves it; `None` (after a notice) when
+/// Chromium is absent and not required.
+fn start() -> Option<(Site, Browser)> {
+    if !Path::new(CHROMIUM).exists() {
+        if std::env::var("DOSSIER_BROWSER_TESTS").as_deref() == Ok("required") {
+            panic!("Chromium not found at {CHROMIUM}, and DOSSIER_BROWSER_TESTS=required: install Debian's chromium");
+        }
+        // Straight to stderr: the test harness would swallow `eprintln!` of a passing test.
+        let notice = format!("browser tests skipped: Chromium not found at {CHROMIUM}; install Debian's chromium to run them\n");
+        let _ = std::io::stderr().write_all(notice.as_bytes());
+        return None;
+    }
+    Some((Site::build(), Browser::launch()))
+}
+
+/// The real dossier, built into a temporary folder and served by a server
+/// that stops when this is dropped.
+struct Site {
+    dir: TempDir,
+    base: String,
+    stop: Arc<AtomicBool>,
+    port: u16,
+}
+
+impl Site {
+    /// Binds a free port first, so that the site is built with its own address.
+    fn build() -> Site {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}/repo/");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--root"])
+            .arg(repo())
+            .arg("--output")
+            .arg(&out)
+            .args(["--base-url", &base])
+            .output()
+            .expect("run dossier");
+        assert!(
+            o.status.success(),
+            "build failed:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        thread::spawn(move || {
+            for conn in listener.incoming() {
+                if stopped.load(Ordering::Relaxed) {
+                    break;
+                }
+                let root = out.clone();
+                // One thread a connection: Chromium opens some it never uses.
+                thread::spawn(move || conn.map(|c| respond(c, &root)));
+            }
+        });
+        Site {
+            dir,
+            base,
+            stop,
+            port,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The first page (by name) of a section, as a folder URL path.
+    fn first(&self, section: &str) -> String {
+        let dir = self.dir.path().join("site").join(section);
+        let mut names: Vec<String> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.join("index.html").is_file())
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let first = names
+            .first()
+            .unwrap_or_else(|| panic!("no page in the built site's {section}/"));
+        format!("{section}/{first}/")
+    }
+
+    /// One page of each kind, taken from the built site: (kind, URL path).
+    fn page_kinds(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("home page", String::new()),
+            ("article", self.first("articles")),
+            ("claim", self.first("claims")),
+            ("topic", self.first("topics")),
+            ("entity", self.first("entities")),
+            ("articles list", "articles/".into()),
+            ("claims list", "claims/".into()),
+            ("topics list", "topics/".into()),
+            ("entities list", "entities/".into()),
+            ("content page", "pages/about/".into()),
+            ("data page", "data/".into()),
+            ("search page", "search/index.html".into()),
+            ("404 page", "no-such-page/".into()),
+        ]
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // Wakes the accept loop, which then sees `stop`.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+/// Answers one request as GitHub Pages answers for a project site at
+/// `/repo/`: folders serve their index.html, a folder without its slash
+/// redirects, and anything else is a 404 with the site's 404.html. Paths are
+/// not percent-decoded: the site's are plain ASCII.
+fn respond(mut conn: TcpStream, root: &Path) -> std::io::Result<()> {
+    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(conn.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut header = String::from("-");
+    while !header.trim().is_empty() {
+        header.clear();
+        if reader.read_line(&mut header)? == 0 {
+            break;
+        }
+    }
+    let mut parts = request.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let path = target.split(['?', '#']).next().unwrap();
+
+    let file = path
+        .strip_prefix("/repo/")
+        .filter(|rel| !rel.split('/').any(|s| s == ".."))
+        .map(|rel| root.join(rel));
+    let (status, location, file) = match file {
+        _ if path == "/repo" => ("301 Moved Permanently", "/repo/".into(), None),
+        Some(f) if f.is_dir() && !path.ends_with('/') => {
+            ("301 Moved Permanently", format!("{path}/"), None)
+        }
+        Some(f) if f.join("index.html").is_file() => {
+            ("200 OK", String::new(), Some(f.join("index.html")))
+        }
+        Some(f) if f.is_file() => ("200 OK", String::new(), Some(f)),
+        _ => ("404 Not Found", String::new(), Some(root.join("404.html"))),
+    };
+    let (kind, body) = match file {
+        Some(f) => (content_type(&f), fs::read(&f).unwrap_or_default()),
+        None => ("text/html; charset=utf-8", Vec::new()),
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    if !location.is_empty() {
+        head += &format!("Location: {location}\r\n");
+    }
+    head += "\r\n";
+    conn.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        conn.write_all(&body)?;
+    }
+    conn.flush()
+}
+
+/// What GitHub Pages sends; Pagefind's index files are octet-streams.
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "wasm" => "application/wasm",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        _ => "application/octet-stream",
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Chromium over the DevTools protocol
+
+/// A headless Chromium with a fresh profile, and one page (tab) attached over
+/// the DevTools protocol. Killed, and its profile removed, when dropped.
+struct Browser {
+    child: Child,
+    /// The profile and Chromium's log.
+    _dir: TempDir,
+    ws: WebSocket<TcpStream>,
+    session: String,
+    next_id: u64,
+    /// The page's events since the last navigation.
+    events: Vec<Value>,
+}
+
+impl Browser {
+    fn launch() -> Browser {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = dir.path().join("profile");
+        let log = dir.path().join("chromium.log");
+        let mut child = Command::new(CHROMIUM)
+            .args(CHROMIUM_FLAGS)
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(File::create(&log).unwrap())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {CHROMIUM}: {e}"));
+
+        // Chromium writes the port it chose, and the browser's WebSocket path.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let address = loop {
+            let text = fs::read_to_string(profile.join("DevToolsActivePort")).unwrap_or_default();
+            if let Some((port, path)) = text.split_once('\n') {
+                if path.starts_with('/') {
+                    break format!("127.0.0.1:{port}{}", path.trim_end());
+                }
+            }
+            let exited = child.try_wait().unwrap();
+            if exited.is_some() || Instant::now() > deadline {
+                let _ = child.kill();
+                panic!(
+                    "Chromium did not open its DevTools port ({}); its output:\n{}",
+                    exited.map_or("timed out".into(), |s| s.to_string()),
+                    fs::read_to_string(&log).unwrap_or_default()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        };
+        let (host, path) = address.split_once('/').unwrap();
+        let stream = TcpStream::connect(host).unwrap();
+        let (ws, _) = tungstenite::client(format!("ws://{host}/{path}"), stream)
+            .unwrap_or_else(|e| panic!("DevTools WebSocket handshake: {e}"));
+
+        let mut browser = Browser {
+            child,
+            _dir: dir,
+            ws,
+            session: String::new(),
+            next_id: 0,
+            events: Vec::new(),
+        };
+        let target = browser.call("Target.createTarget", json!({"url": "about:blank"}));
+        let attached = browser.call(
+            "Target.attachToTarget",
+            json!({"targetId": target["targetId"], "flatten": true}),
+        );
+        browser.session = attached["sessionId"].as_str().unwrap().to_string();
+        for domain in ["Page", "Runtime", "Network", "Log"] {
+            browser.call(&format!("{domain}.enable"), json!({}));
+        }
+        browser
+    }
+
+    /// Sends a command (to the page once attached) and returns its result;
+    /// events read meanwhile are kept.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        let mut msg = json!({"id": id, "method": method, "params": params});
+        if !self.session.is_empty() {
+            msg["sessionId"] = json!(self.session);
+        }
+        self.ws
+            .send(Message::text(msg.to_string()))
+            .unwrap_or_else(|e| panic!("DevTools {method}: {e}"));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let Some(mut m) = self.read(deadline) else {
+                panic!("DevTools {method}: no answer in 30 s");
+            };
+            if m["id"] == id {
+                if let Some(e) = m.get("error") {
+                    panic!("DevTools {method} failed: {e}");
+                }
+                return m["result"].take();
+            }
+            if m.get("method").is_some() {
+                self.events.push(m);
+            }
+        }
+    }
+
+    /// The next message, or `None` once `deadline` has passed.
+    fn read(&mut self, deadline: Instant) -> Option<Value> {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return None;
+            }
+            self.ws.get_ref().set_read_timeout(Some(left)).unwrap();
+            match self.ws.read() {
+                Ok(Message::Text(t)) => return Some(serde_json::from_str(&t).unwrap()),
+                Ok(_) => {}
+                Err(tungstenite::Error::Io(e))
+                    if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(e) => panic!("DevTools connection lost: {e}"),
+            }
+        }
+    }
+
+    /// Loads `url` and waits for its load event.
+    fn goto(&mut self, url: &str) {
+        self.events.clear();
+        let nav = self.call("Page.navigate", json!({"url": url}));
+        if let Some(e) = nav.get("errorText") {
+            panic!("{url}: navigation failed: {e}");
+        }
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self
+            .events
+            .iter()
+            .any(|e| e["method"] == "Page.loadEventFired")
+        {
+            match self.read(deadline) {
+                Some(m) => self.events.push(m),
+                None => panic!("{url}: no load event in 20 s"),
+            }
+        }
+    }
+
+    /// Waits until the page has been quiet for a moment (late scripts and
+    /// requests), and returns what went wrong since it was loaded: JavaScript
+    /// errors and failed requests.
+    fn settle(&mut self) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while let Some(m) = self.read((Instant::now() + Duration::from_millis(250)).min(deadline)) {
+            self.events.push(m);
+        }
+        self.problems()
+    }
+
+    /// JavaScript errors and failed requests among the page's events.
+    fn problems(&self) -> Vec<String> {
+        let url_of = |id: &Value| {
+            self.events
+                .iter()
+                .find(|e| {
+                    e["method"] == "Network.requestWillBeSent" && e["params"]["requestId"] == *id
+                })
+                .map_or("?", |e| {
+                    e["params"]["request"]["url"].as_str().unwrap_or("?")
+                })
+        };
+        let mut problems = Vec::new();
+        for e in &self.events {
+            let p = &e["params"];
+            match e["method"].as_str().unwrap_or("") {
+                "Runtime.exceptionThrown" => {
+                    let d = &p["exceptionDetails"];
+                    let what = d["exception"]["description"].as_str();
+                    problems.push(format!(
+                        "uncaught exception: {}",
+                        what.or(d["text"].as_str()).unwrap_or("?")
+                    ));
+                }
+                "Runtime.consoleAPICalled" if p["type"] == "error" => {
+                    let args: Vec<String> = p["args"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|a| match a.get("value") {
+                            Some(Value::String(s)) => s.clone(),
+                            Some(v) => v.to_string(),
+                            None => a["description"].as_str().unwrap_or("?").to_string(),
+                        })
+                        .collect();
+                    problems.push(format!("console.error: {}", args.join(" ")));
+                }
+                // Network entries repeat the Network events below.
+                "Log.entryAdded"
+                    if p["entry"]["level"] == "error" && p["entry"]["source"] != "network" =>
+                {
+                    problems.push(format!(
+                        "console error: {} ({})",
+                        p["entry"]["text"].as_str().unwrap_or("?"),
+                        p["entry"]["url"].as_str().unwrap_or("?")
+                    ));
+                }
+                "Network.loadingFailed" if p["canceled"] != true => {
+                    problems.push(format!(
+                        "request failed: {} ({})",
+                        url_of(&p["requestId"]),
+                        p["errorText"].as_str().unwrap_or("?")
+                    ));
+                }
+                "Network.responseReceived" if p["response"]["status"].as_u64() >= Some(400) => {
+                    problems.push(format!(
+                        "HTTP {}: {}",
+                        p["response"]["status"],
+                        p["response"]["url"].as_str().unwrap_or("?")
+                    ));
+                }
+                _ => {}
+            }
+        }
+        problems
+    }
+
+    /// Evaluates `expr` in the page and returns its value (JSON).
+    fn eval(&mut self, expr: &str) -> Value {
+        let mut r = self.call(
+            "Runtime.evaluate",
+            json!({"expression": expr, "returnByValue": true, "awaitPromise": true}),
+        );
+        if let Some(e) = r.get("exceptionDetails") {
+            panic!("script failed: {e}\n{expr}");
+        }
+        r["result"]["value"].take()
+    }
+
+    /// Evaluates `expr` every 100 ms until it is not null, for at most `limit`.
+    fn poll(&mut self, expr: &str, limit: Duration) -> Option<Value> {
+        let deadline = Instant::now() + limit;
+        loop {
+            let v = self.eval(expr);
+            if !v.is_null() {
+                return Some(v);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Browser {
+    /// Closes Chromium (killing it if it lingers) before its profile is removed.
+    fn drop(&mut self) {
+        self.session.clear();
+        let _ = self.ws.send(Message::text(
+            json!({"id": 0, "method": "Browser.close"}).to_string(),
+        ));
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.child.try_wait().ok().flatten().is_none() {
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                break;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
