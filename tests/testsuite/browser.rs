@@ -12,7 +12,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
@@ -305,9 +305,9 @@ fn verdict_labels() -> Vec<String> {
 // ---------------------------------------------------------------------------
 // The site and its server
 
-/// Builds the real dossier and serves it; `None` (after a notice) when
+/// The served site and a fresh Chromium; `None` (after a notice) when
 /// Chromium is absent and not required.
-fn start() -> Option<(Site, Browser)> {
+fn start() -> Option<(Arc<Site>, Browser)> {
     if !Path::new(CHROMIUM).exists() {
         if std::env::var("DOSSIER_BROWSER_TESTS").as_deref() == Ok("required") {
             panic!("Chromium not found at {CHROMIUM}, and DOSSIER_BROWSER_TESTS=required: install Debian's chromium");
@@ -317,7 +317,21 @@ fn start() -> Option<(Site, Browser)> {
         let _ = std::io::stderr().write_all(notice.as_bytes());
         return None;
     }
-    Some((Site::build(), Browser::launch()))
+    Some((shared_site(), Browser::launch()))
+}
+
+/// One build (seconds, with the search index) shared by the browser tests
+/// running at the same time, and removed when the last of them ends: a
+/// `OnceLock` would never drop it, leaving the site in the temporary folder.
+fn shared_site() -> Arc<Site> {
+    static SITE: Mutex<Weak<Site>> = Mutex::new(Weak::new());
+    let mut slot = SITE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(site) = slot.upgrade() {
+        return site;
+    }
+    let site = Arc::new(Site::build());
+    *slot = Arc::downgrade(&site);
+    site
 }
 
 /// The real dossier, built into a temporary folder and served by a server
