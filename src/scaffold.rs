@@ -251,6 +251,8 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
     }
     t.push_str("    # The quote in English.\n");
     let _ = writeln!(t, "    translation: {PLACEHOLDER}");
+    t.push_str("    # The English of the whole sentence, when the quote is only part of it\n");
+    t.push_str("    # (the claim page shows the sentence): sentence_translation: ...\n");
     t.push_str("# Numbers the claim states, so that they can be compared across claims:\n");
     t.push_str("#  - measure: <key>      # a measure in content/dossier.yaml\n");
     t.push_str(&wrap_comment(

@@ -359,7 +359,7 @@ mod tests {
             .collect();
         assert!(
             html.contains(
-                r#"<span class="en" lang="en" data-pagefind-ignore><span>“about 1,000 soldiers were sent”</span></span>"#
+                r#"<span class="en" lang="en" data-pagefind-ignore><span>“Officials say &quot;about 1,000&quot; soldiers were sent – the first such deployment.”</span></span>"#
             ),
             "{html}"
         );

@@ -8,7 +8,7 @@ use super::{is_unreadable, Article, Claim, Highlight};
 use crate::anchor::Haystack;
 use crate::diagnostic::Diagnostic;
 use crate::load::Doc;
-use crate::model::Appearance;
+use crate::model::{Appearance, PLACEHOLDER};
 use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
 use crate::text::sentence_around;
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,7 +30,12 @@ fn needs_sentence_translation(
 ) -> bool {
     let words = |r: Range<usize>| text[r].chars().any(char::is_alphanumeric);
     let shown_whole = sentence.len() <= quote.len() + 2 * SENTENCE_SLACK;
-    a.translation.is_some()
+    // A translation still to be written is reported as a placeholder.
+    let translated = a
+        .translation
+        .as_deref()
+        .is_some_and(|t| !t.starts_with(PLACEHOLDER));
+    translated
         && a.sentence_translation.is_none()
         && shown_whole
         && (words(sentence.start..quote.start) || words(quote.end..sentence.end))
