@@ -504,7 +504,7 @@ fn csv_field(s: &str) -> String {
 
 /// One row per claim, for spreadsheets.
 fn claims_csv(d: &Dossier, urls: &Urls) -> String {
-    let mut out = String::from("slug,title,verdict,verdict_label,claimant,claimant_name,claimed,topics,summary,appearances,articles,updated,url\r\n");
+    let mut out = String::from("slug,title,verdict,verdict_label,claimant,claimant_name,claimed,topics,summary,appearances,articles,contradicts,differs,updated,url\r\n");
     for c in d.claims.values() {
         let m = &c.doc.meta;
         let label = d.settings.verdict_label(&m.verdict.0);
@@ -532,6 +532,8 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
             m.summary.clone(),
             c.placed.len().to_string(),
             articles.join(";"),
+            related(c, RelationKind::Contradicts),
+            related(c, RelationKind::Differs),
             d.last_change(c).map(|d| d.to_string()).unwrap_or_default(),
             urls.page_or_path(&format!("claims/{}/index.html", c.doc.slug)),
         ];
@@ -544,6 +546,18 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// The claims related to `c` by `kind`, either way, as `a;b`: real and
+/// apparent conflicts are kept apart.
+fn related(c: &crate::resolve::Claim, kind: RelationKind) -> String {
+    let slugs: BTreeSet<&str> = c
+        .edges
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.other.as_str())
+        .collect();
+    slugs.into_iter().collect::<Vec<_>>().join(";")
 }
 
 /// Context around a highlight for the TextQuoteSelector: up to 32 characters.

@@ -467,6 +467,14 @@ pub(crate) enum RelationKind {
 }
 
 impl RelationKind {
+    pub(crate) const ALL: [RelationKind; 5] = [
+        RelationKind::Contradicts,
+        RelationKind::Differs,
+        RelationKind::Updates,
+        RelationKind::Supports,
+        RelationKind::Context,
+    ];
+
     /// The interface strings for how the relation reads from the claim that
     /// declares it, and from the other side.
     pub(crate) fn label_keys(self) -> (&'static str, &'static str) {

@@ -17,7 +17,8 @@ function claimFilters() {
   flat.className = "flat-list";
   list.appendChild(flat);
   const status = form.querySelector(".filter-status");
-  const fields = ["verdict", "topic", "article", "claimant", "sort"];
+  const jump = document.querySelector("nav.jump");
+  const fields = ["verdict", "topic", "article", "claimant", "relation", "sort"];
   const has = (card, attr, value) => (card.dataset[attr] || "").split(" ").includes(value);
 
   function readHash() {
@@ -38,7 +39,8 @@ function claimFilters() {
       (!v.verdict || c.dataset.verdict === v.verdict) &&
       (!v.topic || has(c, "topics", v.topic)) &&
       (!v.article || has(c, "articles", v.article)) &&
-      (!v.claimant || c.dataset.claimant === v.claimant));
+      (!v.claimant || c.dataset.claimant === v.claimant) &&
+      (!v.relation || has(c, "relations", v.relation)));
     cards.forEach((c) => { c.hidden = !shown.includes(c); });
     if (v.sort === "verdict") {
       cards.forEach((c) => home.get(c).insertBefore(c, homeNext.get(c)));
@@ -54,6 +56,7 @@ function claimFilters() {
       groups.forEach((g) => { g.hidden = true; });
       flat.hidden = false;
     }
+    if (jump) jump.hidden = v.sort !== "verdict";
     status.textContent = form.dataset.count
       .replace("{shown}", shown.length).replace("{total}", cards.length);
     if (write) {

@@ -77,6 +77,13 @@ fn claim_item(d: &Dossier, strings: &Strings, c: &Claim) -> ClaimItem {
         quoted_in: strings.get("quoted-in"),
         topic_slugs: m.topics.clone(),
         article_slugs: firsts.iter().map(|h| c.article_of(h).to_string()).collect(),
+        relation_kinds: c
+            .edges
+            .iter()
+            .map(|e| e.kind.key())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
     }
 }
 

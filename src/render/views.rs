@@ -96,6 +96,8 @@ pub(crate) struct ClaimItem {
     /// For filtering lists in the browser.
     pub(crate) topic_slugs: Vec<String>,
     pub(crate) article_slugs: Vec<String>,
+    /// The kinds of relation the claim has, either way: `contradicts`, `differs`...
+    pub(crate) relation_kinds: Vec<&'static str>,
 }
 
 #[derive(Serialize, Debug)]
@@ -213,6 +215,8 @@ pub(crate) struct ClaimsPage<'a> {
     pub(crate) topics: Vec<FilterOption>,
     pub(crate) articles: Vec<FilterOption>,
     pub(crate) claimants: Vec<FilterOption>,
+    /// Kinds of relation, so that claims in real or apparent conflict can be listed.
+    pub(crate) relations: Vec<FilterOption>,
     pub(crate) groups: Vec<VerdictGroup<'a>>,
 }
 

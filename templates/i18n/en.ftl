@@ -105,6 +105,7 @@ filter-verdict = Verdict
 filter-topic = Topic
 filter-article = Article
 filter-claimant = Claimant
+filter-relation = Relation to other claims
 filter-any = Any
 filter-sort = Sort by
 sort-verdict = Verdict

@@ -93,6 +93,7 @@ filter-verdict = Penilaian
 filter-topic = Topik
 filter-article = Artikel
 filter-claimant = Pembuat klaim
+filter-relation = Hubungan dengan klaim lain
 filter-any = Semua
 filter-sort = Urutkan menurut
 sort-verdict = Penilaian

@@ -1,6 +1,7 @@
 //! The lists: every article, claim, topic and entity.
 
 use crate::render::views::{ClaimItem, ClaimsPage, FilterOption, VerdictGroup};
+use crate::model::RelationKind;
 use crate::render::{verdict_view, Html, Renderer};
 
 impl Renderer<'_> {
@@ -70,6 +71,10 @@ impl Renderer<'_> {
                 .values()
                 .filter(|e| d.by_claimant.contains_key(&e.slug))
                 .map(|e| option(&e.slug, &e.meta.name))
+                .collect(),
+            relations: RelationKind::ALL
+                .iter()
+                .map(|k| option(k.key(), &s.get(k.label_keys().0)))
                 .collect(),
             groups,
         };
