@@ -484,3 +484,59 @@ fn numbers_nothing_covers_fail_the_check_by_seed_line() {
     let o = dossier(&["check", "--root", root.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// A fixture copy with one line of its settings replaced.
+fn fixture_with(setting: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&fixture("minimal"), &root);
+    let settings = root.join("content/dossier.yaml");
+    let text = fs::read_to_string(&settings).unwrap();
+    fs::write(&settings, format!("{setting}\n{text}")).unwrap();
+    (tmp, root)
+}
+
+#[test]
+fn the_search_index_is_built_unless_turned_off() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build(&fixture("minimal"), &out);
+    assert!(out.join("pagefind/pagefind.js").is_file());
+    assert!(out.join("pagefind/pagefind-entry.json").is_file());
+    assert!(
+        !out.join("pagefind/pagefind-ui.js").exists(),
+        "the site has its own search page"
+    );
+    let search = fs::read_to_string(out.join("search/index.html")).unwrap();
+    assert!(
+        search.contains(r#"data-bundles="en:pagefind/pagefind.js""#),
+        "{search}"
+    );
+    assert!(
+        search.contains("<noscript>"),
+        "search says it needs JavaScript"
+    );
+
+    let (_tmp, root) = fixture_with("search: false");
+    let out = root.join("site");
+    build(&root, &out);
+    assert!(!out.join("pagefind").exists());
+    let search = fs::read_to_string(out.join("search/index.html")).unwrap();
+    assert!(search.contains("built without a search index"), "{search}");
+}
+
+#[test]
+fn the_interface_follows_ui_language_and_content_keeps_its_own() {
+    let (_tmp, root) = fixture_with("ui_language: id");
+    let out = root.join("site");
+    build(&root, &out);
+    let claim = fs::read_to_string(out.join("claims/sent/index.html")).unwrap();
+    assert!(claim.contains(r#"<html lang="id">"#));
+    assert!(claim.contains(">Beranda</a>"), "navigation in Indonesian");
+    assert!(
+        claim.contains(r#"<h1 lang="en">About 1,000 soldiers were sent</h1>"#),
+        "the claim's own text keeps its language: {claim}"
+    );
+    let topics = fs::read_to_string(out.join("topics/index.html")).unwrap();
+    assert!(topics.contains("2 klaim"), "counts in Indonesian");
+}

@@ -1,7 +1,7 @@
 //! The lists: every article, claim, topic and entity.
 
-use crate::render::views::{ClaimItem, ClaimsPage, FilterOption, VerdictGroup};
 use crate::model::RelationKind;
+use crate::render::views::{ClaimItem, ClaimsPage, FilterOption, VerdictGroup};
 use crate::render::{verdict_view, Html, Renderer};
 
 impl Renderer<'_> {
