@@ -18,10 +18,11 @@ pub(crate) mod views;
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{PartialDate, VerdictDef};
-use crate::resolve::{resolve_internal, Dossier};
+use crate::resolve::{resolve_internal, Article, Claim, Dossier};
 use crate::url::Urls;
 use i18n::Strings;
 use items::Items;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -48,35 +49,23 @@ pub(crate) fn render(
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
+    // Every page is independent of the others: render them on every core,
+    // then gather them in path order, so the output stays byte-identical.
+    let rendered: Vec<(String, Html)> = pages(d)
+        .into_par_iter()
+        .map(|(path, page)| {
+            let html = r.page_of(page);
+            (path, html)
+        })
+        .collect();
     let mut diags = Vec::new();
-    let mut emit = |path: String, result: Html| match result {
-        Ok(html) => {
-            site.insert(path, html.into_bytes());
+    for (path, html) in rendered {
+        match html {
+            Ok(html) => {
+                site.insert(path, html.into_bytes());
+            }
+            Err(e) => diags.push(e),
         }
-        Err(e) => diags.push(e),
-    };
-    emit("index.html".into(), r.index());
-    emit("404.html".into(), r.not_found());
-    emit("data/index.html".into(), r.data());
-    emit("articles/index.html".into(), r.article_list());
-    emit("claims/index.html".into(), r.claim_list());
-    emit("topics/index.html".into(), r.topic_list());
-    emit("entities/index.html".into(), r.entity_list());
-    emit("search/index.html".into(), r.search());
-    for a in d.articles.values() {
-        emit(format!("articles/{}/index.html", a.doc.slug), r.article(a));
-    }
-    for c in d.claims.values() {
-        emit(format!("claims/{}/index.html", c.doc.slug), r.claim(c));
-    }
-    for slug in d.topics.keys() {
-        emit(format!("topics/{slug}/index.html"), r.topic(slug));
-    }
-    for slug in d.entities.keys() {
-        emit(format!("entities/{slug}/index.html"), r.entity(slug));
-    }
-    for slug in d.pages.keys() {
-        emit(format!("pages/{slug}/index.html"), r.page(slug));
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
     for a in d.articles.values() {
@@ -90,6 +79,64 @@ pub(crate) fn render(
     } else {
         Err(diags)
     }
+}
+
+/// A page of the site, to be rendered.
+enum Page<'d> {
+    Index,
+    NotFound,
+    Data,
+    Search,
+    ArticleList,
+    ClaimList,
+    TopicList,
+    EntityList,
+    Article(&'d Article),
+    Claim(&'d Claim),
+    Topic(&'d str),
+    Entity(&'d str),
+    Content(&'d str),
+}
+
+/// Every page of the site with its output path.
+fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
+    let mut out: Vec<(String, Page)> = vec![
+        ("index.html".into(), Page::Index),
+        ("404.html".into(), Page::NotFound),
+        ("data/index.html".into(), Page::Data),
+        ("search/index.html".into(), Page::Search),
+        ("articles/index.html".into(), Page::ArticleList),
+        ("claims/index.html".into(), Page::ClaimList),
+        ("topics/index.html".into(), Page::TopicList),
+        ("entities/index.html".into(), Page::EntityList),
+    ];
+    out.extend(d.articles.values().map(|a| {
+        (
+            format!("articles/{}/index.html", a.doc.slug),
+            Page::Article(a),
+        )
+    }));
+    out.extend(
+        d.claims
+            .values()
+            .map(|c| (format!("claims/{}/index.html", c.doc.slug), Page::Claim(c))),
+    );
+    out.extend(
+        d.topics
+            .keys()
+            .map(|s| (format!("topics/{s}/index.html"), Page::Topic(s))),
+    );
+    out.extend(
+        d.entities
+            .keys()
+            .map(|s| (format!("entities/{s}/index.html"), Page::Entity(s))),
+    );
+    out.extend(
+        d.pages
+            .keys()
+            .map(|s| (format!("pages/{s}/index.html"), Page::Content(s))),
+    );
+    out
 }
 
 pub(crate) struct Renderer<'a> {
@@ -107,6 +154,24 @@ pub(crate) struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    fn page_of(&self, page: Page) -> Html {
+        match page {
+            Page::Index => self.index(),
+            Page::NotFound => self.not_found(),
+            Page::Data => self.data(),
+            Page::Search => self.search(),
+            Page::ArticleList => self.article_list(),
+            Page::ClaimList => self.claim_list(),
+            Page::TopicList => self.topic_list(),
+            Page::EntityList => self.entity_list(),
+            Page::Article(a) => self.article(a),
+            Page::Claim(c) => self.claim(c),
+            Page::Topic(slug) => self.topic(slug),
+            Page::Entity(slug) => self.entity(slug),
+            Page::Content(slug) => self.page(slug),
+        }
+    }
+
     fn new(
         d: &'a Dossier,
         tera: tera::Tera,

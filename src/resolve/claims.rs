@@ -92,7 +92,10 @@ fn check_references(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnos
     let check = |reference, at: &str, value: &str, valid: Vec<&str>, diags: &mut Vec<_>| {
         checks::known(doc, reference, at, value, valid, diags)
     };
-    if !is_unreadable(known.unreadable, Collection::Entities, &m.claimant) {
+    // Names are looked up in their map first: the list of every name is built
+    // only for a reference that needs a suggestion.
+    let claimant_ok = known.entities.contains_key(&m.claimant);
+    if !claimant_ok && !is_unreadable(known.unreadable, Collection::Entities, &m.claimant) {
         let valid = known.entities.keys().map(String::as_str).collect();
         check(
             Reference::In(Collection::Entities),
@@ -103,7 +106,8 @@ fn check_references(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnos
         );
     }
     for (i, t) in m.topics.iter().enumerate() {
-        if !is_unreadable(known.unreadable, Collection::Topics, t) {
+        if !known.topics.contains_key(t) && !is_unreadable(known.unreadable, Collection::Topics, t)
+        {
             let valid = known.topics.keys().map(String::as_str).collect();
             check(
                 Reference::In(Collection::Topics),
@@ -157,7 +161,9 @@ fn check_relations(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnost
                 )),
             );
         }
-        if !is_unreadable(known.unreadable, Collection::Claims, &r.claim) {
+        if !known.claims.contains(&r.claim)
+            && !is_unreadable(known.unreadable, Collection::Claims, &r.claim)
+        {
             let valid = known
                 .claims
                 .iter()
