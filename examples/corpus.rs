@@ -462,7 +462,7 @@ fn claim_file(k: usize, c: &Claim, claims: &[Claim]) -> String {
         .iter()
         .find(|o| o.article == c.article && o.clause.is_none())
         .map(|o| o.slug.as_str());
-    if c.article % 5 == 0
+    if c.article.is_multiple_of(5)
         && first_with_figure == Some(c.slug.as_str())
         && c.article + 1 < claims.len() / 4
     {
