@@ -55,6 +55,18 @@ pub struct Options {
     pub repository: Option<String>,
     /// The build date shown on pages: only from SOURCE_DATE_EPOCH, never the clock.
     pub build_date: Option<PartialDate>,
+    /// What the run is for.
+    pub goal: Goal,
+}
+
+/// Checking renders every page, since a template can fail on any of them,
+/// but makes none of the files that only a published site needs (the search
+/// index, the feed and sitemap, the open data).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Goal {
+    Check,
+    #[default]
+    Site,
 }
 
 /// The pipeline, short of writing: load, resolve, check coverage, render the
@@ -71,6 +83,9 @@ pub fn compile(root: &Path, options: &Options) -> Compiled {
         let mut site = render::render(&d, &templates, &urls, options.build_date)
             .map_err(|found| diagnostics.extend(found))
             .ok()?;
+        if options.goal == Goal::Check {
+            return Some(site);
+        }
         if d.settings.search {
             let index = search::files(&d, &site)
                 .map_err(|found| diagnostics.push(found))

@@ -134,6 +134,11 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
         base_url: cli.base_url.clone(),
         repository: cli.repository.clone(),
         build_date: dossier::source_date_epoch(),
+        goal: if output.is_some() {
+            dossier::Goal::Site
+        } else {
+            dossier::Goal::Check
+        },
     };
     let compiled = dossier::compile(&cli.root, &options);
     report(&compiled.diagnostics, cli.format);
@@ -157,10 +162,8 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
         }
     };
     let Some(output) = output else {
-        eprintln!(
-            "check passed: {} files would be written, {warnings} warning(s)",
-            site.len()
-        );
+        let pages = site.keys().filter(|p| p.ends_with(".html")).count();
+        eprintln!("check passed: {pages} pages rendered, {warnings} warning(s)");
         return ExitCode::SUCCESS;
     };
     if let Err(e) = dossier::write::write(&cli.root, output, &site) {

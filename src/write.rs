@@ -9,6 +9,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::render::Site;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -139,16 +141,21 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::ErrorKind::Unsupported.into())
 }
 
+/// Writes every file into `dir`: the folders first, once each, then the
+/// files on every core.
 fn fill(dir: &Path, site: &Site) -> Result<(), Diagnostic> {
     fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| io_error(dir, &e))?;
-    for (rel, bytes) in site {
-        let path = dir.join(rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(|e| io_error(p, &e))?;
-        }
-        fs::write(&path, bytes).map_err(|e| io_error(&path, &e))?;
+    let folders: BTreeSet<PathBuf> = site
+        .keys()
+        .filter_map(|rel| dir.join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(|e| io_error(folder, &e))?;
     }
-    Ok(())
+    site.par_iter().try_for_each(|(rel, bytes)| {
+        let path = dir.join(rel);
+        fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
+    })
 }
 
 /// Removes staging folders left by builds that were killed. Only called with
