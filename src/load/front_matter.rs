@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::PLACEHOLDER;
+use crate::text::LineIndex;
 use std::ops::Range;
 use std::path::Path;
 
@@ -145,6 +146,31 @@ pub(crate) fn placeholders(rel: &Path, text: &str, fm: &FrontMatter) -> Vec<Diag
         out.push(d.at_offset(text, start + value_at));
     }
     out
+}
+
+/// The placeholders of a draft: warnings, but for those that keep the file
+/// from being read (`blocking`, byte offsets in `text`), which even a draft
+/// cannot be built with.
+pub(crate) fn in_draft(
+    text: &str,
+    placeholders: Vec<Diagnostic>,
+    blocking: &[usize],
+) -> Vec<Diagnostic> {
+    let index = LineIndex::new(text);
+    let blocking: Vec<usize> = blocking.iter().map(|&o| index.line(o)).collect();
+    placeholders
+        .into_iter()
+        .map(|d| {
+            let hint = d.hint.clone().unwrap_or_default();
+            if d.line.is_some_and(|l| blocking.contains(&l)) {
+                d.hint(format!("{hint}\neven a draft needs this one: the file cannot be read while it says {PLACEHOLDER}"))
+            } else {
+                d.into_warning().hint(format!(
+                    "{hint}\na draft may leave it for now; `check` without `--draft` fails on it"
+                ))
+            }
+        })
+        .collect()
 }
 
 /// Whether a value is `TODO`, quoted or not, alone or followed by a colon or a space.

@@ -43,8 +43,21 @@ pub(crate) fn parse<T: DeserializeOwned>(
     text: &str,
     yaml: Range<usize>,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    let (value, diags, _) = parse_noting_placeholders(file, text, yaml);
+    (value, diags)
+}
+
+/// [`parse`], also returning the byte offsets in `text` of the `TODO`
+/// placeholders that kept the value from being read (a date, a number or one
+/// of a list of words that still says TODO): load reports placeholders itself,
+/// and even a draft cannot be built with these.
+pub(crate) fn parse_noting_placeholders<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    yaml: Range<usize>,
+) -> (Option<T>, Vec<Diagnostic>, Vec<usize>) {
     let Some(original) = text.get(yaml.clone()) else {
-        return (None, Vec::new());
+        return (None, Vec::new(), Vec::new());
     };
     let mut r = Recovery::new(file, text, yaml, original);
     for _ in 0..64 {
@@ -54,8 +67,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
             &r.work
         };
         let e = match yaml_serde::from_str::<T>(source) {
-            Ok(v) if r.diags.is_empty() && r.silent == 0 => return (Some(v), r.diags),
-            Ok(_) => return (None, r.diags),
+            Ok(v) if r.diags.is_empty() && r.silenced.is_empty() => {
+                return (Some(v), r.diags, r.silenced)
+            }
+            Ok(_) => return (None, r.diags, r.silenced),
             Err(e) => e,
         };
         let problem = Problem::new(&e, &r.work);
@@ -63,7 +78,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
             break;
         }
     }
-    (None, r.diags)
+    (None, r.diags, r.silenced)
 }
 
 use std::ops::ControlFlow;
@@ -88,8 +103,9 @@ struct Recovery<'a> {
     standins: Vec<Standin>,
     /// Entries blanked after an error, so that their absence is not reported again.
     removed: Vec<String>,
-    /// Problems not reported here (placeholders): the value is still unusable.
-    silent: usize,
+    /// Problems not reported here (placeholders, by offset in `text`): the
+    /// value is still unusable.
+    silenced: Vec<usize>,
 }
 
 type Step = ControlFlow<()>;
@@ -107,7 +123,7 @@ impl<'a> Recovery<'a> {
             unknown: Vec::new(),
             standins: Vec::new(),
             removed: Vec::new(),
-            silent: 0,
+            silenced: Vec::new(),
         }
     }
 
@@ -267,8 +283,8 @@ impl<'a> Recovery<'a> {
         let placeholder = at
             .and_then(|o| self.work.get(o..))
             .is_some_and(|v| v.trim_start_matches(['"', '\'']).starts_with(PLACEHOLDER));
-        if placeholder {
-            self.silent += 1;
+        if let (true, Some(at)) = (placeholder, at) {
+            self.silenced.push(self.yaml.start + at);
             return;
         }
         let mut d = Diagnostic::error(self.file, problem.message.clone());
