@@ -318,11 +318,10 @@ fn excerpt(src: &str, columns: &[usize]) -> (String, String) {
     };
     let mut shown: Vec<char> = Vec::new();
     let mut caret_at = Vec::new();
-    for w in &windows {
-        if w.start > 0 {
-            if !shown.is_empty() {
-                shown.push(' ');
-            }
+    for (i, w) in windows.iter().enumerate() {
+        if i > 0 {
+            shown.extend([' ', '…', ' ']);
+        } else if w.start > 0 {
             shown.push('…');
         }
         let offset = shown.len();
@@ -333,9 +332,9 @@ fn excerpt(src: &str, columns: &[usize]) -> (String, String) {
                 .filter(|m| w.contains(m) || (**m == w.end && w.end == chars.len()))
                 .map(|m| offset + m - w.start),
         );
-        if w.end < chars.len() {
-            shown.push('…');
-        }
+    }
+    if windows.last().is_some_and(|w| w.end < chars.len()) {
+        shown.push('…');
     }
     let mut carets = String::new();
     for (i, c) in shown
@@ -370,9 +369,9 @@ fn windows_around(chars: &[char], marks: &[usize]) -> Vec<Range<usize>> {
                 start += space + 1;
             }
         }
-        if end < chars.len() {
-            if let Some(space) = chars[m..end].iter().rposition(|c| *c == ' ') {
-                end = m + space;
+        if m < end && end < chars.len() {
+            if let Some(space) = chars[m + 1..end].iter().rposition(|c| *c == ' ') {
+                end = m + 1 + space;
             }
         }
         match out.last_mut() {
@@ -422,6 +421,28 @@ mod tests {
         assert!(shown.contains("= hint: did you mean `false`?"), "{shown}");
         assert!(d.human().contains("\x1b["), "the terminal form is styled");
         assert!(!shown.contains('\x1b'), "the plain form is not");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_windows_around_each_mark() {
+        let words: Vec<String> = (0..400).map(|i| format!("w{i}")).collect();
+        let line = words.join(" ");
+        let at = |w: &str| line.find(&format!(" {w} ")).unwrap() + 1;
+        let d = Diagnostic::error("seeds/a.txt", "figures")
+            .at_offset(&line, at("w20"))
+            .also_at_offsets(&line, &[at("w22"), at("w300")]);
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let (text, carets) = (lines[3], lines[4]);
+        assert!(text.len() < 400, "{text}");
+        assert!(text.starts_with("1 | …") && text.ends_with('…'), "{text}");
+        assert_eq!(text.matches(" … ").count(), 1, "two windows: {text}");
+        let marked: Vec<String> = carets
+            .char_indices()
+            .filter(|(_, c)| *c == '^')
+            .map(|(i, _)| text.chars().skip(i).take_while(|c| *c != ' ').collect())
+            .collect();
+        assert_eq!(marked, ["w20", "w22", "w300"]);
     }
 
     #[test]

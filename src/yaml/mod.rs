@@ -15,6 +15,7 @@
 //! where `locate` keeps them out.
 
 mod explain;
+mod indent;
 mod locate;
 
 pub(crate) use locate::{find, offset_of, parse_path};
@@ -106,6 +107,9 @@ struct Recovery<'a> {
     /// Problems not reported here (placeholders, by offset in `text`): the
     /// value is still unusable.
     silenced: Vec<usize>,
+    /// Lines (their numbers in `text`) reported as out of place: what else
+    /// goes wrong on them follows from that.
+    misplaced: Vec<usize>,
 }
 
 type Step = ControlFlow<()>;
@@ -124,6 +128,7 @@ impl<'a> Recovery<'a> {
             standins: Vec::new(),
             removed: Vec::new(),
             silenced: Vec::new(),
+            misplaced: Vec::new(),
         }
     }
 
@@ -222,8 +227,13 @@ impl<'a> Recovery<'a> {
         })
     }
 
-    /// A top-level field is missing: point at the line where it would go.
+    /// A top-level field is missing: point at the line where it would go,
+    /// or at the line where it stands out of place.
     fn report_missing_at_fence(&mut self, problem: &Problem, field: &str) {
+        if let Some(m) = indent::missing_field(&self.work, field, None) {
+            self.report_misplaced(m);
+            return;
+        }
         let index = LineIndex::new(self.text);
         let (line, hint) = if self.yaml.end < self.text.len() {
             (
@@ -287,6 +297,14 @@ impl<'a> Recovery<'a> {
             self.silenced.push(self.yaml.start + at);
             return;
         }
+        if let Some(m) = self.indentation(problem, at) {
+            self.report_misplaced(m);
+            return;
+        }
+        let index = LineIndex::new(self.text);
+        if at.is_some_and(|o| self.misplaced.contains(&index.line(self.yaml.start + o))) {
+            return;
+        }
         let mut d = Diagnostic::error(self.file, problem.message.clone());
         if let Some(at) = at {
             d = d.at_offset(self.text, self.yaml.start + at);
@@ -295,6 +313,27 @@ impl<'a> Recovery<'a> {
             d = d.hint(h);
         }
         self.diags.push(d);
+    }
+
+    /// The problem, when it is a line in the wrong column (see [`indent`]).
+    fn indentation(&self, problem: &Problem, at: Option<usize>) -> Option<indent::Misplaced> {
+        let index = LineIndex::new(self.text);
+        let line_no = |o: usize| index.line(self.yaml.start + o);
+        match &problem.kind {
+            Kind::Syntax => indent::syntax(&self.work, &problem.raw, at?, &line_no),
+            Kind::Missing { field } => indent::missing_field(&self.work, field, at),
+            _ => None,
+        }
+    }
+
+    fn report_misplaced(&mut self, m: indent::Misplaced) {
+        let offset = self.yaml.start + m.at;
+        self.misplaced.push(LineIndex::new(self.text).line(offset));
+        self.diags.push(
+            Diagnostic::error(self.file, m.message)
+                .at_offset(self.text, offset)
+                .hint(m.hint),
+        );
     }
 
     /// Blanks the entry so that the next parse goes past it; breaks after a
