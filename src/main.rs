@@ -18,7 +18,7 @@ const COMMON: &str = "Common options";
 )]
 struct Cli {
     /// The dossier folder (holding content/, seeds/ and templates/)
-    #[arg(long, global = true, default_value = ".", help_heading = COMMON)]
+    #[arg(long, global = true, value_name = "DIR", default_value = ".", help_heading = COMMON)]
     root: PathBuf,
     /// How to print problems and results: for people, as GitHub Actions annotations, or as JSON lines
     #[arg(long, global = true, value_enum, default_value_t = Format::Human, help_heading = COMMON)]
@@ -49,7 +49,7 @@ enum Command {
     /// Check everything and write the site (refuses to write if there is an error)
     Build {
         /// Where to write the site [default: ROOT/site]
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
         #[command(flatten)]
         checking: Checking,
@@ -80,24 +80,24 @@ enum New {
         /// The article's name: lowercase letters, digits and hyphens
         slug: String,
         /// The text's file name in seeds/ (copy it there first; it is never edited)
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         seed: String,
     },
     /// A claim, first made in one article: `new claim <slug> --article <a> --quote "..."`
     Claim {
         /// The claim's name: lowercase letters, digits and hyphens
         slug: String,
-        /// The article that makes the claim
-        #[arg(long)]
+        /// The article that makes the claim (its slug, or its beginning)
+        #[arg(long, value_name = "ARTICLE")]
         article: String,
         /// The exact words of the article that make it
-        #[arg(long)]
+        #[arg(long, value_name = "WORDS")]
         quote: String,
         /// Words just before the quote, when it occurs more than once
-        #[arg(long)]
+        #[arg(long, value_name = "WORDS")]
         prefix: Option<String>,
         /// Words just after the quote, when it occurs more than once
-        #[arg(long)]
+        #[arg(long, value_name = "WORDS")]
         suffix: Option<String>,
     },
     /// A topic that claims belong to

@@ -193,6 +193,17 @@ fn placeholder_hint(key: &str, rel: &Path) -> String {
                 .into()
         }
         "verdict" => "write a verdict key from the rating scale in content/dossier.yaml".into(),
+        "claimed" => "write when the claim was made: YYYY, YYYY-MM or YYYY-MM-DD".into(),
+        "published" => {
+            "write when the text was published: YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known"
+                .into()
+        }
+        "date_basis" => {
+            "say how the date was established: stated in the text, a dateline, the events it reports as news..."
+                .into()
+        }
+        "outlet" => "write where the text was published: the site it was collected from".into(),
+        "language" => "write the language of the text (BCP 47), e.g. `id` or `en`".into(),
         "summary" if claim => "write the conclusion in one sentence".into(),
         "summary" => "write in one sentence what the topic covers".into(),
         "translation" => "write the quote's English translation".into(),

@@ -92,14 +92,14 @@ const COMMON_WORDS: [(&str, &[&str]); 2] = [
         "id",
         &[
             "yang", "dan", "di", "dengan", "untuk", "itu", "ini", "dari", "pada", "tidak", "dalam",
-            "akan", "telah", "bahwa", "juga", "oleh",
+            "akan", "telah", "bahwa", "juga", "oleh", "ke", "mereka", "tetapi", "adalah",
         ],
     ),
     (
         "en",
         &[
             "the", "and", "of", "to", "in", "that", "is", "was", "for", "on", "with", "as", "by",
-            "said", "it", "are",
+            "said", "it", "are", "were", "has", "have", "but",
         ],
     ),
 ];
@@ -123,7 +123,7 @@ pub(super) fn guess_language(text: &str) -> Option<&'static str> {
         .collect();
     counts.sort_unstable_by(|a, b| b.cmp(a));
     match counts.as_slice() {
-        [(first, tag), (second, _), ..] if *first >= 5 && *first > 2 * second => Some(tag),
+        [(first, tag), (second, _), ..] if *first >= 3 && *first > 2 * second => Some(tag),
         _ => None,
     }
 }
