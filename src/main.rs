@@ -239,8 +239,12 @@ fn new(cli: &Cli, what: &New) -> ExitCode {
     }
 }
 
-/// What `new` made, and what to do next; warnings first.
+/// What `new` made, and what to do next; which article a short name picked
+/// and the warnings first.
 fn said_created(root: &Path, created: &Created, format: Format) {
+    if let (Some(picked), Format::Human | Format::Github) = (&created.picked, format) {
+        eprintln!("{picked}.");
+    }
     report(&created.notes, format);
     let path = root.join(&created.path);
     let path = path.display().to_string();
@@ -251,9 +255,6 @@ fn said_created(root: &Path, created: &Created, format: Format) {
             serde_json::json!({ "created": path, "picked": created.picked, "next": created.next })
         );
         return;
-    }
-    if let Some(picked) = &created.picked {
-        eprintln!("{picked}.");
     }
     eprintln!("created {path}\nnext: {}", created.next);
 }

@@ -75,6 +75,7 @@ pub(super) fn resolve_claims(
             },
         );
     }
+    duplicate_passages(&claims, articles, diags);
     for article in articles.values_mut() {
         article.highlights.sort_by(|a, b| {
             (a.range.start, std::cmp::Reverse(a.range.end), &a.claim).cmp(&(
@@ -227,15 +228,53 @@ fn set_aside_for_unknown_article(
     }
 }
 
-/// Another claim quotes exactly the same words: the same claim written twice,
-/// most likely. A quote inside another claim's longer quote (a figure inside
-/// a statement) is a claim of its own and is not reported.
-fn already_claimed(doc: &Doc<ClaimMeta>, at: &str, other: &str, article: &str) -> Diagnostic {
+/// Claims that quote exactly the same words of an article: the same claim
+/// written twice, most likely. The claim with the most appearances is taken
+/// as the established one (the first by name, when they have as many), and
+/// each other is told to join it. A quote inside another claim's longer
+/// quote (a figure inside a statement) is a claim of its own: not reported.
+fn duplicate_passages(
+    claims: &BTreeMap<String, Claim>,
+    articles: &BTreeMap<String, Article>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let weight = |slug: &str| claims.get(slug).map_or(0, |c| c.placed.len());
+    for (slug, article) in articles {
+        let mut by_range: BTreeMap<(usize, usize), Vec<&Highlight>> = BTreeMap::new();
+        for h in &article.highlights {
+            by_range
+                .entry((h.range.start, h.range.end))
+                .or_default()
+                .push(h);
+        }
+        for same in by_range.values() {
+            let Some(kept) = same
+                .iter()
+                .map(|h| h.claim.as_str())
+                .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.cmp(a)))
+            else {
+                continue;
+            };
+            for h in same.iter().filter(|h| h.claim != kept) {
+                if let Some(c) = claims.get(&h.claim) {
+                    diags.push(already_claimed(&c.doc, h.appearance, kept, slug));
+                }
+            }
+        }
+    }
+}
+
+fn already_claimed(
+    doc: &Doc<ClaimMeta>,
+    appearance: usize,
+    other: &str,
+    article: &str,
+) -> Diagnostic {
     Diagnostic::warning(
         &doc.path,
         format!("claim `{other}` already quotes exactly these words of `{article}`"),
     )
-    .at_offset(&doc.text, doc.offset_of(&format!("{at}.quote")))
+    .at_offset(&doc.text, doc.offset_of(&format!("appearances[{appearance}].quote")))
     .hint(format!(
         "if the two say the same thing, they are one claim: add this claim's appearances to content/claims/{other}.md and remove this one; if they are different claims, quote the words that make this one"
     ))
@@ -322,13 +361,6 @@ fn place_appearances(
                 continue;
             }
         };
-        if let Some(other) = article
-            .highlights
-            .iter()
-            .find(|h| h.claim != doc.slug && h.range == range)
-        {
-            diags.push(already_claimed(doc, &at, &other.claim, &a.article));
-        }
         let mine = || article.highlights.iter().filter(|h| h.claim == doc.slug);
         if let Some(same) = mine().find(|h| h.range == range) {
             diags.push(
