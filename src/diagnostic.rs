@@ -128,12 +128,17 @@ impl Diagnostic {
         self
     }
 
-    /// The same problem, as a warning (e.g. in a draft, where it does not block).
-    pub(crate) fn into_warning(self) -> Diagnostic {
+    /// The same problem in a draft, where unfinished work is previewed: a
+    /// warning, whose hint says that a published build refuses it.
+    pub(crate) fn in_draft(self) -> Diagnostic {
+        let hint = self.hint.clone().unwrap_or_default();
         Diagnostic {
             severity: Severity::Warning,
             ..self
         }
+        .hint(format!(
+            "{hint}\na draft may leave it for now; `check` without `--draft` fails on it"
+        ))
     }
 
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Diagnostic {

@@ -161,14 +161,13 @@ pub(crate) fn in_draft(
     placeholders
         .into_iter()
         .map(|d| {
-            let hint = d.hint.clone().unwrap_or_default();
-            if d.line.is_some_and(|l| blocking.contains(&l)) {
-                d.hint(format!("{hint}\neven a draft needs this one: the file cannot be read while it says {PLACEHOLDER}"))
-            } else {
-                d.into_warning().hint(format!(
-                    "{hint}\na draft may leave it for now; `check` without `--draft` fails on it"
-                ))
+            if !d.line.is_some_and(|l| blocking.contains(&l)) {
+                return d.in_draft();
             }
+            let hint = d.hint.clone().unwrap_or_default();
+            d.hint(format!(
+                "{hint}\neven a draft needs this one: the file cannot be read while it says {PLACEHOLDER}"
+            ))
         })
         .collect()
 }
