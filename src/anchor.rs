@@ -230,6 +230,23 @@ impl<'a> Haystack<'a> {
             .collect()
     }
 
+    /// What a quote that cannot be placed was most likely meant to cover, so
+    /// that the figures there are not reported as well: every place the
+    /// quote occurs (its prefix or suffix being wrong), else the closest
+    /// passage, else the whole text.
+    pub(crate) fn meant(&self, sel: &Selector, err: &AnchorError) -> Vec<Range<usize>> {
+        let bare = match err {
+            AnchorError::Empty => Vec::new(),
+            _ => self.find_all(sel.exact),
+        };
+        match err {
+            _ if !bare.is_empty() => bare,
+            AnchorError::Ambiguous { matches } => matches.clone(),
+            AnchorError::NotFound { closest: Some(p) } => vec![p.range.clone()],
+            _ => std::iter::once(0..self.original.len()).collect(),
+        }
+    }
+
     /// 1-based line and 1-based column (in chars) of an original byte offset.
     /// Offsets past the end or inside a char are clamped to the char start.
     pub(crate) fn line_col(&self, byte: usize) -> (usize, usize) {

@@ -4,7 +4,8 @@
 //! first, so a gap here is an unannotated claim, reported by seed line.
 
 use crate::diagnostic::Diagnostic;
-use crate::resolve::Dossier;
+use crate::resolve::{Article, Dossier};
+use crate::text::LineIndex;
 use std::ops::Range;
 use std::path::Path;
 
@@ -61,33 +62,85 @@ const NUMBER_WORDS: &[&str] = &[
     "dozen",
 ];
 
-/// Byte ranges of the number tokens in `text`: runs of digits (with their
-/// separators) and number words.
-pub(crate) fn numbers(text: &str) -> Vec<Range<usize>> {
+/// Characters that join the parts of one figure: thousands separators and
+/// decimal marks (`2.500`, `3,5`), ranges (`10.000-12.000`), dates (`13/5/2025`,
+/// `26/4`) and times (`10:30`).
+const JOINERS: &[char] = &['.', ',', '/', '-', '\u{2013}', ':'];
+
+/// One figure of a text: a number, a range or a date, written as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Figure {
+    /// The whole figure, e.g. `10.000-12.000`.
+    pub(crate) range: Range<usize>,
+    /// Its words (`10`, `000`, `12`, `000`): a figure is covered when each is.
+    parts: Vec<Range<usize>>,
+}
+
+/// The words of `text` (runs of letters and digits), as byte ranges.
+fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut word_start = None;
+    let mut start = None;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if c.is_alphanumeric() {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        let Some(start) = word_start.take() else {
-            continue;
-        };
-        let word = &text[start..i];
-        let lower = word.to_lowercase();
-        if word.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lower.as_str()) {
-            out.push(start..i);
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
         }
     }
     out
 }
 
-/// Reports every number in every article that nothing covers.
-pub(crate) fn check(d: &Dossier) -> Vec<Diagnostic> {
+/// The figures in `text`: words with digits, joined into one figure when a
+/// single [`JOINERS`] character stands between them, and number words.
+pub(crate) fn numbers(text: &str) -> Vec<Figure> {
+    let has_digit = |r: &Range<usize>| text[r.clone()].chars().any(|c| c.is_ascii_digit());
+    let mut out: Vec<Figure> = Vec::new();
+    for w in words(text) {
+        if has_digit(&w) {
+            let joined = out.last_mut().filter(|f| {
+                let gap = &text[f.range.end..w.start];
+                f.parts.last().is_some_and(has_digit)
+                    && gap.chars().count() == 1
+                    && gap.starts_with(JOINERS)
+            });
+            match joined {
+                Some(f) => {
+                    f.range.end = w.end;
+                    f.parts.push(w);
+                }
+                None => out.push(Figure {
+                    range: w.clone(),
+                    parts: vec![w],
+                }),
+            }
+        } else if NUMBER_WORDS.contains(&text[w.clone()].to_lowercase().as_str()) {
+            out.push(Figure {
+                range: w.clone(),
+                parts: vec![w],
+            });
+        }
+    }
+    out
+}
+
+/// Whether every part of a figure lies inside one of `ranges`.
+fn is_covered(figure: &Figure, ranges: &[&Range<usize>]) -> bool {
+    figure
+        .parts
+        .iter()
+        .all(|p| ranges.iter().any(|r| r.start <= p.start && p.end <= r.end))
+}
+
+/// Reports, one diagnostic per seed line, every figure of every article that
+/// nothing covers. In a draft they are warnings, so that an article can be
+/// previewed before every figure is annotated.
+pub(crate) fn check(d: &Dossier, draft: bool) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for a in d.articles.values() {
         let covered: Vec<&Range<usize>> = a
@@ -97,26 +150,62 @@ pub(crate) fn check(d: &Dossier) -> Vec<Diagnostic> {
             .chain(a.notes.iter().map(|(r, _)| r))
             .chain(a.furniture.iter())
             .chain(a.not_claims.iter())
+            // What a quote that could not be placed was meant to cover: its
+            // own error says so, and its figures are not reported again.
+            .chain(a.unplaced.iter())
             .collect();
-        let seed = Path::new("seeds").join(&a.doc.meta.seed);
-        for n in numbers(&a.text) {
-            if covered.iter().any(|r| r.start <= n.start && n.end <= r.end) {
-                continue;
-            }
-            diags.push(
-                Diagnostic::error(
-                    &seed,
-                    format!("`{}` is a number that no claim, note or `not_claims` entry covers", &a.text[n.clone()]),
-                )
-                .at_offset(&a.text, n.start)
-                .hint(format!(
-                    "quote the sentence in a claim, or add a note on it, or list it in {} under `not_claims:` with a `reason:`",
-                    a.doc.path.display()
-                )),
-            );
+        let uncovered: Vec<Figure> = numbers(&a.text)
+            .into_iter()
+            .filter(|n| !is_covered(n, &covered))
+            .collect();
+        let index = LineIndex::new(&a.text);
+        let same_line =
+            |x: &Figure, y: &Figure| index.line(x.range.start) == index.line(y.range.start);
+        for line in uncovered.chunk_by(same_line) {
+            let d = uncovered_on_line(a, line);
+            diags.push(if draft { d.in_draft() } else { d });
         }
     }
     diags
+}
+
+/// One line's uncovered figures, as one error marking each.
+fn uncovered_on_line(a: &Article, figures: &[Figure]) -> Diagnostic {
+    let seed = Path::new("seeds").join(&a.doc.meta.seed);
+    let shown: Vec<String> = figures
+        .iter()
+        .map(|f| format!("`{}`", &a.text[f.range.clone()]))
+        .collect();
+    let message = match shown.as_slice() {
+        [one] => format!("{one} is a number that no claim, note or `not_claims` entry covers"),
+        _ => format!(
+            "{} numbers on this line are not covered by any claim, note or `not_claims` entry: {}",
+            shown.len(),
+            listed(&shown, 8)
+        ),
+    };
+    let first = figures.first().map_or(0, |f| f.range.start);
+    let others: Vec<usize> = figures.iter().skip(1).map(|f| f.range.start).collect();
+    let them = if figures.len() == 1 { "it" } else { "each" };
+    Diagnostic::error(&seed, message)
+        .at_offset(&a.text, first)
+        .also_at_offsets(&a.text, &others)
+        .hint(format!(
+            "quote the sentence in a claim, or add a note on it, or list {them} in {} under `not_claims:` with a `reason:`",
+            a.doc.path.display()
+        ))
+}
+
+/// "`a`, `b` and `c`", the first `max` of them, then how many more.
+fn listed(items: &[String], max: usize) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ if items.len() > max => {
+            format!("{} and {} more", items[..max].join(", "), items.len() - max)
+        }
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -127,7 +216,49 @@ mod tests {
     fn finds_digits_and_number_words() {
         let text =
             "Sekitar 10.000-12.000 tentara, ribuan lainnya; dua hari kemudian. Pertama kali.";
-        let found: Vec<&str> = numbers(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(found, ["10", "000", "12", "000", "ribuan", "dua"]);
+        let found: Vec<&str> = numbers(text).into_iter().map(|f| &text[f.range]).collect();
+        assert_eq!(found, ["10.000-12.000", "ribuan", "dua"]);
+    }
+
+    #[test]
+    fn a_figure_with_separators_or_a_date_is_one_figure() {
+        let text = "Sekitar 2.500 dan 14.000 tentara (13/5/2025), Sabtu (26/4). Pukul 10:30, 3,5 km. Tahun 2024. 10 orang, 1, 2 dan Su-34.";
+        let found: Vec<&str> = numbers(text).into_iter().map(|f| &text[f.range]).collect();
+        assert_eq!(
+            found,
+            [
+                "2.500",
+                "14.000",
+                "13/5/2025",
+                "26/4",
+                "10:30",
+                "3,5",
+                "2024",
+                "10",
+                "1",
+                "2",
+                "34"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_is_covered_when_each_of_its_parts_is() {
+        let text = "antara 10.000-12.000 tentara";
+        let figure = &numbers(text)[0];
+        let (a, b) = (7..13, 14..20);
+        assert!(is_covered(figure, &[&(0..text.len())]));
+        assert!(
+            is_covered(figure, &[&a, &b]),
+            "two quotes, one each side of the dash"
+        );
+        assert!(!is_covered(figure, &[&a]));
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        let items: Vec<String> = ["`a`", "`b`", "`c`"].map(String::from).to_vec();
+        assert_eq!(listed(&items, 8), "`a`, `b` and `c`");
+        assert_eq!(listed(&items, 2), "`a`, `b` and 1 more");
     }
 }

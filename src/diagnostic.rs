@@ -4,6 +4,7 @@
 use crate::text::LineIndex;
 use anstyle::{AnsiColor, Style};
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,6 +37,9 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// The offending source line, shown under the message with a caret.
     pub source_line: Option<String>,
+    /// More 1-based columns of the same line to mark, when one problem stands
+    /// in several places of a line (the figures of a seed line no claim covers).
+    pub marks: Vec<usize>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -49,6 +53,7 @@ impl Diagnostic {
             line: None,
             column: None,
             source_line: None,
+            marks: Vec::new(),
             message: message.into(),
             hint: None,
         }
@@ -110,6 +115,32 @@ impl Diagnostic {
         self.at(text, line, column)
     }
 
+    /// Marks more places of the diagnostic's line: byte offsets of `text`
+    /// (the whole file) on the same line as the first place.
+    pub(crate) fn also_at_offsets(mut self, text: &str, offsets: &[usize]) -> Diagnostic {
+        let index = LineIndex::new(text);
+        for &o in offsets {
+            let (line, column) = index.line_col(o);
+            if Some(line) == self.line && Some(column) != self.column {
+                self.marks.push(column);
+            }
+        }
+        self
+    }
+
+    /// The same problem in a draft, where unfinished work is previewed: a
+    /// warning, whose hint says that a published build refuses it.
+    pub(crate) fn in_draft(self) -> Diagnostic {
+        let hint = self.hint.clone().unwrap_or_default();
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+        .hint(format!(
+            "{hint}\na draft may leave it for now; `check` without `--draft` fails on it"
+        ))
+    }
+
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
@@ -168,22 +199,18 @@ impl Diagnostic {
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
             let gutter = line.to_string().len();
             let bar = paint(GUTTER, "|");
+            let mut columns: Vec<usize> =
+                self.column.into_iter().chain(self.marks.clone()).collect();
+            columns.sort_unstable();
+            columns.dedup();
+            let (shown, carets) = excerpt(src, &columns);
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
             out.push_str(&format!(
-                "{} {bar} {src}\n",
+                "{} {bar} {shown}\n",
                 paint(GUTTER, &line.to_string())
             ));
-            if let Some(col) = self.column {
-                let pad: String = src
-                    .chars()
-                    .take(col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                out.push_str(&format!(
-                    "{:gutter$} {bar} {pad}{}\n",
-                    "",
-                    paint(ERROR, "^")
-                ));
+            if !columns.is_empty() {
+                out.push_str(&format!("{:gutter$} {bar} {carets}\n", ""));
             }
         }
         if let Some(hint) = &self.hint {
@@ -273,6 +300,93 @@ impl Diagnostic {
     }
 }
 
+/// The longest source line shown whole, in characters; a longer one (a seed
+/// paragraph can run to thousands) is shown as windows around its marks.
+const LINE_SHOWN_WHOLE: usize = 200;
+/// How much of a long line is shown before and after each mark, in characters.
+const WINDOW_BEFORE: usize = 60;
+const WINDOW_AFTER: usize = 80;
+
+/// The part of `src` to show and the caret line under it, for 1-based
+/// `columns` (sorted): the whole line when it is short, else a window around
+/// each column, joined by `…`.
+fn excerpt(src: &str, columns: &[usize]) -> (String, String) {
+    let chars: Vec<char> = src.chars().collect();
+    let marks: Vec<usize> = columns
+        .iter()
+        .map(|c| c.saturating_sub(1).min(chars.len()))
+        .collect();
+    let windows = if chars.len() <= LINE_SHOWN_WHOLE || marks.is_empty() {
+        std::iter::once(0..chars.len()).collect()
+    } else {
+        windows_around(&chars, &marks)
+    };
+    let mut shown: Vec<char> = Vec::new();
+    let mut caret_at = Vec::new();
+    for (i, w) in windows.iter().enumerate() {
+        if i > 0 {
+            shown.extend([' ', '…', ' ']);
+        } else if w.start > 0 {
+            shown.push('…');
+        }
+        let offset = shown.len();
+        shown.extend(&chars[w.clone()]);
+        caret_at.extend(
+            marks
+                .iter()
+                .filter(|m| w.contains(m) || (**m == w.end && w.end == chars.len()))
+                .map(|m| offset + m - w.start),
+        );
+    }
+    if windows.last().is_some_and(|w| w.end < chars.len()) {
+        shown.push('…');
+    }
+    let mut carets = String::new();
+    for (i, c) in shown
+        .iter()
+        .enumerate()
+        .take(caret_at.last().map_or(0, |l| l + 1))
+    {
+        if caret_at.contains(&i) {
+            carets.push_str(&paint(ERROR, "^"));
+        } else {
+            carets.push(if *c == '\t' { '\t' } else { ' ' });
+        }
+    }
+    if let Some(&last) = caret_at.last() {
+        if last >= shown.len() {
+            carets.push_str(&" ".repeat(last - shown.len().min(last)));
+            carets.push_str(&paint(ERROR, "^"));
+        }
+    }
+    (shown.into_iter().collect(), carets)
+}
+
+/// Character ranges of a long line around each mark, cut at spaces where
+/// one is near, merged where they meet.
+fn windows_around(chars: &[char], marks: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &m in marks {
+        let mut start = m.saturating_sub(WINDOW_BEFORE);
+        let mut end = (m + WINDOW_AFTER).min(chars.len());
+        if start > 0 {
+            if let Some(space) = chars[start..m].iter().position(|c| *c == ' ') {
+                start += space + 1;
+            }
+        }
+        if m < end && end < chars.len() {
+            if let Some(space) = chars[m + 1..end].iter().rposition(|c| *c == ' ') {
+                end = m + 1 + space;
+            }
+        }
+        match out.last_mut() {
+            Some(last) if start <= last.end + 1 => last.end = last.end.max(end),
+            _ => out.push(start..end.max(start)),
+        }
+    }
+    out
+}
+
 fn escape_github(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
@@ -312,6 +426,28 @@ mod tests {
         assert!(shown.contains("= hint: did you mean `false`?"), "{shown}");
         assert!(d.human().contains("\x1b["), "the terminal form is styled");
         assert!(!shown.contains('\x1b'), "the plain form is not");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_windows_around_each_mark() {
+        let words: Vec<String> = (0..400).map(|i| format!("w{i}")).collect();
+        let line = words.join(" ");
+        let at = |w: &str| line.find(&format!(" {w} ")).unwrap() + 1;
+        let d = Diagnostic::error("seeds/a.txt", "figures")
+            .at_offset(&line, at("w20"))
+            .also_at_offsets(&line, &[at("w22"), at("w300")]);
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let (text, carets) = (lines[3], lines[4]);
+        assert!(text.len() < 400, "{text}");
+        assert!(text.starts_with("1 | …") && text.ends_with('…'), "{text}");
+        assert_eq!(text.matches(" … ").count(), 1, "two windows: {text}");
+        let marked: Vec<String> = carets
+            .char_indices()
+            .filter(|(_, c)| *c == '^')
+            .map(|(i, _)| text.chars().skip(i).take_while(|c| *c != ' ').collect())
+            .collect();
+        assert_eq!(marked, ["w20", "w22", "w300"]);
     }
 
     #[test]

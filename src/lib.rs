@@ -55,6 +55,9 @@ pub struct Options {
     pub repository: Option<String>,
     /// The build date shown on pages: only from SOURCE_DATE_EPOCH, never the clock.
     pub build_date: Option<PartialDate>,
+    /// A draft: uncovered figures and `TODO` placeholders are warnings, so
+    /// that unfinished work can be previewed (`--draft`; a published build is strict).
+    pub draft: bool,
     /// What the run is for.
     pub goal: Goal,
 }
@@ -72,13 +75,13 @@ pub enum Goal {
 /// The pipeline, short of writing: load, resolve, check coverage, render the
 /// pages, and add the files for hosts and for reuse.
 pub fn compile(root: &Path, options: &Options) -> Compiled {
-    let (mut sources, mut diagnostics) = load::load(root);
+    let (mut sources, mut diagnostics) = load::load(root, options.draft);
     options.apply(&mut sources);
     let templates = std::mem::take(&mut sources.templates);
     let (dossier, found) = resolve::resolve(sources);
     diagnostics.extend(found);
     let site = dossier.and_then(|d| {
-        diagnostics.extend(coverage::check(&d));
+        diagnostics.extend(coverage::check(&d, options.draft));
         let urls = url::Urls::new(d.settings.base_url.as_deref());
         let mut site = render::render(&d, &templates, &urls, options.build_date)
             .map_err(|found| diagnostics.extend(found))

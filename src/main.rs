@@ -1,10 +1,14 @@
 //! The `dossier` command line: a thin layer over the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dossier::scaffold::{create, Created, FirstAppearance, Request};
 use dossier::Diagnostic;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+
+/// The heading of the options every command takes, listed after its own.
+const COMMON: &str = "Common options";
 
 #[derive(Parser)]
 #[command(
@@ -14,22 +18,30 @@ use std::time::Instant;
 )]
 struct Cli {
     /// The dossier folder (holding content/, seeds/ and templates/)
-    #[arg(long, global = true, default_value = ".")]
+    #[arg(long, global = true, value_name = "DIR", default_value = ".", help_heading = COMMON)]
     root: PathBuf,
-    /// How to print problems: for people, as GitHub Actions annotations, or as JSON lines
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    /// How to print problems and results: for people, as GitHub Actions annotations, or as JSON lines
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human, help_heading = COMMON)]
     format: Format,
-    /// Treat warnings as errors
-    #[arg(long, global = true)]
-    deny_warnings: bool,
-    /// Public address of the site, replacing `base_url` in content/dossier.yaml
-    #[arg(long, global = true, value_name = "URL")]
-    base_url: Option<String>,
-    /// Repository web address for "edit this page" links, replacing `repository`
-    #[arg(long, global = true, value_name = "URL")]
-    repository: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The options of the commands that check the whole dossier.
+#[derive(Args)]
+struct Checking {
+    /// A draft: uncovered numbers and TODO placeholders are warnings, so unfinished work can be previewed
+    #[arg(long)]
+    draft: bool,
+    /// Treat warnings as errors
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Public address of the site, replacing `base_url` in content/dossier.yaml
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Repository web address for "edit this page" links, replacing `repository`
+    #[arg(long, value_name = "URL")]
+    repository: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -37,14 +49,19 @@ enum Command {
     /// Check everything and write the site (refuses to write if there is an error)
     Build {
         /// Where to write the site [default: ROOT/site]
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        checking: Checking,
     },
     /// Check everything and write nothing
-    Check,
+    Check {
+        #[command(flatten)]
+        checking: Checking,
+    },
     /// Find words in an article as the build does, and print a ready-to-paste appearance
     Quote {
-        /// The article's slug (its file name in content/articles/ without `.md`)
+        /// The article's slug (its file name in content/articles/ without `.md`), or its beginning
         article: String,
         /// The words to find, in quotes
         words: String,
@@ -58,21 +75,29 @@ enum Command {
 
 #[derive(Subcommand)]
 enum New {
+    /// An article, for a text already in seeds/: `new article <slug> --seed <file>`
+    Article {
+        /// The article's name: lowercase letters, digits and hyphens
+        slug: String,
+        /// The text's file name in seeds/ (copy it there first; it is never edited)
+        #[arg(long, value_name = "FILE")]
+        seed: String,
+    },
     /// A claim, first made in one article: `new claim <slug> --article <a> --quote "..."`
     Claim {
         /// The claim's name: lowercase letters, digits and hyphens
         slug: String,
-        /// The article that makes the claim
-        #[arg(long)]
+        /// The article that makes the claim (its slug, or its beginning)
+        #[arg(long, value_name = "ARTICLE")]
         article: String,
         /// The exact words of the article that make it
-        #[arg(long)]
+        #[arg(long, value_name = "WORDS")]
         quote: String,
         /// Words just before the quote, when it occurs more than once
-        #[arg(long)]
+        #[arg(long, value_name = "WORDS")]
         prefix: Option<String>,
         /// Words just after the quote, when it occurs more than once
-        #[arg(long)]
+        #[arg(long, value_name = "WORDS")]
         suffix: Option<String>,
     },
     /// A topic that claims belong to
@@ -110,30 +135,25 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match &cli.command {
-        Command::Quote { article, words } => finish(
-            dossier::quote::run(&cli.root, article, words).map(|out| {
-                print!("{out}");
-                String::new()
-            }),
-            cli.format,
-        ),
-        Command::New { what } => new(&cli.root, what, cli.format),
-        Command::Check => check_and_write(&cli, None),
-        Command::Build { output } => {
+        Command::Quote { article, words } => quote(&cli, article, words),
+        Command::New { what } => new(&cli, what),
+        Command::Check { checking } => check_and_write(&cli, checking, None),
+        Command::Build { output, checking } => {
             let output = output.clone().unwrap_or_else(|| cli.root.join("site"));
-            check_and_write(&cli, Some(&output))
+            check_and_write(&cli, checking, Some(&output))
         }
     }
 }
 
 /// `check` (no output) and `build`: load, resolve, render, report, and write
 /// only when nothing failed.
-fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
+fn check_and_write(cli: &Cli, checking: &Checking, output: Option<&Path>) -> ExitCode {
     let started = Instant::now();
     let options = dossier::Options {
-        base_url: cli.base_url.clone(),
-        repository: cli.repository.clone(),
+        base_url: checking.base_url.clone(),
+        repository: checking.repository.clone(),
         build_date: dossier::source_date_epoch(),
+        draft: checking.draft,
         goal: if output.is_some() {
             dossier::Goal::Site
         } else {
@@ -148,22 +168,19 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
     }
     let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = compiled.diagnostics.len() - errors;
-    let failed = errors > 0 || (cli.deny_warnings && warnings > 0);
+    let denied = checking.deny_warnings && warnings > 0;
     let site = match compiled.site {
-        Some(site) if !failed => site,
+        Some(site) if errors == 0 && !denied => site,
         _ => {
-            let denied = if cli.deny_warnings && warnings > 0 {
-                " (warnings denied)"
-            } else {
-                ""
-            };
+            let denied = if denied { " (warnings denied)" } else { "" };
             eprintln!("{errors} error(s), {warnings} warning(s){denied}; nothing written");
             return ExitCode::from(1);
         }
     };
+    let draft = if checking.draft { " (a draft)" } else { "" };
     let Some(output) = output else {
         let pages = site.keys().filter(|p| p.ends_with(".html")).count();
-        eprintln!("check passed: {pages} pages rendered, {warnings} warning(s)");
+        eprintln!("check passed{draft}: {pages} pages rendered, {warnings} warning(s)");
         return ExitCode::SUCCESS;
     };
     if let Err(e) = dossier::write::write(&cli.root, output, &site) {
@@ -171,7 +188,7 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     }
     eprintln!(
-        "built {} files into {} in {} ms, {warnings} warning(s)",
+        "built {} files into {}{draft} in {} ms, {warnings} warning(s)",
         site.len(),
         output.display(),
         started.elapsed().as_millis()
@@ -179,10 +196,24 @@ fn check_and_write(cli: &Cli, output: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `dossier quote`: the matches, ready to paste, and what the editor should know.
+fn quote(cli: &Cli, article: &str, words: &str) -> ExitCode {
+    let found = match dossier::quote::run(&cli.root, article, words) {
+        Ok(found) => found,
+        Err(d) => return failed(d, cli.format),
+    };
+    report(&found.notes, cli.format);
+    match cli.format {
+        Format::Json => println!("{}", found.json()),
+        _ => print!("{}", found.report()),
+    }
+    ExitCode::SUCCESS
+}
+
 /// `dossier new ...`: creates the file and says what to do next.
-fn new(root: &Path, what: &New, format: Format) -> ExitCode {
-    use dossier::scaffold::{create, FirstAppearance, Kind};
-    let (kind, slug, first) = match what {
+fn new(cli: &Cli, what: &New) -> ExitCode {
+    let (request, slug) = match what {
+        New::Article { slug, seed } => (Request::Article { seed: seed.clone() }, slug),
         New::Claim {
             slug,
             article,
@@ -190,48 +221,55 @@ fn new(root: &Path, what: &New, format: Format) -> ExitCode {
             prefix,
             suffix,
         } => (
-            Kind::Claim,
-            slug,
-            Some(FirstAppearance {
+            Request::Claim(FirstAppearance {
                 article: article.clone(),
                 quote: quote.clone(),
                 prefix: prefix.clone(),
                 suffix: suffix.clone(),
             }),
+            slug,
         ),
-        New::Topic { slug } => (Kind::Topic, slug, None),
-        New::Entity { slug } => (Kind::Entity, slug, None),
-        New::Page { slug } => (Kind::Page, slug, None),
+        New::Topic { slug } => (Request::Topic, slug),
+        New::Entity { slug } => (Request::Entity, slug),
+        New::Page { slug } => (Request::Page, slug),
     };
-    finish(
-        create(root, kind, slug, first.as_ref()).map(|rel| {
-            format!(
-                "created {}\nnext: replace every TODO in it, then run `dossier check`, which lists what is left",
-                root.join(rel).display().to_string().trim_start_matches("./")
-            )
-        }),
-        format,
-    )
-}
-
-/// Prints the outcome of `quote` or `new`: 0 done, 1 the content says no, 2 misuse.
-fn finish(outcome: Result<String, Diagnostic>, format: Format) -> ExitCode {
-    match outcome {
-        Ok(message) => {
-            if !message.is_empty() {
-                eprintln!("{message}");
-            }
+    match create(&cli.root, &request, slug) {
+        Ok(created) => {
+            said_created(&cli.root, &created, cli.format);
             ExitCode::SUCCESS
         }
-        Err(d) => {
-            match format {
-                // One problem: no blank line after it, as there is between several.
-                Format::Human => anstream::eprint!("{}", d.human()),
-                _ => report(std::slice::from_ref(&d), format),
-            }
-            ExitCode::from(Diagnostic::exit_code(&[d]))
-        }
+        Err(d) => failed(d, cli.format),
     }
+}
+
+/// What `new` made, and what to do next; which article a short name picked
+/// and the warnings first.
+fn said_created(root: &Path, created: &Created, format: Format) {
+    if let (Some(picked), Format::Human | Format::Github) = (&created.picked, format) {
+        eprintln!("{picked}.");
+    }
+    report(&created.notes, format);
+    let path = root.join(&created.path);
+    let path = path.display().to_string();
+    let path = path.trim_start_matches("./");
+    if format == Format::Json {
+        println!(
+            "{}",
+            serde_json::json!({ "created": path, "picked": created.picked, "next": created.next })
+        );
+        return;
+    }
+    eprintln!("created {path}\nnext: {}", created.next);
+}
+
+/// Prints why `quote` or `new` could not do it: 1 the content says no, 2 misuse.
+fn failed(d: Diagnostic, format: Format) -> ExitCode {
+    match format {
+        // One problem: no blank line after it, as there is between several.
+        Format::Human => anstream::eprint!("{}", d.human()),
+        _ => report(std::slice::from_ref(&d), format),
+    }
+    ExitCode::from(Diagnostic::exit_code(&[d]))
 }
 
 /// Human diagnostics go to stderr, in colour on a terminal unless NO_COLOR is

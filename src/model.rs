@@ -657,6 +657,19 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
+    /// Whether this date is before `other` whatever days they stand for:
+    /// `2025-04` is before `2025-05-02`, but not before `2025-04-28`.
+    pub(crate) fn is_surely_before(&self, other: &PartialDate) -> bool {
+        let last_month = self.month.unwrap_or(12);
+        let last = (
+            self.year,
+            last_month,
+            self.day.unwrap_or(days_in_month(self.year, last_month)),
+        );
+        let first = (other.year, other.month.unwrap_or(1), other.day.unwrap_or(1));
+        last < first
+    }
+
     /// The civil date (UTC) a number of days after 1970-01-01, by Howard
     /// Hinnant's algorithm.
     pub(crate) fn from_days_since_epoch(days: i64) -> PartialDate {
@@ -727,6 +740,17 @@ impl<'de> Deserialize<'de> for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partial_dates_are_surely_before_only_when_every_day_is() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        assert!(d("2025-04").is_surely_before(&d("2025-05-02")));
+        assert!(!d("2025-04").is_surely_before(&d("2025-04-28")));
+        assert!(!d("2025-04-28").is_surely_before(&d("2025-04")));
+        assert!(d("2025").is_surely_before(&d("2026")));
+        assert!(!d("2025-05-02").is_surely_before(&d("2025-05-02")));
+        assert!(d("2025-05-02").is_surely_before(&d("2026-11-23")));
+    }
 
     #[test]
     fn partial_dates_parse_to_their_precision() {

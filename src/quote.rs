@@ -6,7 +6,7 @@
 use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::{self, Doc};
-use crate::model::{ArticleMeta, PLACEHOLDER};
+use crate::model::{ArticleMeta, ClaimMeta, PLACEHOLDER};
 use crate::resolve::place::{disambiguation, failure, Place};
 use crate::text::squash;
 use crate::yaml;
@@ -19,26 +19,107 @@ pub(crate) struct ArticleText {
     pub(crate) doc: Doc<ArticleMeta>,
     pub(crate) seed_path: PathBuf,
     pub(crate) text: String,
+    /// The name the editor gave, when it was not the slug (a beginning of
+    /// it, or the seed's file name): said back, so that a wrong pick shows.
+    pub(crate) asked_as: Option<String>,
+    /// Where the claims' appearances stand in this article.
+    pub(crate) quoted: Vec<Quoted>,
 }
 
-/// Reads one article and its seed. `name` is the article's slug (or its seed's file name).
-pub(crate) fn read_article(root: &Path, name: &str) -> Result<ArticleText, Diagnostic> {
-    let (mut sources, diags) = load::load(root);
-    let slugs: Vec<String> = sources.articles.iter().map(|a| a.slug.clone()).collect();
-    let pos = sources
-        .articles
+/// A claim's appearance placed in the article, and where it is written.
+pub(crate) struct Quoted {
+    pub(crate) claim: String,
+    pub(crate) range: Range<usize>,
+    /// The appearance's `quote:` in the claim file, to point at.
+    pub(crate) at: Diagnostic,
+}
+
+impl ArticleText {
+    /// "`bbc-k` is article `bbc-kcna-confirms-troops`", when the editor named it otherwise.
+    pub(crate) fn picked(&self) -> Option<String> {
+        let asked = self.asked_as.as_ref()?;
+        let what = if *asked == self.doc.meta.seed {
+            "the seed of"
+        } else {
+            "the beginning of"
+        };
+        Some(format!("`{asked}` is {what} article `{}`", self.doc.slug))
+    }
+
+    /// Warnings that other claims already quote exactly `range`: one claim
+    /// made in several articles is one claim file with several appearances.
+    pub(crate) fn already_claimed(&self, range: &Range<usize>) -> Vec<Diagnostic> {
+        self.quoted
+            .iter()
+            .filter(|q| q.range == *range)
+            .map(|q| {
+                Diagnostic {
+                    message: format!(
+                        "claim `{}` already quotes exactly these words of `{}`",
+                        q.claim, self.doc.slug
+                    ),
+                    ..q.at.clone()
+                }
+                .hint(format!(
+                    "if your claim says the same thing, it is claim `{}`: add its other appearances to {} instead of writing a new claim; if it is another claim, quote the words that make it",
+                    q.claim,
+                    q.at.file.as_deref().unwrap_or(Path::new("")).display()
+                ))
+            })
+            .collect()
+    }
+}
+
+/// The index of the article named `name`: its slug, its seed's file name, or
+/// an unambiguous beginning of its slug.
+fn pick_article(articles: &[Doc<ArticleMeta>], name: &str) -> Option<usize> {
+    articles
         .iter()
         .position(|a| a.slug == name || a.meta.seed == name)
         .or_else(|| {
-            // An unambiguous beginning of a slug is enough.
-            let starts: Vec<usize> = (0..sources.articles.len())
-                .filter(|&i| sources.articles[i].slug.starts_with(name))
+            let starts: Vec<usize> = (0..articles.len())
+                .filter(|&i| articles[i].slug.starts_with(name))
                 .collect();
             match starts.as_slice() {
                 [one] if !name.is_empty() => Some(*one),
                 _ => None,
             }
-        });
+        })
+}
+
+/// Every appearance of every claim that names the article `slug`, placed in its text.
+fn quoted_in(claims: &[Doc<ClaimMeta>], slug: &str, text: &str) -> Vec<Quoted> {
+    let hay = Haystack::new(text);
+    let mut out = Vec::new();
+    for c in claims {
+        for (i, a) in c.meta.appearances.iter().enumerate() {
+            if a.article != slug {
+                continue;
+            }
+            let sel = Selector {
+                exact: &a.quote,
+                prefix: a.prefix.as_deref(),
+                suffix: a.suffix.as_deref(),
+            };
+            let Ok(range) = hay.locate(&sel) else {
+                continue;
+            };
+            let offset = c.offset_of(&format!("appearances[{i}].quote"));
+            out.push(Quoted {
+                claim: c.slug.clone(),
+                range,
+                at: Diagnostic::warning(&c.path, "").at_offset(&c.text, offset),
+            });
+        }
+    }
+    out
+}
+
+/// Reads one article and its seed. `name` is the article's slug (or its seed's file name).
+pub(crate) fn read_article(root: &Path, name: &str) -> Result<ArticleText, Diagnostic> {
+    let (mut sources, diags) = load::load(root, false);
+    let slugs: Vec<String> = sources.articles.iter().map(|a| a.slug.clone()).collect();
+    let pos = pick_article(&sources.articles, name);
     let Some(pos) = pos else {
         let path = format!("content/articles/{name}.md");
         if let Some(d) = diags
@@ -80,10 +161,13 @@ pub(crate) fn read_article(root: &Path, name: &str) -> Result<ArticleText, Diagn
         ))
         .hint(format!("check `seed:` in {}", doc.path.display())));
     };
+    let quoted = quoted_in(&sources.claims, &doc.slug, &seed.text);
     Ok(ArticleText {
+        asked_as: (doc.slug != name).then(|| name.to_string()),
         doc,
         seed_path,
         text: seed.text,
+        quoted,
     })
 }
 
@@ -159,11 +243,21 @@ pub(crate) fn appearance_yaml(article: &str, m: &Match) -> String {
     out
 }
 
-/// `dossier quote`: the report printed for the editor.
-pub fn run(root: &Path, article: &str, words: &str) -> Result<String, Diagnostic> {
+/// What `dossier quote` found: every match of the words in the article.
+pub struct Found {
+    slug: String,
+    seed: String,
+    /// "`bbc-k` is article `bbc-kcna-confirms-troops`", when it was named otherwise.
+    picked: Option<String>,
+    matches: Vec<Match>,
+    /// Warnings for the editor: claims that already quote these words.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// `dossier quote`: finds `words` in the article named `article`.
+pub fn run(root: &Path, article: &str, words: &str) -> Result<Found, Diagnostic> {
     let a = read_article(root, article)?;
     let slug = a.doc.slug.clone();
-    let seed = a.seed_path.display().to_string();
     let matches = match find_matches(&a.text, words) {
         Ok(m) => m,
         Err(AnchorError::Empty) => {
@@ -183,34 +277,80 @@ pub fn run(root: &Path, article: &str, words: &str) -> Result<String, Diagnostic
             return Err(failure(&e, &Haystack::new(&a.text), &sel, "", &place, true));
         }
     };
-    let mut out = String::new();
-    if let [m] = matches.as_slice() {
+    let notes = matches
+        .iter()
+        .flat_map(|m| a.already_claimed(&m.range))
+        .collect();
+    Ok(Found {
+        seed: a.seed_path.display().to_string(),
+        picked: a.picked(),
+        slug,
+        matches,
+        notes,
+    })
+}
+
+impl Found {
+    /// The report printed for the editor.
+    pub fn report(&self) -> String {
+        let (slug, seed) = (&self.slug, &self.seed);
+        let mut out = String::new();
+        if let Some(picked) = &self.picked {
+            let _ = writeln!(out, "{picked}.");
+        }
+        if let [m] = self.matches.as_slice() {
+            let _ = writeln!(
+                out,
+                "Found once in `{slug}` ({seed}), line {}, column {}:\n  {}\n",
+                m.line, m.column, m.snippet
+            );
+            out.push_str("Paste under `appearances:` in the claim:\n\n");
+            out.push_str(&appearance_yaml(slug, m));
+            return out;
+        }
         let _ = writeln!(
             out,
-            "Found once in `{slug}` ({seed}), line {}, column {}:\n  {}\n",
-            m.line, m.column, m.snippet
+            "Found {} times in `{slug}` ({seed}). Each one below has the prefix or suffix that picks it; paste the one you mean under `appearances:` in the claim.",
+            self.matches.len()
         );
-        out.push_str("Paste under `appearances:` in the claim:\n\n");
-        out.push_str(&appearance_yaml(&slug, m));
-        return Ok(out);
+        for (i, m) in self.matches.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "\n{}. line {}, column {}:\n  {}\n",
+                i + 1,
+                m.line,
+                m.column,
+                m.snippet
+            );
+            out.push_str(&appearance_yaml(slug, m));
+        }
+        out
     }
-    let _ = writeln!(
-        out,
-        "Found {} times in `{slug}` ({seed}). Each one below has the prefix or suffix that picks it; paste the one you mean under `appearances:` in the claim.",
-        matches.len()
-    );
-    for (i, m) in matches.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "\n{}. line {}, column {}:\n  {}\n",
-            i + 1,
-            m.line,
-            m.column,
-            m.snippet
-        );
-        out.push_str(&appearance_yaml(&slug, m));
+
+    /// The same as one JSON object, for other tools.
+    pub fn json(&self) -> String {
+        let matches: Vec<serde_json::Value> = self
+            .matches
+            .iter()
+            .map(|m| {
+                serde_json::json!({
+                    "line": m.line,
+                    "column": m.column,
+                    "quote": m.quote,
+                    "prefix": m.prefix,
+                    "suffix": m.suffix,
+                    "snippet": m.snippet,
+                    "appearance": appearance_yaml(&self.slug, m),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "article": self.slug,
+            "seed": self.seed,
+            "matches": matches,
+        })
+        .to_string()
     }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -1,14 +1,16 @@
-//! `dossier new claim|topic|entity|page <slug>`: writes a new content file with
-//! every field present and explained in a comment, so that an editor fills in
-//! blanks instead of remembering keys. What cannot be guessed is written as
-//! `TODO`, which `check` reports until it is replaced; what can be checked now
-//! (the name, the article, the quote) is checked before anything is written,
-//! and an existing file is never overwritten.
+//! `dossier new article|claim|topic|entity|page <slug>`: writes a new content
+//! file with every field present and explained in a comment, so that an
+//! editor fills in blanks instead of remembering keys. What cannot be guessed
+//! is written as `TODO`, which `check` reports until it is replaced; what can
+//! be checked now (the name, the seed, the article, the quote) is checked
+//! before anything is written, and an existing file is never overwritten.
 
 use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, slug_problem, suggest_slug, Sources};
-use crate::model::{ClaimMeta, Collection, EntityMeta, PageMeta, TopicMeta, PLACEHOLDER};
+use crate::model::{
+    ArticleMeta, ClaimMeta, Collection, EntityMeta, PageMeta, TopicMeta, PLACEHOLDER,
+};
 use crate::quote::read_article;
 use crate::resolve::place::{failure, Place};
 use crate::text::squash;
@@ -18,22 +20,30 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// What kind of file to create.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Claim,
+mod article;
+
+/// What to create, with what that kind of file needs.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// An article, for a text already in `seeds/` (its file name there).
+    Article {
+        seed: String,
+    },
+    /// A claim, first made in one article.
+    Claim(FirstAppearance),
     Topic,
     Entity,
     Page,
 }
 
-impl Kind {
-    fn collection(self) -> Collection {
+impl Request {
+    fn collection(&self) -> Collection {
         match self {
-            Kind::Claim => Collection::Claims,
-            Kind::Topic => Collection::Topics,
-            Kind::Entity => Collection::Entities,
-            Kind::Page => Collection::Pages,
+            Request::Article { .. } => Collection::Articles,
+            Request::Claim(_) => Collection::Claims,
+            Request::Topic => Collection::Topics,
+            Request::Entity => Collection::Entities,
+            Request::Page => Collection::Pages,
         }
     }
 }
@@ -47,16 +57,24 @@ pub struct FirstAppearance {
     pub suffix: Option<String>,
 }
 
-/// Creates `content/<folder>/<slug>.md`; returns its path relative to the root.
-pub fn create(
-    root: &Path,
-    kind: Kind,
-    slug: &str,
-    appearance: Option<&FirstAppearance>,
-) -> Result<PathBuf, Diagnostic> {
-    let rel = plan(root, kind, slug)?;
-    let text = text_for(root, kind, appearance)?;
-    check_generated(kind, &rel, &text)?;
+/// A file written by [`create`].
+#[derive(Debug)]
+pub struct Created {
+    /// Its path, relative to the dossier folder.
+    pub path: PathBuf,
+    /// What the editor does next.
+    pub next: String,
+    /// "`bbc-k` is article `bbc-kcna-confirms-troops`", when an article was named otherwise.
+    pub picked: Option<String>,
+    /// Warnings for the editor, e.g. that another claim quotes the same words.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Creates `content/<folder>/<slug>.md`.
+pub fn create(root: &Path, request: &Request, slug: &str) -> Result<Created, Diagnostic> {
+    let rel = plan(root, request, slug)?;
+    let draft = text_for(root, request, slug)?;
+    check_generated(request, &rel, &draft.text)?;
     let path = root.join(&rel);
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| io_failure(dir, &e))?;
@@ -67,17 +85,43 @@ pub fn create(
         .create_new(true)
         .open(&path)
         .map_err(|e| io_failure(&path, &e))?;
-    file.write_all(text.as_bytes())
+    file.write_all(draft.text.as_bytes())
         .map_err(|e| io_failure(&path, &e))?;
-    Ok(rel)
+    Ok(Created {
+        path: rel,
+        next: draft.next,
+        picked: draft.picked,
+        notes: draft.notes,
+    })
 }
+
+/// A new file's text, what to do next, and warnings.
+struct Draft {
+    text: String,
+    next: String,
+    picked: Option<String>,
+    notes: Vec<Diagnostic>,
+}
+
+impl Draft {
+    fn plain(text: String) -> Draft {
+        Draft {
+            text,
+            next: NEXT.into(),
+            picked: None,
+            notes: Vec::new(),
+        }
+    }
+}
+
+const NEXT: &str = "replace every TODO in it, then run `dossier check`, which lists what is left";
 
 fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::io_error(path, format!("cannot write the file: {e}"))
 }
 
 /// Checks the slug and that no file of that name exists yet.
-fn plan(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic> {
+fn plan(root: &Path, request: &Request, slug: &str) -> Result<PathBuf, Diagnostic> {
     if let Some(problem) = slug_problem(slug) {
         let suggestion = suggest_slug(slug);
         let hint = if suggestion.is_empty() {
@@ -88,7 +132,7 @@ fn plan(root: &Path, kind: Kind, slug: &str) -> Result<PathBuf, Diagnostic> {
         return Err(Diagnostic::usage(format!("`{slug}` cannot be a name: {problem}")).hint(hint));
     }
     let rel = Path::new("content")
-        .join(kind.collection().folder())
+        .join(request.collection().folder())
         .join(format!("{slug}.md"));
     if root.join(&rel).exists() {
         return Err(
@@ -129,23 +173,12 @@ fn slugs<M>(docs: &[load::Doc<M>]) -> Vec<String> {
     docs.iter().map(|d| d.slug.clone()).collect()
 }
 
-fn text_for(
-    root: &Path,
-    kind: Kind,
-    appearance: Option<&FirstAppearance>,
-) -> Result<String, Diagnostic> {
-    let (sources, _) = load::load(root);
-    Ok(match kind {
-        Kind::Claim => {
-            let Some(a) = appearance else {
-                return Err(Diagnostic::usage(
-                    "a new claim needs the article and the words it quotes",
-                )
-                .hint("dossier new claim <slug> --article <article> --quote \"the exact words\""));
-            };
-            claim_text(root, &sources, a)?
-        }
-        Kind::Topic => format!(
+fn text_for(root: &Path, request: &Request, slug: &str) -> Result<Draft, Diagnostic> {
+    let (sources, _) = load::load(root, false);
+    Ok(match request {
+        Request::Article { seed } => article::draft(root, &sources, seed, slug)?,
+        Request::Claim(a) => claim_text(root, &sources, a)?,
+        Request::Topic => Draft::plain(format!(
             "---\n\
              # The topic's name, as shown in headings and lists.\n\
              title: {PLACEHOLDER}\n\
@@ -156,8 +189,8 @@ fn text_for(
              ---\n\
              {PLACEHOLDER}: the overview, in Markdown: what is known, where the sources disagree.\n\
              Link to claims with `[words](@claim/<slug>)`.\n"
-        ),
-        Kind::Entity => format!(
+        )),
+        Request::Entity => Draft::plain(format!(
             "---\n\
              # The name as it should appear on the site.\n\
              name: {PLACEHOLDER}\n\
@@ -167,8 +200,8 @@ fn text_for(
              # One sentence on who or what this is.\n\
              description: {PLACEHOLDER}\n\
              ---\n"
-        ),
-        Kind::Page => format!(
+        )),
+        Request::Page => Draft::plain(format!(
             "---\n\
              # The page's title, as shown in the navigation.\n\
              title: {PLACEHOLDER}\n\
@@ -176,11 +209,11 @@ fn text_for(
              order: 0\n\
              ---\n\
              {PLACEHOLDER}: the page, in Markdown.\n"
-        ),
+        )),
     })
 }
 
-fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<String, Diagnostic> {
+fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Draft, Diagnostic> {
     let article = read_article(root, &a.article)?;
     let hay = Haystack::new(&article.text);
     let sel = Selector {
@@ -202,7 +235,7 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
             return Err(failure(&e, &hay, &sel, "", &place, true));
         }
     };
-    let quote = squash(article.text.get(range).unwrap_or(&a.quote));
+    let quote = squash(article.text.get(range.clone()).unwrap_or(&a.quote));
     let entities = slugs(&sources.entities);
     let topics = slugs(&sources.topics);
     let (verdicts, measures) = match &sources.settings {
@@ -296,22 +329,28 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Str
          contradicts the claim, and why the verdict. Link to other claims with\n\
          `[words](@claim/<slug>)` and to articles with `[words](@article/<slug>)`."
     );
-    Ok(t)
+    Ok(Draft {
+        text: t,
+        next: NEXT.into(),
+        picked: article.picked(),
+        notes: article.already_claimed(&range),
+    })
 }
 
 /// The generated file must load with no problem but its placeholders: a
 /// template that drifted from the content model is a bug, caught here.
-fn check_generated(kind: Kind, rel: &Path, text: &str) -> Result<(), Diagnostic> {
+fn check_generated(request: &Request, rel: &Path, text: &str) -> Result<(), Diagnostic> {
     let slug = rel
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let text = text.to_string();
-    let diags = match kind {
-        Kind::Claim => load::parse_doc::<ClaimMeta>(slug, rel, text).1,
-        Kind::Topic => load::parse_doc::<TopicMeta>(slug, rel, text).1,
-        Kind::Entity => load::parse_doc::<EntityMeta>(slug, rel, text).1,
-        Kind::Page => load::parse_doc::<PageMeta>(slug, rel, text).1,
+    let diags = match request {
+        Request::Article { .. } => load::parse_doc::<ArticleMeta>(slug, rel, text).1,
+        Request::Claim(_) => load::parse_doc::<ClaimMeta>(slug, rel, text).1,
+        Request::Topic => load::parse_doc::<TopicMeta>(slug, rel, text).1,
+        Request::Entity => load::parse_doc::<EntityMeta>(slug, rel, text).1,
+        Request::Page => load::parse_doc::<PageMeta>(slug, rel, text).1,
     };
     let placeholder = format!("(it says {PLACEHOLDER})");
     match diags.iter().find(|d| !d.message.contains(&placeholder)) {

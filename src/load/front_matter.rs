@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::PLACEHOLDER;
+use crate::text::LineIndex;
 use std::ops::Range;
 use std::path::Path;
 
@@ -147,6 +148,30 @@ pub(crate) fn placeholders(rel: &Path, text: &str, fm: &FrontMatter) -> Vec<Diag
     out
 }
 
+/// The placeholders of a draft: warnings, but for those that keep the file
+/// from being read (`blocking`, byte offsets in `text`), which even a draft
+/// cannot be built with.
+pub(crate) fn in_draft(
+    text: &str,
+    placeholders: Vec<Diagnostic>,
+    blocking: &[usize],
+) -> Vec<Diagnostic> {
+    let index = LineIndex::new(text);
+    let blocking: Vec<usize> = blocking.iter().map(|&o| index.line(o)).collect();
+    placeholders
+        .into_iter()
+        .map(|d| {
+            if !d.line.is_some_and(|l| blocking.contains(&l)) {
+                return d.in_draft();
+            }
+            let hint = d.hint.clone().unwrap_or_default();
+            d.hint(format!(
+                "{hint}\neven a draft needs this one: the file cannot be read while it says {PLACEHOLDER}"
+            ))
+        })
+        .collect()
+}
+
 /// Whether a value is `TODO`, quoted or not, alone or followed by a colon or a space.
 pub(crate) fn is_placeholder(value: &str) -> bool {
     value
@@ -167,6 +192,17 @@ fn placeholder_hint(key: &str, rel: &Path) -> String {
                 .into()
         }
         "verdict" => "write a verdict key from the rating scale in content/dossier.yaml".into(),
+        "claimed" => "write when the claim was made: YYYY, YYYY-MM or YYYY-MM-DD".into(),
+        "published" => {
+            "write when the text was published: YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known"
+                .into()
+        }
+        "date_basis" => {
+            "say how the date was established: stated in the text, a dateline, the events it reports as news..."
+                .into()
+        }
+        "outlet" => "write where the text was published: the site it was collected from".into(),
+        "language" => "write the language of the text (BCP 47), e.g. `id` or `en`".into(),
         "summary" if claim => "write the conclusion in one sentence".into(),
         "summary" => "write in one sentence what the topic covers".into(),
         "translation" => "write the quote's English translation".into(),

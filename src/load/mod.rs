@@ -84,8 +84,20 @@ pub(crate) struct Sources {
 
 pub(crate) const SETTINGS_FILE: &str = "content/dossier.yaml";
 
-/// Reads a dossier folder. Never fails as a whole: problems are returned as diagnostics.
-pub(crate) fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
+/// A seed's text (`rel` is `seeds/<file>`), refused when it is too large or
+/// not UTF-8; the reason is in `diags`.
+pub(crate) fn read_seed_text(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    read_text(root, rel, files::MAX_SEED_BYTES, diags)
+}
+
+/// Reads a dossier folder. Never fails as a whole: problems are returned as
+/// diagnostics. In a `draft`, a `TODO` placeholder is a warning where the
+/// file can be read with it.
+pub(crate) fn load(root: &Path, draft: bool) -> (Sources, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sources = Sources::default();
     load_settings(root, &mut sources, &mut diags);
@@ -93,27 +105,37 @@ pub(crate) fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
         root,
         Collection::Articles,
         &mut sources.unreadable,
+        draft,
         &mut diags,
     );
     sources.claims = load_collection(
         root,
         Collection::Claims,
         &mut sources.unreadable,
+        draft,
         &mut diags,
     );
     sources.topics = load_collection(
         root,
         Collection::Topics,
         &mut sources.unreadable,
+        draft,
         &mut diags,
     );
     sources.entities = load_collection(
         root,
         Collection::Entities,
         &mut sources.unreadable,
+        draft,
         &mut diags,
     );
-    sources.pages = load_collection(root, Collection::Pages, &mut sources.unreadable, &mut diags);
+    sources.pages = load_collection(
+        root,
+        Collection::Pages,
+        &mut sources.unreadable,
+        draft,
+        &mut diags,
+    );
     for article in &sources.articles {
         let name = &article.meta.seed;
         if sources.seeds.contains_key(name) {
@@ -131,7 +153,40 @@ pub(crate) fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
         }
     }
     sources.templates = load_templates(root, &mut diags);
+    unused_seeds(root, &sources, &mut diags);
     (sources, diags)
+}
+
+/// Warns about a text in `seeds/` that no article names: it would escape the
+/// completeness rule unseen. Said in every mode; nothing is said when an
+/// article could not be read, since it may be the one naming the seed.
+fn unused_seeds(root: &Path, sources: &Sources, diags: &mut Vec<Diagnostic>) {
+    let unreadable = sources
+        .unreadable
+        .iter()
+        .any(|(c, _)| *c == Collection::Articles);
+    let Ok(entries) = std::fs::read_dir(root.join("seeds")) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    for name in names {
+        let named = sources.articles.iter().any(|a| a.meta.seed == name);
+        if named || unreadable {
+            continue;
+        }
+        diags.push(
+            Diagnostic::warning(Path::new("seeds").join(&name), "no article names this text")
+                .hint(format!(
+                    "every text in seeds/ has an article file, and every number in it must be covered: `dossier new article <slug> --seed {name}` writes one; or remove the text"
+                )),
+        );
+    }
 }
 
 fn load_settings(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) {
@@ -162,6 +217,7 @@ fn load_collection<M: DeserializeOwned>(
     root: &Path,
     collection: Collection,
     unreadable: &mut BTreeSet<(Collection, String)>,
+    draft: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Doc<M>> {
     let dir = collection.folder();
@@ -218,7 +274,7 @@ fn load_collection<M: DeserializeOwned>(
         }
         seen.insert(slug.clone(), rel.clone());
         let doc = read_text(root, &rel, MAX_CONTENT_BYTES, diags).and_then(|text| {
-            let (doc, problems) = parse_doc(slug.clone(), &rel, text);
+            let (doc, problems) = parse_doc_as(slug.clone(), &rel, text, draft);
             diags.extend(problems);
             doc
         });
@@ -275,6 +331,17 @@ pub(crate) fn parse_doc<M: DeserializeOwned>(
     rel: &Path,
     text: String,
 ) -> (Option<Doc<M>>, Vec<Diagnostic>) {
+    parse_doc_as(slug, rel, text, false)
+}
+
+/// [`parse_doc`]; in a `draft`, the document is returned with its `TODO`
+/// placeholders, each a warning, unless one of them keeps it from being read.
+fn parse_doc_as<M: DeserializeOwned>(
+    slug: String,
+    rel: &Path,
+    text: String,
+    draft: bool,
+) -> (Option<Doc<M>>, Vec<Diagnostic>) {
     if let Some(d) = nul_problem(rel, &text) {
         return (None, vec![d]);
     }
@@ -282,8 +349,13 @@ pub(crate) fn parse_doc<M: DeserializeOwned>(
         Ok(fm) => fm,
         Err(problem) => return (None, vec![problem]),
     };
-    let (meta, mut diags) = yaml::parse::<M>(rel, &text, fm.yaml.clone());
-    diags.extend(front_matter::placeholders(rel, &text, &fm));
+    let (meta, mut diags, blocking) =
+        yaml::parse_noting_placeholders::<M>(rel, &text, fm.yaml.clone());
+    let placeholders = front_matter::placeholders(rel, &text, &fm);
+    diags.extend(match draft {
+        false => placeholders,
+        true => front_matter::in_draft(&text, placeholders, &blocking),
+    });
     let Some(meta) = meta else {
         return (None, diags);
     };

@@ -44,6 +44,7 @@ pub(super) fn place_annotations<'s>(
         let hay = Haystack::new(&seed.text);
         let seed_path = Path::new("seeds").join(&doc.meta.seed);
         let m = &doc.meta;
+        let mut unplaced = Vec::new();
         let mut place_all = |field: &str, what: &str, selectors: Vec<Selector>| {
             selectors
                 .into_iter()
@@ -51,6 +52,8 @@ pub(super) fn place_annotations<'s>(
                 .map(|(i, sel)| {
                     let at = format!("{field}[{i}]");
                     place(&hay, sel, &doc, &seed_path, &at, what, diags)
+                        .map_err(|meant| unplaced.extend(meant))
+                        .ok()
                 })
                 .collect::<Vec<_>>()
         };
@@ -94,6 +97,7 @@ pub(super) fn place_annotations<'s>(
                 furniture: furniture.into_iter().flatten().collect(),
                 notes,
                 not_claims: not_claims.into_iter().flatten().collect(),
+                unplaced,
                 doc,
             },
         );
@@ -116,7 +120,8 @@ pub(super) fn selector<'a>(
 
 /// Locates a quote in an article's seed (`seed` is its path, for messages);
 /// on failure, reports it on the annotating file at `at`, its front-matter
-/// path (e.g. `appearances[2]`).
+/// path (e.g. `appearances[2]`), and returns what the quote was most likely
+/// meant to cover.
 pub(super) fn place<M>(
     hay: &Haystack,
     sel: Selector,
@@ -125,9 +130,9 @@ pub(super) fn place<M>(
     at: &str,
     what: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Range<usize>> {
+) -> Result<Range<usize>, Vec<Range<usize>>> {
     let err = match hay.locate(&sel) {
-        Ok(range) => return Some(range),
+        Ok(range) => return Ok(range),
         Err(e) => e,
     };
     let quote_at = doc.offset_of(&format!("{at}.quote"));
@@ -170,5 +175,5 @@ pub(super) fn place<M>(
         }
     };
     diags.push(d);
-    None
+    Err(hay.meant(&sel, &err))
 }

@@ -5,8 +5,8 @@
 use super::articles::{place, selector};
 use super::checks::{self, Reference};
 use super::{is_unreadable, Article, Claim, Highlight};
-use crate::anchor::Haystack;
-use crate::diagnostic::Diagnostic;
+use crate::anchor::{Haystack, Selector};
+use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::Doc;
 use crate::model::{Appearance, PLACEHOLDER};
 use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
@@ -64,6 +64,7 @@ pub(super) fn resolve_claims(
         check_references(&doc, known, diags);
         check_relations(&doc, known, diags);
         check_presence(&doc, known, diags);
+        check_dates(&doc, known, diags);
         let placed = place_appearances(&doc, known, articles, haystacks, diags);
         claims.insert(
             doc.slug.clone(),
@@ -74,6 +75,7 @@ pub(super) fn resolve_claims(
             },
         );
     }
+    duplicate_passages(&claims, articles, diags);
     for article in articles.values_mut() {
         article.highlights.sort_by(|a, b| {
             (a.range.start, std::cmp::Reverse(a.range.end), &a.claim).cmp(&(
@@ -204,6 +206,130 @@ fn check_presence(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnosti
     }
 }
 
+/// An appearance names an article that does not exist: its quote's figures
+/// are not reported as uncovered where it was meant to stand, in the article
+/// its slug most likely misspells, or else wherever its words are found.
+fn set_aside_for_unknown_article(
+    slug: &str,
+    sel: Selector,
+    articles: &mut BTreeMap<String, Article>,
+    haystacks: &BTreeMap<String, Haystack>,
+) {
+    let meant = |hay: &Haystack| match hay.locate(&sel) {
+        Ok(range) => vec![range],
+        Err(e) => hay.meant(&sel, &e),
+    };
+    let targets: Vec<(String, Vec<Range<usize>>)> =
+        match did_you_mean(slug, haystacks.keys().map(String::as_str)) {
+            Some(likely) => vec![(likely.to_string(), meant(&haystacks[likely]))],
+            None => haystacks
+                .iter()
+                .map(|(slug, hay)| (slug.clone(), hay.find_all(sel.exact)))
+                .collect(),
+        };
+    for (slug, ranges) in targets {
+        if let Some(article) = articles.get_mut(&slug) {
+            article.unplaced.extend(ranges);
+        }
+    }
+}
+
+/// Claims that quote exactly the same words of an article: the same claim
+/// written twice, most likely. The claim with the most appearances is taken
+/// as the established one (the first by name, when they have as many), and
+/// each other is told to join it. A quote inside another claim's longer
+/// quote (a figure inside a statement) is a claim of its own: not reported.
+fn duplicate_passages(
+    claims: &BTreeMap<String, Claim>,
+    articles: &BTreeMap<String, Article>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let weight = |slug: &str| claims.get(slug).map_or(0, |c| c.placed.len());
+    for (slug, article) in articles {
+        let mut by_range: BTreeMap<(usize, usize), Vec<&Highlight>> = BTreeMap::new();
+        for h in &article.highlights {
+            by_range
+                .entry((h.range.start, h.range.end))
+                .or_default()
+                .push(h);
+        }
+        for same in by_range.values() {
+            let Some(kept) = same
+                .iter()
+                .map(|h| h.claim.as_str())
+                .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.cmp(a)))
+            else {
+                continue;
+            };
+            for h in same.iter().filter(|h| h.claim != kept) {
+                if let Some(c) = claims.get(&h.claim) {
+                    diags.push(already_claimed(&c.doc, h.appearance, kept, slug));
+                }
+            }
+        }
+    }
+}
+
+fn already_claimed(
+    doc: &Doc<ClaimMeta>,
+    appearance: usize,
+    other: &str,
+    article: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        &doc.path,
+        format!("claim `{other}` already quotes exactly these words of `{article}`"),
+    )
+    .at_offset(&doc.text, doc.offset_of(&format!("appearances[{appearance}].quote")))
+    .hint(format!(
+        "if the two say the same thing, they are one claim: add this claim's appearances to content/claims/{other}.md and remove this one; if they are different claims, quote the words that make this one"
+    ))
+}
+
+/// A correction or an update changes a published review, so it cannot come
+/// before the review date: the claim's `reviewed`, else the dossier's
+/// `published`. Such a date is most likely a slip of the year.
+fn check_dates(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>) {
+    let m = &doc.meta;
+    let published = known.settings.and_then(|s| s.published);
+    let (reviewed, which) = match (m.reviewed, published) {
+        (Some(r), _) => (r, "its `reviewed:` date"),
+        (None, Some(p)) => (
+            p,
+            "the dossier's `published:` date, which stands for the claim's review date",
+        ),
+        (None, None) => return,
+    };
+    let dated = m.updated.map(|d| ("updated".to_string(), "`updated:`", d));
+    let corrections = m
+        .corrections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (format!("corrections[{i}].date"), "the correction", c.date));
+    for (at, what, date) in dated.into_iter().chain(corrections) {
+        if !date.is_surely_before(&reviewed) {
+            continue;
+        }
+        let fix = if m.reviewed.is_some() {
+            "check the year; if the review was published later than this, correct `reviewed:`"
+        } else {
+            "check the year; if the claim was reviewed before the dossier was published, give it its own `reviewed:` date"
+        };
+        diags.push(
+            Diagnostic::warning(
+                &doc.path,
+                format!(
+                    "{what} ({date}) is dated before the review it changes ({reviewed}, {which})"
+                ),
+            )
+            .at_offset(&doc.text, doc.offset_of(&at))
+            .hint(format!(
+                "a correction or an update comes after the review is published: {fix}"
+            )),
+        );
+    }
+}
+
 /// Places each appearance in its article and records the highlight there too.
 fn place_appearances(
     doc: &Doc<ClaimMeta>,
@@ -215,6 +341,7 @@ fn place_appearances(
     let mut placed = Vec::new();
     for (i, a) in doc.meta.appearances.iter().enumerate() {
         let at = format!("appearances[{i}]");
+        let sel = selector(&a.quote, &a.prefix, &a.suffix);
         let (Some(article), Some(hay)) = (articles.get_mut(&a.article), haystacks.get(&a.article))
         else {
             if !is_unreadable(known.unreadable, Collection::Articles, &a.article) {
@@ -228,13 +355,17 @@ fn place_appearances(
                     valid,
                     diags,
                 );
+                set_aside_for_unknown_article(&a.article, sel, articles, haystacks);
             }
             continue;
         };
         let seed = Path::new("seeds").join(&article.doc.meta.seed);
-        let sel = selector(&a.quote, &a.prefix, &a.suffix);
-        let Some(range) = place(hay, sel, doc, &seed, &at, "quote", diags) else {
-            continue;
+        let range = match place(hay, sel, doc, &seed, &at, "quote", diags) {
+            Ok(range) => range,
+            Err(meant) => {
+                article.unplaced.extend(meant);
+                continue;
+            }
         };
         let mine = || article.highlights.iter().filter(|h| h.claim == doc.slug);
         if let Some(same) = mine().find(|h| h.range == range) {

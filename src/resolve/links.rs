@@ -123,7 +123,9 @@ pub(super) fn check_links(
                 continue;
             };
             let collection = Collection::from_singular(link.kind);
-            if collection.is_some_and(|c| unreadable.contains(&(c, link.slug.to_string()))) {
+            if collection.is_some_and(|c| unreadable.contains(&(c, link.slug.to_string())))
+                || highlights_unreadable_claim(link.fragment, unreadable)
+            {
                 continue;
             }
             if let Err(message) = resolve_internal(d, &link) {
@@ -132,6 +134,26 @@ pub(super) fn check_links(
             }
         }
     }
+}
+
+/// Whether a fragment is the highlight (`#q-<claim>`, `#q-<claim>-2`) of a
+/// claim that could not be read: its own error explains the missing anchor.
+fn highlights_unreadable_claim(
+    fragment: Option<&str>,
+    unreadable: &BTreeSet<(Collection, String)>,
+) -> bool {
+    let Some(claim) = fragment.and_then(|f| f.strip_prefix("q-")) else {
+        return false;
+    };
+    unreadable.iter().any(|(c, slug)| {
+        *c == Collection::Claims
+            && claim.strip_prefix(slug.as_str()).is_some_and(|rest| {
+                rest.is_empty()
+                    || rest
+                        .strip_prefix('-')
+                        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            })
+    })
 }
 
 /// The likely intended link: another kind, anchor or slug.

@@ -57,6 +57,9 @@ pub(crate) struct Article {
     pub(crate) notes: Vec<(Range<usize>, String)>,
     /// Passages with numbers that are deliberately not claims.
     pub(crate) not_claims: Vec<Range<usize>>,
+    /// What quotes that could not be placed were meant to cover: their
+    /// figures are not reported again as uncovered (see `coverage`).
+    pub(crate) unplaced: Vec<Range<usize>>,
 }
 
 /// One claim appearance placed in its article's text.

@@ -11,7 +11,7 @@ pub(crate) fn fixture_dossier(name: &str) -> Dossier {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    let (sources, diags) = crate::load::load(&root);
+    let (sources, diags) = crate::load::load(&root, false);
     let (dossier, more) = resolve(sources);
     let errors: Vec<String> = diags
         .iter()

@@ -50,22 +50,22 @@ pub(crate) struct Entry {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Line<'a> {
-    start: usize,
+pub(super) struct Line<'a> {
+    pub(super) start: usize,
     /// Leading spaces.
-    indent: usize,
+    pub(super) indent: usize,
     /// The line without its end-of-line characters.
-    text: &'a str,
+    pub(super) text: &'a str,
 }
 
 impl Line<'_> {
-    fn is_blank(&self) -> bool {
+    pub(super) fn is_blank(&self) -> bool {
         let t = self.text.trim();
         t.is_empty() || t.starts_with('#')
     }
 }
 
-fn lines(yaml: &str) -> Vec<Line<'_>> {
+pub(super) fn lines(yaml: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for raw in yaml.split_inclusive('\n') {
@@ -169,7 +169,7 @@ fn child_end(lines: &[Line], i: usize, end: usize, col: usize, allow_dash: bool)
     j
 }
 
-fn is_item(s: &str) -> bool {
+pub(super) fn is_item(s: &str) -> bool {
     s == "-" || s.starts_with("- ")
 }
 

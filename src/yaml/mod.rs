@@ -15,6 +15,7 @@
 //! where `locate` keeps them out.
 
 mod explain;
+mod indent;
 mod locate;
 
 pub(crate) use locate::{find, offset_of, parse_path};
@@ -43,8 +44,21 @@ pub(crate) fn parse<T: DeserializeOwned>(
     text: &str,
     yaml: Range<usize>,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    let (value, diags, _) = parse_noting_placeholders(file, text, yaml);
+    (value, diags)
+}
+
+/// [`parse`], also returning the byte offsets in `text` of the `TODO`
+/// placeholders that kept the value from being read (a date, a number or one
+/// of a list of words that still says TODO): load reports placeholders itself,
+/// and even a draft cannot be built with these.
+pub(crate) fn parse_noting_placeholders<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    yaml: Range<usize>,
+) -> (Option<T>, Vec<Diagnostic>, Vec<usize>) {
     let Some(original) = text.get(yaml.clone()) else {
-        return (None, Vec::new());
+        return (None, Vec::new(), Vec::new());
     };
     let mut r = Recovery::new(file, text, yaml, original);
     for _ in 0..64 {
@@ -54,8 +68,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
             &r.work
         };
         let e = match yaml_serde::from_str::<T>(source) {
-            Ok(v) if r.diags.is_empty() && r.silent == 0 => return (Some(v), r.diags),
-            Ok(_) => return (None, r.diags),
+            Ok(v) if r.diags.is_empty() && r.silenced.is_empty() => {
+                return (Some(v), r.diags, r.silenced)
+            }
+            Ok(_) => return (None, r.diags, r.silenced),
             Err(e) => e,
         };
         let problem = Problem::new(&e, &r.work);
@@ -63,7 +79,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
             break;
         }
     }
-    (None, r.diags)
+    (None, r.diags, r.silenced)
 }
 
 use std::ops::ControlFlow;
@@ -88,8 +104,12 @@ struct Recovery<'a> {
     standins: Vec<Standin>,
     /// Entries blanked after an error, so that their absence is not reported again.
     removed: Vec<String>,
-    /// Problems not reported here (placeholders): the value is still unusable.
-    silent: usize,
+    /// Problems not reported here (placeholders, by offset in `text`): the
+    /// value is still unusable.
+    silenced: Vec<usize>,
+    /// Lines (their numbers in `text`) reported as out of place: what else
+    /// goes wrong on them follows from that.
+    misplaced: Vec<usize>,
 }
 
 type Step = ControlFlow<()>;
@@ -107,7 +127,8 @@ impl<'a> Recovery<'a> {
             unknown: Vec::new(),
             standins: Vec::new(),
             removed: Vec::new(),
-            silent: 0,
+            silenced: Vec::new(),
+            misplaced: Vec::new(),
         }
     }
 
@@ -206,8 +227,13 @@ impl<'a> Recovery<'a> {
         })
     }
 
-    /// A top-level field is missing: point at the line where it would go.
+    /// A top-level field is missing: point at the line where it would go,
+    /// or at the line where it stands out of place.
     fn report_missing_at_fence(&mut self, problem: &Problem, field: &str) {
+        if let Some(m) = indent::missing_field(&self.work, field, None) {
+            self.report_misplaced(m);
+            return;
+        }
         let index = LineIndex::new(self.text);
         let (line, hint) = if self.yaml.end < self.text.len() {
             (
@@ -267,8 +293,16 @@ impl<'a> Recovery<'a> {
         let placeholder = at
             .and_then(|o| self.work.get(o..))
             .is_some_and(|v| v.trim_start_matches(['"', '\'']).starts_with(PLACEHOLDER));
-        if placeholder {
-            self.silent += 1;
+        if let (true, Some(at)) = (placeholder, at) {
+            self.silenced.push(self.yaml.start + at);
+            return;
+        }
+        if let Some(m) = self.indentation(problem, at) {
+            self.report_misplaced(m);
+            return;
+        }
+        let index = LineIndex::new(self.text);
+        if at.is_some_and(|o| self.misplaced.contains(&index.line(self.yaml.start + o))) {
             return;
         }
         let mut d = Diagnostic::error(self.file, problem.message.clone());
@@ -279,6 +313,27 @@ impl<'a> Recovery<'a> {
             d = d.hint(h);
         }
         self.diags.push(d);
+    }
+
+    /// The problem, when it is a line in the wrong column (see [`indent`]).
+    fn indentation(&self, problem: &Problem, at: Option<usize>) -> Option<indent::Misplaced> {
+        let index = LineIndex::new(self.text);
+        let line_no = |o: usize| index.line(self.yaml.start + o);
+        match &problem.kind {
+            Kind::Syntax => indent::syntax(&self.work, &problem.raw, at?, &line_no),
+            Kind::Missing { field } => indent::missing_field(&self.work, field, at),
+            _ => None,
+        }
+    }
+
+    fn report_misplaced(&mut self, m: indent::Misplaced) {
+        let offset = self.yaml.start + m.at;
+        self.misplaced.push(LineIndex::new(self.text).line(offset));
+        self.diags.push(
+            Diagnostic::error(self.file, m.message)
+                .at_offset(self.text, offset)
+                .hint(m.hint),
+        );
     }
 
     /// Blanks the entry so that the next parse goes past it; breaks after a

@@ -1,0 +1,142 @@
+//! The editor's loop, end to end: a new text added with `new article`, its
+//! figures covered one by one while `--draft` previews it, and a published
+//! build that stays strict throughout.
+
+use crate::common::{copy_dir, repo};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dossier")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A copy of a fixture dossier in a temporary folder.
+fn copy_of(fixture: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&repo().join(fixture), &root);
+    (tmp, root)
+}
+
+const TEXT: &str = "Korea Utara mengirim lebih banyak tentara ke Rusia, kata badan intelijen.\n\n\
+Menurut badan intelijen itu, pejabat militer mengatakan bahwa mereka percaya jumlahnya setidaknya 1.000 (13/5/2025).\n";
+
+#[test]
+fn a_new_text_goes_from_seed_to_published_article() {
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
+    let seed = root.join("seeds/second.txt");
+    fs::write(&seed, TEXT).unwrap();
+
+    // A text with no article is said, in every mode.
+    for args in [&["check"][..], &["check", "--draft"]] {
+        let o = run(&root, args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("warning: no article names this text\n  --> seeds/second.txt"),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    let o = run(
+        &root,
+        &["new", "article", "second-report", "--seed", "second.txt"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let article = root.join("content/articles/second-report.md");
+    let sidecar = fs::read_to_string(&article).unwrap();
+    assert!(
+        sidecar.contains("seed: second.txt\n") && sidecar.contains("language: id\n"),
+        "{sidecar}"
+    );
+
+    // Strict: every TODO is an error, and the seed is no longer orphaned.
+    let o = run(&root, &["check"]);
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("error: `title:` is not filled in yet"),
+        "{said}"
+    );
+    assert!(!said.contains("no article names this text"), "{said}");
+
+    // A draft cannot be read while its date says TODO; with a date it
+    // previews, its figures and placeholders warnings, and strict refuses it.
+    let o = run(&root, &["check", "--draft"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("even a draft needs this one"),
+        "{}",
+        stderr(&o)
+    );
+    let dated = sidecar.replace("published: TODO", "published: 2025-02-13");
+    fs::write(&article, &dated).unwrap();
+    let o = run(&root, &["check", "--draft"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let figures = "2 numbers on this line are not covered by any claim, note or `not_claims` entry: `1.000` and `13/5/2025`";
+    assert!(
+        stderr(&o).contains(&format!("warning: {figures}")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("warning: `title:` is not filled in yet"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&root, &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("error: {figures}")),
+        "{}",
+        stderr(&o)
+    );
+
+    // Finished: the fields filled in, the figures listed; strict passes.
+    let done = dated
+        .replace("title: TODO", "title: More troops sent")
+        .replace("outlet: TODO", "outlet: Example Wire")
+        .replace("date_basis: TODO", "date_basis: The date in the text.")
+        .replace(
+            "not_claims: []",
+            "not_claims:\n  - quote: setidaknya 1.000 (13/5/2025)\n    reason: For the test.",
+        )
+        .replace("TODO: the editor's note", "The editor's note");
+    fs::write(&article, done).unwrap();
+    let o = run(&root, &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        fs::read_to_string(&seed).unwrap(),
+        TEXT,
+        "the seed is never edited"
+    );
+}
+
+#[test]
+fn a_draft_builds_and_a_published_build_refuses_it() {
+    let (tmp, root) = copy_of("tests/cmd/draft.in");
+    let draft = tmp.path().join("draft-site");
+    let o = run(
+        &root,
+        &["build", "--draft", "--output", draft.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(a draft)"), "{}", stderr(&o));
+    assert!(draft.join("claims/wounded/index.html").is_file());
+
+    let strict = tmp.path().join("site");
+    let o = run(&root, &["build", "--output", strict.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!strict.exists(), "a strict build writes nothing");
+}
