@@ -27,14 +27,20 @@
       pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5;
         padding: .6rem .75rem; margin: .6rem 0; font: 13px/1.4 ui-monospace, monospace; }
       button { font: inherit; float: right; }
-      p { margin: .4rem 0; }`;
+      p { margin: .4rem 0; }
+      @media (prefers-color-scheme: dark) {
+        section { background: #1e1e1e; color: #eee; }
+        pre { background: #2a2a2a; }
+        h2 { color: #ff8a80; }
+      }`;
     const box = document.createElement('section');
     box.setAttribute('role', 'alert');
     const close = document.createElement('button');
     close.textContent = 'Hide';
     close.addEventListener('click', () => overlay?.remove());
     const heading = document.createElement('h2');
-    heading.textContent = `The dossier did not rebuild: ${errors.length} error(s)`;
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    heading.textContent = `The dossier did not rebuild: ${plural(errors.length, 'error')}`;
     const note = document.createElement('p');
     note.textContent = 'The page below is the last good build. Fix the file and save: this goes away.';
     box.append(close, heading, note);
@@ -45,7 +51,7 @@
     }
     if (status.warnings > 0) {
       const more = document.createElement('p');
-      more.textContent = `and ${status.warnings} warning(s): see the terminal.`;
+      more.textContent = `And ${plural(status.warnings, 'warning')}: see the terminal.`;
       box.append(more);
     }
     root.append(style, box);
