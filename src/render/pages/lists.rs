@@ -4,6 +4,7 @@ use crate::model::RelationKind;
 use crate::render::paginate::{page_count, page_of, page_path, pagination, PAGE_SIZE};
 use crate::render::views::{ArticlesPage, ClaimItem, ClaimsPage, FilterOption, Link, VerdictGroup};
 use crate::render::{verdict_view, Html, Renderer};
+use std::collections::BTreeSet;
 
 impl Renderer<'_> {
     /// Page `n` of the articles, oldest first.
@@ -62,6 +63,12 @@ impl Renderer<'_> {
         let pagination = pagination("claims", n, page_count(order.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
+        // The filters act on the claims of this page, so they offer what
+        // this page holds: all of it when the list fits on one page.
+        let page_articles: BTreeSet<&str> = on_page
+            .iter()
+            .flat_map(|c| c.article_slugs.iter().map(String::as_str))
+            .collect();
         let option = |value: &str, label: &str| FilterOption {
             value: value.to_string(),
             label: label.to_string(),
@@ -72,24 +79,26 @@ impl Renderer<'_> {
                 .settings
                 .verdicts
                 .iter()
-                .filter(|v| self.items.verdict_spans.contains_key(&v.key))
+                .filter(|v| on_page.iter().any(|c| c.verdict.key == v.key))
                 .map(|v| option(&v.key, &v.label))
                 .collect(),
             topics: self
                 .items
                 .topics
                 .iter()
+                .filter(|t| on_page.iter().any(|c| c.topic_slugs.contains(&t.slug)))
                 .map(|t| option(&t.slug, &t.title))
                 .collect(),
             articles: d
                 .articles
                 .values()
+                .filter(|a| page_articles.contains(a.doc.slug.as_str()))
                 .map(|a| option(&a.doc.slug, &a.doc.meta.title))
                 .collect(),
             claimants: d
                 .entities
                 .values()
-                .filter(|e| d.by_claimant.contains_key(&e.slug))
+                .filter(|e| on_page.iter().any(|c| c.claimant_slug == e.slug))
                 .map(|e| option(&e.slug, &e.meta.name))
                 .collect(),
             relations: RelationKind::ALL
