@@ -35,15 +35,12 @@ impl Renderer<'_> {
         );
         let root = common.root.clone();
         let root = root.as_str();
-        let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, slug).collect();
-        let pagination = pagination(&dir, n, page_count(on_topic.len()));
+        let all = d.by_topic.get(slug).map_or(&[][..], Vec::as_slice);
+        let pagination = pagination(&dir, n, page_count(all.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
-        let claims = page_of(&on_topic, n)
-            .iter()
-            .map(|c| self.items.claim(&c.doc.slug))
-            .collect();
-        let claims_heading = s.with("topic-all-claims", &[("n", &on_topic.len().to_string())]);
+        let claims = page_of(all, n).iter().map(|c| self.items.claim(c)).collect();
+        let claims_heading = s.with("topic-all-claims", &[("n", &all.len().to_string())]);
         if n > 1 {
             let view = TopicPage {
                 title: &t.meta.title,
@@ -57,7 +54,8 @@ impl Renderer<'_> {
             };
             return self.render_page("topic.html", &common, &view);
         }
-        let slugs: BTreeSet<&str> = on_topic.iter().map(|c| c.doc.slug.as_str()).collect();
+        let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, slug).collect();
+        let slugs: BTreeSet<&str> = all.iter().map(String::as_str).collect();
         // Each relation once, from the side that declares it; shown when either claim is on the topic.
         let related: Vec<&Claim> = d
             .claims
