@@ -39,7 +39,10 @@ impl Renderer<'_> {
         let pagination = pagination(&dir, n, page_count(all.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
-        let claims = page_of(all, n).iter().map(|c| self.items.claim(c)).collect();
+        let claims = page_of(all, n)
+            .iter()
+            .map(|c| self.items.claim(c))
+            .collect();
         let claims_heading = s.with("topic-all-claims", &[("n", &all.len().to_string())]);
         if n > 1 {
             let view = TopicPage {
