@@ -4,18 +4,25 @@
 /// Text for HTML or XML, safe in element content and quoted attributes. A NUL
 /// becomes U+FFFD, as an HTML parser would make it anyway.
 pub(crate) fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\0' => out.push('\u{fffd}'),
-            _ => out.push(c),
-        }
+    // Every page passes all its text through here: copy the runs between
+    // the few characters to escape, which are all ASCII, whole.
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\0' => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(escaped);
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
     out
 }
 

@@ -17,19 +17,41 @@ pub(crate) struct Items<'a> {
     pub(crate) articles: Vec<ArticleItem>,
     /// By name.
     pub(crate) entities: Vec<EntityItem>,
+    /// Claim slugs in the claims list's order: by verdict, in the order of
+    /// the rating scale, then by title.
+    pub(crate) claim_order: Vec<&'a str>,
+    /// For each verdict with claims: where its claims start in `claim_order`,
+    /// and how many there are.
+    pub(crate) verdict_spans: BTreeMap<String, (usize, usize)>,
 }
 
 impl<'a> Items<'a> {
     pub(crate) fn new(d: &'a Dossier, strings: &Strings) -> Self {
+        let claims: BTreeMap<&str, ClaimItem> = d
+            .claims
+            .iter()
+            .map(|(slug, c)| (slug.as_str(), claim_item(d, strings, c)))
+            .collect();
+        let rank = |key: &str| d.settings.verdicts.iter().position(|v| v.key == key);
+        let mut claim_order: Vec<&str> = claims.keys().copied().collect();
+        claim_order.sort_by_cached_key(|slug| {
+            let c = &claims[slug];
+            (rank(&c.verdict.key), c.title.clone())
+        });
+        let mut verdict_spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (i, slug) in claim_order.iter().enumerate() {
+            let span = verdict_spans
+                .entry(claims[slug].verdict.key.clone())
+                .or_insert((i, 0));
+            span.1 += 1;
+        }
         Items {
-            claims: d
-                .claims
-                .iter()
-                .map(|(slug, c)| (slug.as_str(), claim_item(d, strings, c)))
-                .collect(),
+            claims,
             topics: topic_items(d, strings),
             articles: article_items(d, strings),
             entities: entity_items(d, strings),
+            claim_order,
+            verdict_spans,
         }
     }
 

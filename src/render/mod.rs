@@ -12,6 +12,7 @@ pub(crate) mod i18n;
 mod items;
 mod markup;
 mod pages;
+mod paginate;
 pub(crate) mod theme;
 pub(crate) mod views;
 
@@ -22,6 +23,7 @@ use crate::resolve::{resolve_internal, Article, Claim, Dossier};
 use crate::url::Urls;
 use i18n::Strings;
 use items::Items;
+use paginate::{page_count, page_path};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -87,15 +89,22 @@ enum Page<'d> {
     NotFound,
     Data,
     Search,
-    ArticleList,
-    ClaimList,
+    /// Lists and pages with lists: the page number, from 1.
+    ArticleList(usize),
+    ClaimList(usize),
     TopicList,
     EntityList,
     Article(&'d Article),
     Claim(&'d Claim),
-    Topic(&'d str),
-    Entity(&'d str),
+    Topic(&'d str, usize),
+    Entity(&'d str, usize),
     Content(&'d str),
+}
+
+/// The output paths of the pages of a list of `len` items in folder `dir`,
+/// with their numbers.
+fn paged(dir: &str, len: usize) -> impl Iterator<Item = (String, usize)> + '_ {
+    (1..=page_count(len)).map(move |n| (page_path(dir, n), n))
 }
 
 /// Every page of the site with its output path.
@@ -105,11 +114,11 @@ fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
         ("404.html".into(), Page::NotFound),
         ("data/index.html".into(), Page::Data),
         ("search/index.html".into(), Page::Search),
-        ("articles/index.html".into(), Page::ArticleList),
-        ("claims/index.html".into(), Page::ClaimList),
         ("topics/index.html".into(), Page::TopicList),
         ("entities/index.html".into(), Page::EntityList),
     ];
+    out.extend(paged("articles", d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
+    out.extend(paged("claims", d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
     out.extend(d.articles.values().map(|a| {
         (
             format!("articles/{}/index.html", a.doc.slug),
@@ -121,16 +130,14 @@ fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
             .values()
             .map(|c| (format!("claims/{}/index.html", c.doc.slug), Page::Claim(c))),
     );
-    out.extend(
-        d.topics
-            .keys()
-            .map(|s| (format!("topics/{s}/index.html"), Page::Topic(s))),
-    );
-    out.extend(
-        d.entities
-            .keys()
-            .map(|s| (format!("entities/{s}/index.html"), Page::Entity(s))),
-    );
+    for s in d.topics.keys() {
+        let len = d.by_topic.get(s).map_or(0, Vec::len);
+        out.extend(paged(&format!("topics/{s}"), len).map(|(p, n)| (p, Page::Topic(s, n))));
+    }
+    for s in d.entities.keys() {
+        let len = d.by_claimant.get(s).map_or(0, Vec::len);
+        out.extend(paged(&format!("entities/{s}"), len).map(|(p, n)| (p, Page::Entity(s, n))));
+    }
     out.extend(
         d.pages
             .keys()
@@ -160,14 +167,14 @@ impl<'a> Renderer<'a> {
             Page::NotFound => self.not_found(),
             Page::Data => self.data(),
             Page::Search => self.search(),
-            Page::ArticleList => self.article_list(),
-            Page::ClaimList => self.claim_list(),
+            Page::ArticleList(n) => self.article_list(n),
+            Page::ClaimList(n) => self.claim_list(n),
             Page::TopicList => self.topic_list(),
             Page::EntityList => self.entity_list(),
             Page::Article(a) => self.article(a),
             Page::Claim(c) => self.claim(c),
-            Page::Topic(slug) => self.topic(slug),
-            Page::Entity(slug) => self.entity(slug),
+            Page::Topic(slug, n) => self.topic(slug, n),
+            Page::Entity(slug, n) => self.entity(slug, n),
             Page::Content(slug) => self.page(slug),
         }
     }
@@ -239,6 +246,8 @@ impl<'a> Renderer<'a> {
                 self.strings.get(section)
             },
             index_kind,
+            prev: None,
+            next: None,
         }
     }
 

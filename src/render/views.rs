@@ -46,6 +46,27 @@ pub(crate) struct Common<'a> {
     /// The kind of page for the search index ("claim", "article", ...);
     /// pages without one are not indexed.
     pub(crate) index_kind: Option<&'static str>,
+    /// The previous and next pages of a paginated list, for `<link rel>`.
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+}
+
+/// Where a page stands in a list split into pages.
+#[derive(Serialize, Debug)]
+pub(crate) struct Pagination {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+    /// The pages to link to; `n` is 0 for a gap.
+    pub(crate) pages: Vec<PageLink>,
+}
+
+#[derive(Serialize, Debug)]
+pub(crate) struct PageLink {
+    pub(crate) n: usize,
+    pub(crate) href: String,
+    pub(crate) current: bool,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -182,12 +203,24 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) updated: Option<String>,
     pub(crate) editors_html: Option<String>,
     pub(crate) verdicts: Vec<VerdictCount>,
-    /// What the sources disagree on: real contradictions.
+    /// What the sources disagree on: real contradictions (the first of them,
+    /// with how many more the claims list has).
     pub(crate) conflicts: Vec<Pair<'a>>,
+    pub(crate) conflicts_more: usize,
     /// Reports that look as if they conflict but can both be true.
     pub(crate) apparent: Vec<Pair<'a>>,
+    pub(crate) apparent_more: usize,
     pub(crate) topics: &'a [TopicItem],
+    /// The latest articles, and how many more the articles list has.
     pub(crate) articles: &'a [ArticleItem],
+    pub(crate) articles_more: usize,
+}
+
+/// `articles/index.html` and its pages.
+#[derive(Serialize)]
+pub(crate) struct ArticlesPage<'a> {
+    pub(crate) articles: &'a [ArticleItem],
+    pub(crate) pagination: Option<Pagination>,
 }
 
 /// One choice of a filter on the claims list.
@@ -218,6 +251,9 @@ pub(crate) struct ClaimsPage<'a> {
     /// Kinds of relation, so that claims in real or apparent conflict can be listed.
     pub(crate) relations: Vec<FilterOption>,
     pub(crate) groups: Vec<VerdictGroup<'a>>,
+    /// Each verdict group's first page and anchor, for the jump links.
+    pub(crate) jumps: Vec<Link>,
+    pub(crate) pagination: Option<Pagination>,
 }
 
 /// `articles/<slug>/index.html`.
@@ -344,6 +380,8 @@ pub(crate) struct TopicPage<'a> {
     pub(crate) relation_groups: Vec<TopicRelations<'a>>,
     pub(crate) claims_heading: String,
     pub(crate) claims: Vec<&'a ClaimItem>,
+    /// Pages after the first hold the claims only.
+    pub(crate) pagination: Option<Pagination>,
 }
 
 /// The pairs of one relation kind on a topic page.
@@ -353,6 +391,10 @@ pub(crate) struct TopicRelations<'a> {
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,
     pub(crate) pairs: Vec<Pair<'a>>,
+    /// How many more pairs there are than shown, and where the claims list
+    /// has them all.
+    pub(crate) more: usize,
+    pub(crate) more_href: String,
 }
 
 /// Every estimate of one measure on a topic: a table, and a chart of the
@@ -361,6 +403,8 @@ pub(crate) struct TopicRelations<'a> {
 pub(crate) struct MeasureTable<'a> {
     pub(crate) heading: String,
     pub(crate) rows: Vec<FigureRow<'a>>,
+    /// How many more estimates there are than shown (the latest are shown).
+    pub(crate) more: usize,
     /// The chart as HTML; empty when no estimate can be drawn.
     pub(crate) chart: String,
     /// Which estimates the chart leaves out (vague quantities), in a sentence.
@@ -384,6 +428,7 @@ pub(crate) struct EntityPage<'a> {
     pub(crate) breakdown: Vec<VerdictCount>,
     pub(crate) claims_heading: String,
     pub(crate) claims: Vec<&'a ClaimItem>,
+    pub(crate) pagination: Option<Pagination>,
 }
 
 /// `pages/<slug>/index.html`.

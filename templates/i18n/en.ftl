@@ -114,6 +114,7 @@ sort-oldest = Oldest claim first
 sort-title = Title
 filter-reset = Show all
 filter-count = Showing { $shown } of { $total }
+filter-page-note = The list is long, so it is split into pages: filters and orders apply to the claims on this page.
 verdict-label = Verdict
 verdict-means = { $label } means: { $meaning }
 claimed-by = Claimed by
@@ -255,3 +256,19 @@ month-11 = November
 month-12 = December
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
+
+## Long lists
+
+pagination-label = Pages
+pagination-page = Page { $n } of { $total }
+pagination-prev = Previous
+pagination-next = Next
+more-pairs = { $n } more in the claims list
+more-figures = { $n ->
+    [one] The latest estimates are shown; one earlier estimate is on its claim's page.
+   *[other] The latest estimates are shown; { $n } earlier ones are on their claims' pages.
+}
+home-more-articles = { $n ->
+    [one] One older article in the articles list
+   *[other] { $n } older articles in the articles list
+}

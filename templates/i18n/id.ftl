@@ -102,6 +102,7 @@ sort-oldest = Klaim terlama lebih dulu
 sort-title = Judul
 filter-reset = Tampilkan semua
 filter-count = Menampilkan { $shown } dari { $total }
+filter-page-note = Daftar ini panjang sehingga dibagi menjadi beberapa halaman: saringan dan urutan berlaku untuk klaim di halaman ini.
 verdict-label = Penilaian
 verdict-means = { $label } berarti: { $meaning }
 claimed-by = Diklaim oleh
@@ -240,3 +241,13 @@ month-11 = November
 month-12 = Desember
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
+
+## Daftar panjang
+
+pagination-label = Halaman
+pagination-page = Halaman { $n } dari { $total }
+pagination-prev = Sebelumnya
+pagination-next = Berikutnya
+more-pairs = { $n } lainnya di daftar klaim
+more-figures = Yang ditampilkan adalah perkiraan terbaru; { $n } perkiraan sebelumnya ada di halaman klaimnya masing-masing.
+home-more-articles = { $n } artikel lebih lama di daftar artikel

@@ -540,3 +540,140 @@ fn the_interface_follows_ui_language_and_content_keeps_its_own() {
     let topics = fs::read_to_string(out.join("topics/index.html")).unwrap();
     assert!(topics.contains("2 klaim"), "counts in Indonesian");
 }
+
+/// A fixture of `extra` more claims than the minimal one, each quoting its
+/// own sentence, alternately accurate and false, all on one topic and by one
+/// claimant.
+fn long_dossier(extra: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), tmp.path());
+    // Words without digits, so that no quote holds a figure to account for.
+    let word = |i: usize| -> String {
+        let letters = |n: usize| char::from(b'a' + (n % 26) as u8);
+        [letters(i / 676), letters(i / 26), letters(i)]
+            .iter()
+            .collect()
+    };
+    let mut seed = fs::read_to_string(tmp.path().join("seeds/report.txt")).unwrap();
+    for i in 0..extra {
+        seed.push_str(&format!(
+            "\nThe officials said statement {} was made.\n",
+            word(i)
+        ));
+        let claim = format!(
+            "---\ntitle: Statement {w}\nclaimant: officials\nclaimed: 2025-04\ntopics: [troops]\n\
+             verdict: {v}\nsummary: Said once.\nappearances:\n  - article: report\n    \
+             quote: statement {w} was made\n---\nAnalysis.\n",
+            w = word(i),
+            v = if i % 2 == 0 { "accurate" } else { "\"false\"" },
+        );
+        fs::write(
+            tmp.path().join(format!("content/claims/s-{}.md", word(i))),
+            claim,
+        )
+        .unwrap();
+    }
+    fs::write(tmp.path().join("seeds/report.txt"), seed).unwrap();
+    tmp
+}
+
+#[test]
+fn long_lists_are_split_into_linked_pages() {
+    // 232 claims: three pages of 100 in every list that holds them all.
+    let tmp = long_dossier(230);
+    let out = tmp.path().join("site");
+    build(tmp.path(), &out);
+    assert_links_resolve(&out, "/");
+    let pages = pages(&out);
+    for dir in ["claims", "topics/troops", "entities/officials"] {
+        for n in 2..=3 {
+            assert!(
+                pages.contains_key(&format!("{dir}/page/{n}/index.html")),
+                "{dir} page {n}"
+            );
+        }
+        assert!(
+            !pages.contains_key(&format!("{dir}/page/4/index.html")),
+            "{dir} page 4"
+        );
+        assert!(
+            !out.join(format!("{dir}/page/1")).exists(),
+            "page 1 is {dir}/index.html"
+        );
+    }
+
+    // Every claim is on exactly one page of the claims list, and the pages
+    // link to their neighbours for browsers and for readers.
+    let html = |p: &str| Html::parse_document(&fs::read_to_string(out.join(p)).unwrap());
+    let titles = Selector::parse("#claim-list .claim-title").unwrap();
+    let mut listed = Vec::new();
+    for p in [
+        "claims/index.html",
+        "claims/page/2/index.html",
+        "claims/page/3/index.html",
+    ] {
+        let doc = html(p);
+        let on_page: Vec<String> = doc
+            .select(&titles)
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        assert!(on_page.len() <= 100, "{p} lists {}", on_page.len());
+        listed.extend(
+            on_page
+                .into_iter()
+                .map(|h| h.trim_start_matches("../").to_string()),
+        );
+    }
+    let unique: BTreeSet<&String> = listed.iter().collect();
+    assert_eq!((listed.len(), unique.len()), (232, 232));
+    let second = html("claims/page/2/index.html");
+    let link = |rel: &str| {
+        let s = Selector::parse(&format!("head link[rel={rel}]")).unwrap();
+        second
+            .select(&s)
+            .next()
+            .map(|l| l.value().attr("href").unwrap().to_string())
+    };
+    assert_eq!(link("prev").as_deref(), Some("../../../claims/index.html"));
+    assert_eq!(
+        link("next").as_deref(),
+        Some("../../../claims/page/3/index.html")
+    );
+    let current = Selector::parse(".pagination a[aria-current=page]").unwrap();
+    assert_eq!(
+        second
+            .select(&current)
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        "2"
+    );
+
+    // The verdict jumps lead to the page where each verdict's claims start:
+    // accurate ones come first, so the false ones start on page 2.
+    let jumps = Selector::parse("nav.jump a").unwrap();
+    let first = html("claims/index.html");
+    let hrefs: Vec<&str> = first
+        .select(&jumps)
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "#verdict-accurate",
+            "../claims/page/2/index.html#verdict-false"
+        ]
+    );
+
+    // The second page of a topic holds claims, not the overview again.
+    let topic2 = fs::read_to_string(out.join("topics/troops/page/2/index.html")).unwrap();
+    assert!(
+        !topic2.contains("data-pagefind-body"),
+        "later pages stay out of the search index"
+    );
+    assert!(
+        !topic2.contains("<h2 id=\"fig-1\""),
+        "figures are on the first page only"
+    );
+}

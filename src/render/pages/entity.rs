@@ -1,33 +1,41 @@
 //! An entity page: who said what, with a verdict breakdown and every claim
 //! they made.
 
+use crate::render::paginate::{page_count, page_of, page_path, pagination};
 use crate::render::views::EntityPage;
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
 
 impl Renderer<'_> {
-    pub(in crate::render) fn entity(&self, slug: &str) -> Html {
-        let root = "../../";
+    /// Page `n` of an entity: its description and verdicts on the first page,
+    /// its claims in pages.
+    pub(in crate::render) fn entity(&self, slug: &str, n: usize) -> Html {
         let d = self.d;
         let s = &self.strings;
         let e = &d.entities[slug];
-        let common = self.common(
-            &format!("entities/{slug}/index.html"),
+        let dir = format!("entities/{slug}");
+        let path = page_path(&dir, n);
+        // Only the first page goes into the search index: the others hold
+        // the same entity's further claims, which have pages of their own.
+        let index_kind = (n == 1).then_some("entity");
+        let mut common = self.common(
+            &path,
             e.meta.name.clone(),
             "nav-entities",
             Some(&e.path),
-            Some("entity"),
+            index_kind,
         );
+        let root = common.root.clone();
         let claims: Vec<&Claim> = d.claims_in(&d.by_claimant, slug).collect();
         let name = &e.meta.name;
         let view = EntityPage {
             name,
             kind: s.get(&format!("entity-kind-{}", e.meta.kind.key())),
             description: &e.meta.description,
-            body_html: self.md(&e.body, root),
+            body_html: self.md(&e.body, &root),
             breakdown_heading: s.with("entity-breakdown", &[("name", name)]),
             breakdown: self
-                .verdict_counts(&claims, "")
+                .verdict_counts(&claims)
                 .into_iter()
                 .filter(|v| v.count > 0)
                 .collect(),
@@ -35,11 +43,14 @@ impl Renderer<'_> {
                 "entity-claims",
                 &[("name", name), ("n", &claims.len().to_string())],
             ),
-            claims: claims
+            claims: page_of(&claims, n)
                 .iter()
                 .map(|c| self.items.claim(&c.doc.slug))
                 .collect(),
+            pagination: pagination(&dir, n, page_count(claims.len())),
         };
+        common.prev = view.pagination.as_ref().and_then(|p| p.prev.clone());
+        common.next = view.pagination.as_ref().and_then(|p| p.next.clone());
         self.render_page("entity.html", &common, &view)
     }
 }

@@ -8,6 +8,16 @@ use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
 use std::path::Path;
 
+/// How many pairs and articles the home page shows; the lists have the rest.
+const HOME_LIST: usize = 20;
+
+/// The first `HOME_LIST` items, and how many more there are.
+fn first<T>(mut items: Vec<T>) -> (Vec<T>, usize) {
+    let more = items.len().saturating_sub(HOME_LIST);
+    items.truncate(HOME_LIST);
+    (items, more)
+}
+
 impl Renderer<'_> {
     pub(in crate::render) fn index(&self) -> Html {
         let d = self.d;
@@ -35,26 +45,30 @@ impl Renderer<'_> {
             .chain(d.settings.published)
             .max()
             .map(|date| s.date(date));
+        let (conflicts, conflicts_more) =
+            first(self.pairs_of(&claims, RelationKind::Contradicts, ""));
+        let (apparent, apparent_more) = first(self.pairs_of(&claims, RelationKind::Differs, ""));
+        // The newest articles: the list runs oldest first.
+        let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
             counts_heading,
             updated,
             editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
-            verdicts: self.verdict_counts(&claims, "claims/index.html#verdict-"),
-            conflicts: self.pairs_of(&claims, RelationKind::Contradicts, ""),
-            apparent: self.pairs_of(&claims, RelationKind::Differs, ""),
+            verdicts: self.verdict_counts(&claims),
+            conflicts,
+            conflicts_more,
+            apparent,
+            apparent_more,
             topics: &self.items.topics,
-            articles: &self.items.articles,
+            articles: &self.items.articles[articles_from..],
+            articles_more: articles_from,
         };
         self.render_page("index.html", &common, &view)
     }
 
     /// How many of `claims` have each verdict of the scale, each count
-    /// linking to `href` followed by the verdict's key.
-    pub(in crate::render) fn verdict_counts(
-        &self,
-        claims: &[&Claim],
-        href: &str,
-    ) -> Vec<VerdictCount> {
+    /// linking to the verdict's group in the claims list.
+    pub(in crate::render) fn verdict_counts(&self, claims: &[&Claim]) -> Vec<VerdictCount> {
         let total = claims.len().max(1);
         self.d
             .settings
@@ -69,7 +83,7 @@ impl Renderer<'_> {
                     verdict: v.into(),
                     count,
                     percent: count * 100 / total,
-                    href: format!("{href}{}", v.key),
+                    href: self.verdict_href(&v.key),
                     label_count: self.strings.count("claims-count", count),
                 }
             })

@@ -4,26 +4,61 @@
 use crate::model::{Figure, Measure, PartialDate, RelationKind};
 use crate::render::chart::{chart, Bar};
 use crate::render::items::{entity_link, figure_view};
+use crate::render::paginate::{page_count, page_of, page_path, pagination};
 use crate::render::views::{FigureRow, MeasureTable, TopicPage, TopicRelations};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
 use std::collections::BTreeSet;
 
+/// How many pairs of each kind a topic page shows; the claims list has them all.
+const TOPIC_LIST: usize = 20;
+/// How many estimates of one measure a topic page shows: the latest.
+const FIGURE_ROWS: usize = 100;
+
 impl Renderer<'_> {
-    pub(in crate::render) fn topic(&self, slug: &str) -> Html {
-        let root = "../../";
+    /// Page `n` of a topic: the overview, figures and relations on the first
+    /// page, its claims in pages.
+    pub(in crate::render) fn topic(&self, slug: &str, n: usize) -> Html {
         let d = self.d;
         let s = &self.strings;
         let t = &d.topics[slug];
-        let common = self.common(
-            &format!("topics/{slug}/index.html"),
+        let dir = format!("topics/{slug}");
+        let path = page_path(&dir, n);
+        // Only the first page, with the overview, goes into the search index.
+        let index_kind = (n == 1).then_some("topic");
+        let mut common = self.common(
+            &path,
             t.meta.title.clone(),
             "nav-topics",
             Some(&t.path),
-            Some("topic"),
+            index_kind,
         );
+        let root = common.root.clone();
+        let root = root.as_str();
+        let all = d.by_topic.get(slug).map_or(&[][..], Vec::as_slice);
+        let pagination = pagination(&dir, n, page_count(all.len()));
+        common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
+        common.next = pagination.as_ref().and_then(|p| p.next.clone());
+        let claims = page_of(all, n)
+            .iter()
+            .map(|c| self.items.claim(c))
+            .collect();
+        let claims_heading = s.with("topic-all-claims", &[("n", &all.len().to_string())]);
+        if n > 1 {
+            let view = TopicPage {
+                title: &t.meta.title,
+                summary: &t.meta.summary,
+                overview_html: String::new(),
+                figures: Vec::new(),
+                relation_groups: Vec::new(),
+                claims_heading,
+                claims,
+                pagination,
+            };
+            return self.render_page("topic.html", &common, &view);
+        }
         let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, slug).collect();
-        let slugs: BTreeSet<&str> = on_topic.iter().map(|c| c.doc.slug.as_str()).collect();
+        let slugs: BTreeSet<&str> = all.iter().map(String::as_str).collect();
         // Each relation once, from the side that declares it; shown when either claim is on the topic.
         let related: Vec<&Claim> = d
             .claims
@@ -48,16 +83,20 @@ impl Renderer<'_> {
         ]
         .into_iter()
         .filter_map(|(kind, heading, intro)| {
-            let pairs: Vec<_> = self
+            let mut pairs: Vec<_> = self
                 .pairs_of(&related, kind, root)
                 .into_iter()
                 .filter(|p| slugs.contains(p.a.slug.as_str()) || slugs.contains(p.b.slug.as_str()))
                 .collect();
-            (!pairs.is_empty()).then(|| TopicRelations {
+            let count = pairs.len();
+            pairs.truncate(TOPIC_LIST);
+            (count > 0).then(|| TopicRelations {
                 kind: kind.key(),
-                heading: s.with(heading, &[("n", &pairs.len().to_string())]),
+                heading: s.with(heading, &[("n", &count.to_string())]),
                 intro: intro.map(|k| s.get(k)),
                 pairs,
+                more: count.saturating_sub(TOPIC_LIST),
+                more_href: format!("claims/index.html#topic={slug}&relation={}", kind.key()),
             })
         })
         .collect();
@@ -67,11 +106,9 @@ impl Renderer<'_> {
             overview_html: self.md(&t.body, root),
             figures: self.measure_tables(&on_topic),
             relation_groups,
-            claims_heading: s.with("topic-all-claims", &[("n", &on_topic.len().to_string())]),
-            claims: on_topic
-                .iter()
-                .map(|c| self.items.claim(&c.doc.slug))
-                .collect(),
+            claims_heading,
+            claims,
+            pagination,
         };
         self.render_page("topic.html", &common, &view)
     }
@@ -96,7 +133,10 @@ impl Renderer<'_> {
                 continue;
             }
             rows.sort_by_key(|r| r.0);
-            tables.push(self.measure_table(measure, rows));
+            // The latest estimates, when there are too many to read side by side.
+            let more = rows.len().saturating_sub(FIGURE_ROWS);
+            rows.drain(..more);
+            tables.push(self.measure_table(measure, rows, more));
         }
         tables
     }
@@ -105,6 +145,7 @@ impl Renderer<'_> {
         &'s self,
         measure: &'s Measure,
         rows: Vec<(PartialDate, &Claim, &Figure)>,
+        more: usize,
     ) -> MeasureTable<'s> {
         let (d, s) = (self.d, &self.strings);
         // A vague quantity ("thousands") is listed in the table, never charted.
@@ -143,6 +184,7 @@ impl Renderer<'_> {
             heading: s.with("figures-side-by-side", &[("label", &measure.label)]),
             chart: chart(&bars),
             not_charted,
+            more,
             rows: rows
                 .into_iter()
                 .map(|(_, c, f)| FigureRow {
