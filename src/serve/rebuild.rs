@@ -121,7 +121,8 @@ impl<'a> Preview<'a> {
             } else {
                 "still serving the last good site"
             };
-            eprintln!("{why}{errors} error(s) in {} ms; {still}", took.as_millis());
+            let errors = counted(errors, "error");
+            eprintln!("{why}{errors} in {} ms; {still}", took.as_millis());
             self.hub
                 .publish(|now| now.status = self.status(now.version));
             return false;
@@ -131,7 +132,7 @@ impl<'a> Preview<'a> {
         }
         let warnings = match diagnostics.len() {
             0 => String::new(),
-            n => format!(", {n} warning(s)"),
+            n => format!(", {}", counted(n, "warning")),
         };
         self.diagnostics = diagnostics;
         self.failed = false;
@@ -228,6 +229,11 @@ fn describe(root: &Path, changed: &[PathBuf]) -> String {
         [one] => format!("{} changed: ", one.display()),
         [one, rest @ ..] => format!("{} and {} more changed: ", one.display(), rest.len()),
     }
+}
+
+/// "1 error", "2 errors".
+fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// How many pages (HTML files) and how many files in all differ between two builds.
