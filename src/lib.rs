@@ -25,6 +25,7 @@ mod render;
 mod resolve;
 pub mod scaffold;
 mod search;
+pub mod serve;
 #[cfg(test)]
 mod testing;
 mod text;

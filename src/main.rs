@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier::scaffold::{create, Created, FirstAppearance, Request};
 use dossier::Diagnostic;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -65,6 +66,21 @@ enum Command {
         article: String,
         /// The words to find, in quotes
         words: String,
+    },
+    /// Preview the dossier: build it in memory as a draft, serve it, and rebuild and reload open pages on every save
+    Serve {
+        /// The port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; any but 127.0.0.1 or ::1 lets other machines read the preview
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the preview in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Public address of the site, replacing `base_url`: the preview is served under its path
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Create a new content file with every field present and explained
     New {
@@ -137,6 +153,20 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Quote { article, words } => quote(&cli, article, words),
         Command::New { what } => new(&cli, what),
+        Command::Serve {
+            port,
+            bind,
+            open,
+            base_url,
+        } => {
+            let settings = dossier::serve::Settings {
+                port: *port,
+                bind: *bind,
+                open: *open,
+                base_url: base_url.clone(),
+            };
+            serve(&cli, &settings)
+        }
         Command::Check { checking } => check_and_write(&cli, checking, None),
         Command::Build { output, checking } => {
             let output = output.clone().unwrap_or_else(|| cli.root.join("site"));
@@ -194,6 +224,15 @@ fn check_and_write(cli: &Cli, checking: &Checking, output: Option<&Path>) -> Exi
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// `dossier serve`: runs until Ctrl-C (0), or says why it could not start (2).
+fn serve(cli: &Cli, settings: &dossier::serve::Settings) -> ExitCode {
+    let format = cli.format;
+    match dossier::serve::run(&cli.root, settings, &|found| report(found, format)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => failed(d, format),
+    }
 }
 
 /// `dossier quote`: the matches, ready to paste, and what the editor should know.

@@ -19,6 +19,7 @@ use tempfile::TempDir;
 use tungstenite::{Message, WebSocket};
 
 use crate::common::repo;
+use crate::serve::{Served, CLAIM, TITLE};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -290,6 +291,59 @@ fn search_finds_claims_with_verdicts_and_articles() {
     }
 }
 
+/// Under `dossier serve`, an open page reloads by itself after an edit,
+/// shows the errors of a failed rebuild over the last good page, and
+/// clears them after the fix.
+#[test]
+fn a_served_page_reloads_by_itself_and_shows_errors() {
+    let Some(mut browser) = chromium() else {
+        return;
+    };
+    let served = Served::start(&[]);
+    browser.goto(&format!("{}claims/sent/", served.url));
+    assert!(browser.settle().is_empty(), "{:?}", browser.problems());
+    // Gone when the page reloads.
+    browser.eval("window.notReloaded = true");
+    served.edit(CLAIM, TITLE, "Exactly 1,001 soldiers were sent");
+    let reloaded = browser.poll(
+        "window.notReloaded === undefined && document.querySelector('h1')?.textContent.includes('Exactly 1,001') || null",
+        Duration::from_secs(10),
+    );
+    assert!(
+        reloaded.is_some(),
+        "the page did not reload with the new title; the server said:\n{}",
+        served.log()
+    );
+
+    browser.eval("window.notReloaded = true");
+    served.edit(CLAIM, "verdict: accurate", "verdict: [accurate");
+    let overlay = "document.querySelector('dossier-serve-errors')?.shadowRoot.textContent ?? null";
+    let shown = browser.poll(overlay, Duration::from_secs(10));
+    let shown =
+        shown.unwrap_or_else(|| panic!("no error overlay; the server said:\n{}", served.log()));
+    let shown = shown.as_str().unwrap();
+    assert!(
+        shown.contains(&format!("--> {CLAIM}:6:10")) && shown.contains("hint:"),
+        "the overlay says: {shown}"
+    );
+    assert_eq!(
+        browser.eval("window.notReloaded"),
+        true,
+        "a failed rebuild reloaded the page"
+    );
+
+    served.edit(CLAIM, "verdict: [accurate", "verdict: accurate");
+    let gone = browser.poll(
+        "document.querySelector('dossier-serve-errors') === null || null",
+        Duration::from_secs(10),
+    );
+    assert!(
+        gone.is_some(),
+        "the overlay stayed after the fix; the server said:\n{}",
+        served.log()
+    );
+}
+
 /// The verdict labels of the real dossier, from content/dossier.yaml.
 fn verdict_labels() -> Vec<String> {
     let yaml = fs::read_to_string(repo().join("content/dossier.yaml")).unwrap();
@@ -308,6 +362,12 @@ fn verdict_labels() -> Vec<String> {
 /// The served site and a fresh Chromium; `None` (after a notice) when
 /// Chromium is absent and not required.
 fn start() -> Option<(Arc<Site>, Browser)> {
+    let browser = chromium()?;
+    Some((shared_site(), browser))
+}
+
+/// A fresh Chromium; `None` (after a notice) when it is absent and not required.
+fn chromium() -> Option<Browser> {
     if !Path::new(CHROMIUM).exists() {
         if std::env::var("DOSSIER_BROWSER_TESTS").as_deref() == Ok("required") {
             panic!("Chromium not found at {CHROMIUM}, and DOSSIER_BROWSER_TESTS=required: install Debian's chromium");
@@ -317,7 +377,7 @@ fn start() -> Option<(Arc<Site>, Browser)> {
         let _ = std::io::stderr().write_all(notice.as_bytes());
         return None;
     }
-    Some((shared_site(), Browser::launch()))
+    Some(Browser::launch())
 }
 
 /// One build (seconds, with the search index) shared by the browser tests

@@ -9,4 +9,5 @@ mod common;
 mod editor;
 mod hostile;
 mod publish;
+mod serve;
 mod site;

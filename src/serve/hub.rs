@@ -1,0 +1,129 @@
+//! What the connection threads read: the site being served and the state of
+//! the last rebuild, swapped whole under one lock by the rebuild loop, with a
+//! condition variable that wakes the open event streams on every change.
+
+use crate::render::Site;
+use crate::Diagnostic;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+/// One consistent view: the site, where it is served, and the last rebuild.
+#[derive(Clone)]
+pub(crate) struct Now {
+    /// The pages and everything else the fast build makes.
+    pub(crate) site: Arc<Site>,
+    /// The files only the background build makes (the search index, the
+    /// feed, the open data), from its last run: a little behind the pages.
+    pub(crate) extras: Arc<Site>,
+    /// The base path, `/` or `/repo/`.
+    pub(crate) base: String,
+    /// Changes whenever a file of the site changes; a page served with an
+    /// older version reloads.
+    pub(crate) version: u64,
+    /// Whether the site being served has a search index yet.
+    pub(crate) searchable: bool,
+    /// The status as JSON (one line), for `__dossier/status` and the event stream.
+    pub(crate) status: Arc<String>,
+    /// Changes on every publication, so that a stream sends each once.
+    pub(crate) stamp: u64,
+}
+
+impl Now {
+    pub(crate) fn file(&self, path: &str) -> Option<&[u8]> {
+        self.site
+            .get(path)
+            .or_else(|| self.extras.get(path))
+            .map(Vec::as_slice)
+    }
+}
+
+pub(crate) struct Hub {
+    now: Mutex<Now>,
+    changed: Condvar,
+}
+
+impl Hub {
+    pub(crate) fn new(now: Now) -> Hub {
+        Hub {
+            now: Mutex::new(now),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// A connection thread that panicked cannot leave `Now` half-written: it
+    /// is only replaced whole.
+    fn lock(&self) -> MutexGuard<'_, Now> {
+        self.now.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn now(&self) -> Now {
+        self.lock().clone()
+    }
+
+    /// Changes the state and wakes every stream.
+    pub(crate) fn publish(&self, change: impl FnOnce(&mut Now)) {
+        let mut now = self.lock();
+        change(&mut now);
+        now.stamp += 1;
+        drop(now);
+        self.changed.notify_all();
+    }
+
+    /// The state once its stamp differs from `seen`, or `None` after `limit`.
+    pub(crate) fn wait_for_change(&self, seen: u64, limit: Duration) -> Option<Now> {
+        let now = self.lock();
+        let (now, _) = self
+            .changed
+            .wait_timeout_while(now, limit, |n| n.stamp == seen)
+            .unwrap_or_else(PoisonError::into_inner);
+        (now.stamp != seen).then(|| now.clone())
+    }
+}
+
+/// Where the search index stands, as the status says it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Search {
+    /// Being built in the background; the pages are served meanwhile.
+    Building,
+    Ready,
+    /// `search: false` in content/dossier.yaml.
+    Off,
+    Failed,
+}
+
+impl Search {
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Search::Building => "building",
+            Search::Ready => "ready",
+            Search::Off => "off",
+            Search::Failed => "failed",
+        }
+    }
+}
+
+/// The status of the last rebuild as one line of JSON: whether it succeeded
+/// (when not, the site served is the last good one), the site's version,
+/// the search index, and every diagnostic with the fields `check --format
+/// json` prints plus `text`, its plain form as `check` prints it.
+pub(crate) fn status(version: u64, ok: bool, search: Search, diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let listed: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut v: serde_json::Value =
+                serde_json::from_str(&d.json()).unwrap_or(serde_json::Value::Null);
+            v["text"] = d.to_string().into();
+            v
+        })
+        .collect();
+    serde_json::json!({
+        "ok": ok,
+        "version": version,
+        "search": search.word(),
+        "errors": errors,
+        "warnings": diagnostics.len() - errors,
+        "diagnostics": listed,
+    })
+    .to_string()
+}
