@@ -14,6 +14,7 @@
 mod anchor;
 mod coverage;
 mod diagnostic;
+pub mod diff;
 mod escape;
 mod export;
 mod load;
@@ -76,17 +77,8 @@ pub enum Goal {
 /// The pipeline, short of writing: load, resolve, check coverage, render the
 /// pages, and add the files for hosts and for reuse.
 pub fn compile(root: &Path, options: &Options) -> Compiled {
-    let (mut sources, mut diagnostics) = load::load(root, options.draft);
-    options.apply(&mut sources);
-    let templates = std::mem::take(&mut sources.templates);
-    let (dossier, found) = resolve::resolve(sources);
-    diagnostics.extend(found);
-    let site = dossier.and_then(|d| {
-        diagnostics.extend(coverage::check(&d, options.draft));
-        let urls = url::Urls::new(d.settings.base_url.as_deref());
-        let mut site = render::render(&d, &templates, &urls, options.build_date)
-            .map_err(|found| diagnostics.extend(found))
-            .ok()?;
+    let (rendered, mut diagnostics) = render_pages(root, options);
+    let site = rendered.and_then(|(d, urls, mut site)| {
         if options.goal == Goal::Check {
             return Some(site);
         }
@@ -102,6 +94,47 @@ pub fn compile(root: &Path, options: &Options) -> Compiled {
         Some(site)
     });
     finish(diagnostics, site)
+}
+
+/// A dossier that passed the check, with its pages: what `diff` compares.
+pub(crate) struct Checked {
+    pub(crate) dossier: resolve::Dossier,
+    /// The HTML pages (no search index, feed or open data).
+    pub(crate) pages: Site,
+}
+
+/// Load, resolve and render the pages, keeping the resolved dossier; `None`
+/// when there is an error. The diagnostics are sorted as [`compile`]'s.
+pub(crate) fn check(root: &Path, options: &Options) -> (Option<Checked>, Vec<Diagnostic>) {
+    let (rendered, diagnostics) = render_pages(root, options);
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
+    let checked = rendered
+        .filter(|_| !failed)
+        .map(|(dossier, _, pages)| Checked { dossier, pages });
+    let diagnostics = finish(diagnostics, None).diagnostics;
+    (checked, diagnostics)
+}
+
+/// Stages 1 to 3: the dossier and its pages, when it could be resolved and
+/// its templates rendered (it may still have errors: see the diagnostics).
+fn render_pages(
+    root: &Path,
+    options: &Options,
+) -> (Option<(resolve::Dossier, url::Urls, Site)>, Vec<Diagnostic>) {
+    let (mut sources, mut diagnostics) = load::load(root, options.draft);
+    options.apply(&mut sources);
+    let templates = std::mem::take(&mut sources.templates);
+    let (dossier, found) = resolve::resolve(sources);
+    diagnostics.extend(found);
+    let rendered = dossier.and_then(|d| {
+        diagnostics.extend(coverage::check(&d, options.draft));
+        let urls = url::Urls::new(d.settings.base_url.as_deref());
+        let site = render::render(&d, &templates, &urls, options.build_date)
+            .map_err(|found| diagnostics.extend(found))
+            .ok()?;
+        Some((d, urls, site))
+    });
+    (rendered, diagnostics)
 }
 
 impl Options {
