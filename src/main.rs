@@ -274,7 +274,7 @@ fn check_and_write(cli: &Cli, checking: &Checking, output: Option<&Path>) -> Exi
 
 /// `dossier diff`: the changes on stdout, the policy warnings as diagnostics
 /// (inside the document in Markdown); 1 when a side fails its check.
-fn diff(request: &dossier::diff::Request, summary: Option<&Path>, format: Format) -> ExitCode {
+fn diff(request: &dossier::diff::Request, summary_file: Option<&Path>, format: Format) -> ExitCode {
     let found = match dossier::diff::run(request) {
         Ok(dossier::diff::Outcome::Compared(found)) => found,
         Ok(dossier::diff::Outcome::Broken {
@@ -283,18 +283,19 @@ fn diff(request: &dossier::diff::Request, summary: Option<&Path>, format: Format
         }) => {
             report(&diagnostics, format);
             eprintln!("{summary}");
+            // The job summary says so too, rather than staying empty.
+            if let Some(file) = summary_file {
+                let said = format!("### Dossier changes\n\n{summary}.\n");
+                if let Err(e) = append(file, &said) {
+                    eprintln!("error: cannot write the summary to {}: {e}", file.display());
+                }
+            }
             return ExitCode::from(Diagnostic::exit_code(&diagnostics).max(1));
         }
         Err(d) => return failed(d, format),
     };
-    if let Some(file) = summary {
-        use std::io::Write;
-        let appended = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(file)
-            .and_then(|mut f| f.write_all(found.markdown().as_bytes()));
-        if let Err(e) = appended {
+    if let Some(file) = summary_file {
+        if let Err(e) = append(file, &found.markdown()) {
             eprintln!("error: cannot write the summary to {}: {e}", file.display());
             return ExitCode::from(2);
         }
@@ -311,6 +312,16 @@ fn diff(request: &dossier::diff::Request, summary: Option<&Path>, format: Format
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Adds `text` at the end of `file` (a job summary may hold other steps' output).
+fn append(file: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)?
+        .write_all(text.as_bytes())
 }
 
 /// `dossier serve`: runs until Ctrl-C (0), or says why it could not start (2).
