@@ -29,7 +29,7 @@ pub(crate) struct Haystack<'a> {
     /// `fold(original)`: all matching happens here.
     folded: String,
     /// For every byte of `folded`, the original byte range of the char it came from.
-    map: Vec<Range<usize>>,
+    map: Vec<Span>,
     lines: LineIndex<'a>,
 }
 
@@ -104,11 +104,30 @@ fn starts_chunk(c: char) -> bool {
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
+/// An original byte range in half the space of a `Range<usize>`: a map
+/// holds one for every byte of a text, and a large dossier's seeds are held
+/// at once. Texts are far below 4 GiB (huge files are refused when loaded).
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn start(self) -> usize {
+        self.start as usize
+    }
+
+    fn end(self) -> usize {
+        self.end as usize
+    }
+}
+
 /// Builds the folded text together with its map back to original bytes.
 #[derive(Default)]
 struct Folder {
     out: String,
-    map: Vec<Range<usize>>,
+    map: Vec<Span>,
     /// Original range of the whitespace run not yet emitted.
     space: Option<Range<usize>>,
 }
@@ -153,13 +172,17 @@ impl Folder {
 
     fn emit(&mut self, c: char, from: Range<usize>) {
         self.out.push(c);
+        let span = Span {
+            start: u32::try_from(from.start).unwrap_or(u32::MAX),
+            end: u32::try_from(from.end).unwrap_or(u32::MAX),
+        };
         for _ in 0..c.len_utf8() {
-            self.map.push(from.clone());
+            self.map.push(span);
         }
     }
 }
 
-fn fold_with_map(s: &str) -> (String, Vec<Range<usize>>) {
+fn fold_with_map(s: &str) -> (String, Vec<Span>) {
     let mut folder = Folder::default();
     let mut chunk_start = 0;
     for (i, c) in s.char_indices() {
@@ -334,11 +357,11 @@ impl<'a> Haystack<'a> {
         };
         let prefix = match p {
             0 => None,
-            _ => context(self.map.get(before - prefix_lens[p - 1])?.start..target.start),
+            _ => context(self.map.get(before - prefix_lens[p - 1])?.start()..target.start),
         };
         let suffix = match s {
             0 => None,
-            _ => context(target.end..self.map.get(after + suffix_lens[s - 1] - 1)?.end),
+            _ => context(target.end..self.map.get(after + suffix_lens[s - 1] - 1)?.end()),
         };
         let sel = Selector {
             exact,
@@ -386,7 +409,7 @@ impl<'a> Haystack<'a> {
         let first = self.map.get(folded.start);
         let last = folded.end.checked_sub(1).and_then(|e| self.map.get(e));
         match (first, last) {
-            (Some(first), Some(last)) => self.trim(first.start..last.end),
+            (Some(first), Some(last)) => self.trim(first.start()..last.end()),
             _ => 0..0,
         }
     }

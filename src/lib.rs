@@ -1,11 +1,12 @@
 //! Dossier: a static site generator for fact-check dossiers.
 //!
-//! The pipeline is four plain stages, each in its own module, called in order
-//! by [`compile`]: [`load`] (files -> typed documents), [`resolve`] (documents
-//! -> one checked dossier), [`render`] (dossier + templates -> pages in
-//! memory), then the site's other files from [`publish`] and [`export`]; and
-//! [`write`] (site -> disk, atomically). `check` runs all but the last;
-//! `build` runs all four and refuses to write when there is an error.
+//! The pipeline is four plain stages, each in its own module: [`load`]
+//! (files -> typed documents), [`resolve`] (documents -> one checked
+//! dossier), [`render`] (dossier + templates -> pages, a batch at a time),
+//! then the site's other files from [`publish`] and [`export`]; and
+//! [`write`] (the batches into a staging folder, swapped in at the end).
+//! [`build`] runs them to disk, or only checks; [`compile`] keeps the site in
+//! memory for `serve`. Nothing is written when there is an error.
 //!
 //! Modules depend in one direction, down the pipeline. The leaves below it
 //! are [`model`] (the content types), [`text`], [`escape`], [`url`],
@@ -40,12 +41,22 @@ pub use render::Site;
 
 use std::path::Path;
 
-/// The result of running load, resolve and render on a dossier folder.
+/// The result of running the pipeline in memory.
 pub struct Compiled {
     /// Every problem found, errors and warnings, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
     /// The site, when there was no error.
     pub site: Option<Site>,
+}
+
+/// The result of running the pipeline to disk (or only to check).
+pub struct Built {
+    /// Every problem found, errors and warnings, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files written, or rendered when checking; 0 when the run failed.
+    pub files: usize,
+    /// HTML pages among them.
+    pub pages: usize,
 }
 
 /// Settings given on the command line rather than in `content/dossier.yaml`.
@@ -62,6 +73,8 @@ pub struct Options {
     pub draft: bool,
     /// What the run is for.
     pub goal: Goal,
+    /// Warnings fail the run as errors do (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// Checking renders every page, since a template can fail on any of them,
@@ -74,26 +87,53 @@ pub enum Goal {
     Site,
 }
 
-/// The pipeline, short of writing: load, resolve, check coverage, render the
-/// pages, and add the files for hosts and for reuse.
+/// The pipeline, short of writing, keeping the site in memory (for `serve`).
 pub fn compile(root: &Path, options: &Options) -> Compiled {
-    let (rendered, mut diagnostics) = render_pages(root, options);
-    let site = rendered.and_then(|(d, urls, mut site)| {
-        if options.goal == Goal::Check {
-            return Some(site);
-        }
-        if d.settings.search {
-            let index = search::files(&d, &site)
-                .map_err(|found| diagnostics.push(found))
-                .ok()?;
-            site.extend(index);
-        }
-        let pages: Vec<String> = site.keys().cloned().collect();
-        site.extend(publish::files(&d, &urls, &pages));
-        site.extend(export::files(&d, &urls));
-        Some(site)
-    });
-    finish(diagnostics, site)
+    let mut out = Out::Memory(Site::new());
+    let diagnostics = finish(pipeline(root, options, &mut out).1);
+    let site = match out {
+        Out::Memory(site) if !has_failed(&diagnostics, options) => Some(site),
+        _ => None,
+    };
+    Compiled { diagnostics, site }
+}
+
+/// The pipeline to `output`, each batch of pages written as it is rendered
+/// and the whole swapped in at the end, so a large site is never held in
+/// memory; or, without an output, only checked (pages rendered and dropped).
+/// Nothing is written when there is an error.
+pub fn build(root: &Path, options: &Options, output: Option<&Path>) -> Built {
+    let mut out = match output {
+        Some(output) => Out::Disk {
+            root,
+            output,
+            staging: None,
+            paths: Vec::new(),
+        },
+        None => Out::Count(Vec::new()),
+    };
+    let mut diagnostics = finish(pipeline(root, options, &mut out).1);
+    let failed = has_failed(&diagnostics, options);
+    let paths = match out {
+        Out::Disk {
+            staging: Some(staging),
+            paths,
+            ..
+        } if !failed => match staging.commit() {
+            Ok(()) => paths,
+            Err(e) => {
+                diagnostics.push(e);
+                Vec::new()
+            }
+        },
+        Out::Count(paths) if !failed => paths,
+        _ => Vec::new(),
+    };
+    Built {
+        diagnostics,
+        pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
+        files: paths.len(),
+    }
 }
 
 /// A dossier that passed the check, with its pages: what `diff` compares.
@@ -103,38 +143,129 @@ pub(crate) struct Checked {
     pub(crate) pages: Site,
 }
 
-/// Load, resolve and render the pages, keeping the resolved dossier; `None`
-/// when there is an error. The diagnostics are sorted as [`compile`]'s.
+/// Load, resolve and render the pages in memory, keeping the resolved
+/// dossier; `None` when there is an error. The diagnostics are sorted as
+/// [`compile`]'s.
 pub(crate) fn check(root: &Path, options: &Options) -> (Option<Checked>, Vec<Diagnostic>) {
-    let (rendered, diagnostics) = render_pages(root, options);
-    let failed = diagnostics.iter().any(Diagnostic::is_error);
-    let checked = rendered
-        .filter(|_| !failed)
-        .map(|(dossier, _, pages)| Checked { dossier, pages });
-    let diagnostics = finish(diagnostics, None).diagnostics;
+    let options = Options {
+        goal: Goal::Check,
+        ..options.clone()
+    };
+    let mut out = Out::Memory(Site::new());
+    let (dossier, diagnostics) = pipeline(root, &options, &mut out);
+    let diagnostics = finish(diagnostics);
+    let checked = match (dossier, out) {
+        (Some(dossier), Out::Memory(pages)) if !has_failed(&diagnostics, &options) => {
+            Some(Checked { dossier, pages })
+        }
+        _ => None,
+    };
     (checked, diagnostics)
 }
 
-/// Stages 1 to 3: the dossier and its pages, when it could be resolved and
-/// its templates rendered (it may still have errors: see the diagnostics).
-fn render_pages(
+/// Where the pipeline's files go.
+enum Out<'a> {
+    Memory(Site),
+    /// Into a staging folder for `output`, opened with the first files.
+    Disk {
+        root: &'a Path,
+        output: &'a Path,
+        staging: Option<write::Staging>,
+        paths: Vec<String>,
+    },
+    /// Nowhere: only their paths are kept.
+    Count(Vec<String>),
+}
+
+impl Out<'_> {
+    fn put(&mut self, files: Site) -> Result<(), Diagnostic> {
+        match self {
+            Out::Memory(site) => site.extend(files),
+            Out::Disk {
+                root,
+                output,
+                staging,
+                paths,
+            } => {
+                let staging = match staging {
+                    Some(staging) => staging,
+                    None => staging.insert(write::Staging::open(root, output)?),
+                };
+                staging.put(&files)?;
+                paths.extend(files.into_keys());
+            }
+            Out::Count(paths) => paths.extend(files.into_keys()),
+        }
+        Ok(())
+    }
+
+    /// Every path so far, in order.
+    fn paths(&self) -> Vec<String> {
+        let mut paths = match self {
+            Out::Memory(site) => site.keys().cloned().collect(),
+            Out::Disk { paths, .. } | Out::Count(paths) => paths.clone(),
+        };
+        paths.sort_unstable();
+        paths
+    }
+}
+
+/// Load, resolve, check coverage, render the pages, and add the files for
+/// hosts and for reuse, into `out`. A run that has already failed still
+/// renders, since a template can fail on any page, but puts nothing out.
+/// Returns the resolved dossier, when there is one, with the diagnostics.
+fn pipeline(
     root: &Path,
     options: &Options,
-) -> (Option<(resolve::Dossier, url::Urls, Site)>, Vec<Diagnostic>) {
+    out: &mut Out,
+) -> (Option<resolve::Dossier>, Vec<Diagnostic>) {
     let (mut sources, mut diagnostics) = load::load(root, options.draft);
     options.apply(&mut sources);
     let templates = std::mem::take(&mut sources.templates);
     let (dossier, found) = resolve::resolve(sources);
     diagnostics.extend(found);
-    let rendered = dossier.and_then(|d| {
-        diagnostics.extend(coverage::check(&d, options.draft));
-        let urls = url::Urls::new(d.settings.base_url.as_deref());
-        let site = render::render(&d, &templates, &urls, options.build_date)
-            .map_err(|found| diagnostics.extend(found))
-            .ok()?;
-        Some((d, urls, site))
+    let Some(d) = dossier else {
+        return (None, diagnostics);
+    };
+    diagnostics.extend(coverage::check(&d, options.draft));
+    let failed = has_failed(&diagnostics, options);
+    let urls = url::Urls::new(d.settings.base_url.as_deref());
+    let searched = options.goal == Goal::Site && d.settings.search && !failed;
+    let mut index = match searched.then(|| search::Indexer::new(&d)).transpose() {
+        Ok(index) => index,
+        Err(e) => {
+            diagnostics.push(e);
+            return (Some(d), diagnostics);
+        }
+    };
+    let rendered = render::render(&d, &templates, &urls, options.build_date, &mut |files| {
+        if failed {
+            return Ok(());
+        }
+        if let Some(index) = index.as_mut() {
+            index.add(&files)?;
+        }
+        out.put(files)
     });
-    (rendered, diagnostics)
+    if let Err(found) = rendered {
+        diagnostics.extend(found);
+        return (Some(d), diagnostics);
+    }
+    if failed || options.goal == Goal::Check {
+        return (Some(d), diagnostics);
+    }
+    let extras = || -> Result<(), Diagnostic> {
+        if let Some(index) = index {
+            out.put(index.files()?)?;
+        }
+        let pages = out.paths();
+        out.put(publish::files(&d, &urls, &pages))?;
+        out.put(export::files(&d, &urls))
+    };
+    if let Err(e) = extras() {
+        diagnostics.push(e);
+    }
+    (Some(d), diagnostics)
 }
 
 impl Options {
@@ -150,17 +281,19 @@ impl Options {
     }
 }
 
-/// Diagnostics in file order, each once; no site when any is an error.
-fn finish(mut diagnostics: Vec<Diagnostic>, site: Option<Site>) -> Compiled {
+/// Diagnostics in file order, each once.
+fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity))
     });
     diagnostics.dedup();
-    let failed = diagnostics.iter().any(Diagnostic::is_error);
-    Compiled {
-        diagnostics,
-        site: site.filter(|_| !failed),
-    }
+    diagnostics
+}
+
+/// An error, or a warning when warnings are denied.
+fn has_failed(diagnostics: &[Diagnostic], options: &Options) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+        || (options.deny_warnings && !diagnostics.is_empty())
 }
 
 /// The date in SOURCE_DATE_EPOCH (seconds since 1970, UTC), the reproducible-builds convention.

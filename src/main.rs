@@ -235,37 +235,31 @@ fn check_and_write(cli: &Cli, checking: &Checking, output: Option<&Path>) -> Exi
         } else {
             dossier::Goal::Check
         },
+        deny_warnings: checking.deny_warnings,
     };
-    let compiled = dossier::compile(&cli.root, &options);
-    report(&compiled.diagnostics, cli.format);
-    if Diagnostic::exit_code(&compiled.diagnostics) == 2 {
-        eprintln!("some files could not be read; nothing written");
+    let built = dossier::build(&cli.root, &options, output);
+    report(&built.diagnostics, cli.format);
+    if Diagnostic::exit_code(&built.diagnostics) == 2 {
+        eprintln!("nothing written");
         return ExitCode::from(2);
     }
-    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = compiled.diagnostics.len() - errors;
+    let errors = built.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = built.diagnostics.len() - errors;
     let denied = checking.deny_warnings && warnings > 0;
-    let site = match compiled.site {
-        Some(site) if errors == 0 && !denied => site,
-        _ => {
-            let denied = if denied { " (warnings denied)" } else { "" };
-            eprintln!("{errors} error(s), {warnings} warning(s){denied}; nothing written");
-            return ExitCode::from(1);
-        }
-    };
+    if errors > 0 || denied {
+        let denied = if denied { " (warnings denied)" } else { "" };
+        eprintln!("{errors} error(s), {warnings} warning(s){denied}; nothing written");
+        return ExitCode::from(1);
+    }
     let draft = if checking.draft { " (a draft)" } else { "" };
     let Some(output) = output else {
-        let pages = site.keys().filter(|p| p.ends_with(".html")).count();
+        let pages = built.pages;
         eprintln!("check passed{draft}: {pages} pages rendered, {warnings} warning(s)");
         return ExitCode::SUCCESS;
     };
-    if let Err(e) = dossier::write::write(&cli.root, output, &site) {
-        report(&[e], cli.format);
-        return ExitCode::from(2);
-    }
     eprintln!(
         "built {} files into {}{draft} in {} ms, {warnings} warning(s)",
-        site.len(),
+        built.files,
         output.display(),
         started.elapsed().as_millis()
     );

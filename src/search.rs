@@ -70,40 +70,67 @@ fn is_unused_asset(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
-/// The index files of every bundle, keyed by output path.
-pub(crate) fn files(d: &Dossier, site: &Site) -> Result<Site, Diagnostic> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            Diagnostic::io_error("site", format!("cannot start the search indexer: {e}"))
-        })?;
-    let mut out = Site::new();
-    for bundle in bundles(d) {
-        let files = runtime
-            .block_on(index(&bundle.language, site))
-            .map_err(|e| {
-                Diagnostic::content(format!("the search index could not be built: {e}")).hint(
-                    "set `search: false` in content/dossier.yaml to build the site without search",
-                )
-            })?;
-        for (name, bytes) in files {
-            if !is_unused_asset(&name) {
-                out.insert(format!("{}/{name}", bundle.dir), bytes);
-            }
-        }
-    }
-    Ok(out)
+/// The search index being built: one Pagefind index per bundle, fed the
+/// rendered pages a batch at a time, so the pages need not be kept.
+pub(crate) struct Indexer {
+    runtime: tokio::runtime::Runtime,
+    indexes: Vec<(Bundle, PagefindIndex)>,
 }
 
-/// One bundle: every page of the site, stemmed as `language`.
-async fn index(language: &str, site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let options = PagefindServiceConfig::builder()
-        .keep_index_url(true)
-        .force_language(language.to_string())
-        .build();
-    let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-    for (path, bytes) in site {
+fn failed(e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::content(format!("the search index could not be built: {e}"))
+        .hint("set `search: false` in content/dossier.yaml to build the site without search")
+}
+
+impl Indexer {
+    pub(crate) fn new(d: &Dossier) -> Result<Indexer, Diagnostic> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| {
+                Diagnostic::io_error("site", format!("cannot start the search indexer: {e}"))
+            })?;
+        let indexes = bundles(d)
+            .into_iter()
+            .map(|bundle| {
+                let options = PagefindServiceConfig::builder()
+                    .keep_index_url(true)
+                    .force_language(bundle.language.clone())
+                    .build();
+                let index = PagefindIndex::new(Some(options)).map_err(failed)?;
+                Ok((bundle, index))
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        Ok(Indexer { runtime, indexes })
+    }
+
+    /// Adds the pages among `files` to every bundle: each is stemmed by its own rules.
+    pub(crate) fn add(&mut self, files: &Site) -> Result<(), Diagnostic> {
+        for (_, index) in &mut self.indexes {
+            self.runtime.block_on(add(index, files)).map_err(failed)?;
+        }
+        Ok(())
+    }
+
+    /// The index files of every bundle, keyed by output path.
+    pub(crate) fn files(self) -> Result<Site, Diagnostic> {
+        let mut out = Site::new();
+        for (bundle, mut index) in self.indexes {
+            let files = self.runtime.block_on(index.get_files()).map_err(failed)?;
+            for f in files {
+                let name = f.filename.to_string_lossy().replace('\\', "/");
+                if !is_unused_asset(&name) {
+                    out.insert(format!("{}/{name}", bundle.dir), f.contents);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Every page among `files` (not the 404 page), into one bundle.
+async fn add(index: &mut PagefindIndex, files: &Site) -> Result<(), String> {
+    for (path, bytes) in files {
         if !path.ends_with(".html") || path == "404.html" {
             continue;
         }
@@ -113,11 +140,5 @@ async fn index(language: &str, site: &Site) -> Result<Vec<(String, Vec<u8>)>, St
             .await
             .map_err(|e| format!("{path}: {e}"))?;
     }
-    Ok(index
-        .get_files()
-        .await
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
-        .collect())
+    Ok(())
 }

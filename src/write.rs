@@ -10,7 +10,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::render::Site;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -66,27 +66,94 @@ fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 
 /// Writes `site` to `output`, replacing a previous build in one swap.
 pub fn write(root: &Path, output: &Path, site: &Site) -> Result<(), Diagnostic> {
-    let out = absolute(output).map_err(|e| io_error(output, &e))?;
-    check_output(root, &out)?;
-    let parent = out
-        .parent()
-        .ok_or_else(|| Diagnostic::usage("the output folder has no parent"))?;
-    fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "site".into());
-    let _lock = lock(&parent.join(format!(".{name}.lock")))?;
-    // Another build may have written the output while this one waited.
-    check_output(root, &out)?;
-    remove_leftovers(parent, &name)?;
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    fs::create_dir(&staging).map_err(|e| io_error(&staging, &e))?;
-    if let Err(e) = fill(&staging, site) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+    let mut staging = Staging::open(root, output)?;
+    staging.put(site)?;
+    staging.commit()
+}
+
+/// A build being written: files go into a staging folder beside the output
+/// as they are rendered, and [`Staging::commit`] swaps it in. Dropped
+/// without a commit (an error, a panic), it removes itself: the previous
+/// site stays as it was. It holds the output's lock throughout.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    /// Folders already made, so each is created once.
+    folders: HashSet<PathBuf>,
+    files: usize,
+    committed: bool,
+    _lock: fs::File,
+}
+
+impl Staging {
+    /// Checks that `output` may be replaced, takes its lock, and makes an
+    /// empty staging folder of this process's own.
+    pub fn open(root: &Path, output: &Path) -> Result<Staging, Diagnostic> {
+        let out = absolute(output).map_err(|e| io_error(output, &e))?;
+        check_output(root, &out)?;
+        let parent = out
+            .parent()
+            .ok_or_else(|| Diagnostic::usage("the output folder has no parent"))?;
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "site".into());
+        let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        // Another build may have written the output while this one waited.
+        check_output(root, &out)?;
+        remove_leftovers(parent, &name)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
+        let staging = Staging {
+            folders: HashSet::from([dir.clone()]),
+            dir,
+            out,
+            files: 0,
+            committed: false,
+            _lock: lock,
+        };
+        fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(|e| io_error(&staging.dir, &e))?;
+        Ok(staging)
     }
-    swap_in(&staging, &out)
+
+    /// Writes some files: their new folders first, then the files on every core.
+    pub fn put(&mut self, files: &Site) -> Result<(), Diagnostic> {
+        let folders: BTreeSet<PathBuf> = files
+            .keys()
+            .filter_map(|rel| self.dir.join(rel).parent().map(Path::to_path_buf))
+            .filter(|folder| !self.folders.contains(folder))
+            .collect();
+        for folder in folders {
+            fs::create_dir_all(&folder).map_err(|e| io_error(&folder, &e))?;
+            self.folders.insert(folder);
+        }
+        files.par_iter().try_for_each(|(rel, bytes)| {
+            let path = self.dir.join(rel);
+            fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
+        })?;
+        self.files += files.len();
+        Ok(())
+    }
+
+    /// How many files have been written.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// Puts the staging folder in the output's place.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        self.committed = true;
+        swap_in(&self.dir, &self.out)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Holds an exclusive lock on the output for as long as the file is open,
@@ -139,23 +206,6 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::ErrorKind::Unsupported.into())
-}
-
-/// Writes every file into `dir`: the folders first, once each, then the
-/// files on every core.
-fn fill(dir: &Path, site: &Site) -> Result<(), Diagnostic> {
-    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| io_error(dir, &e))?;
-    let folders: BTreeSet<PathBuf> = site
-        .keys()
-        .filter_map(|rel| dir.join(rel).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in &folders {
-        fs::create_dir_all(folder).map_err(|e| io_error(folder, &e))?;
-    }
-    site.par_iter().try_for_each(|(rel, bytes)| {
-        let path = dir.join(rel);
-        fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
-    })
 }
 
 /// Removes staging folders left by builds that were killed. Only called with

@@ -37,53 +37,69 @@ pub type Site = BTreeMap<String, Vec<u8>>;
 /// One rendered page, or the template problem that stopped it.
 type Html = Result<String, Diagnostic>;
 
-/// Renders every page, the theme's assets and each article's seed.
+/// Pages rendered at a time: enough to keep every core busy, few enough
+/// that a large site is never held in memory whole.
+const BATCH: usize = 1024;
+
+/// Renders every page, the theme's assets and each article's seed, and
+/// hands them to `emit` a batch at a time, each in path order. Stops at the
+/// first batch `emit` refuses; a template error stops nothing, so that every
+/// one is reported, but nothing after it is emitted.
 pub(crate) fn render(
     d: &Dossier,
     overrides: &BTreeMap<String, String>,
     urls: &Urls,
     build_date: Option<PartialDate>,
-) -> Result<Site, Vec<Diagnostic>> {
+    emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
+) -> Result<(), Vec<Diagnostic>> {
     let theme = theme::load(overrides, d.settings.ui_language)?;
     let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date);
-    let mut site: Site = theme
+    let assets: Site = theme
         .assets
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
+    emit(assets).map_err(|e| vec![e])?;
+    let mut diags = Vec::new();
     // Every page is independent of the others: render them on every core,
     // then gather them in path order, so the output stays byte-identical.
-    let rendered: Vec<(String, Html)> = pages(d)
-        .into_par_iter()
-        .map(|(path, page)| {
-            let html = r.page_of(page);
-            (path, html)
-        })
-        .collect();
-    let mut diags = Vec::new();
-    for (path, html) in rendered {
-        match html {
-            Ok(html) => {
-                site.insert(path, html.into_bytes());
+    for batch in pages(d).chunks(BATCH) {
+        let rendered: Vec<(&String, Html)> = batch
+            .par_iter()
+            .map(|(path, page)| (path, r.page_of(*page)))
+            .collect();
+        let mut site = Site::new();
+        for (path, html) in rendered {
+            match html {
+                Ok(html) => {
+                    site.insert(path.clone(), html.into_bytes());
+                }
+                Err(e) => diags.push(e),
             }
-            Err(e) => diags.push(e),
+        }
+        if diags.is_empty() {
+            emit(site).map_err(|e| vec![e])?;
         }
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
-    for a in d.articles.values() {
-        site.insert(
-            format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed),
-            a.bytes.clone(),
-        );
-    }
+    let seeds: Site = d
+        .articles
+        .values()
+        .map(|a| {
+            let path = format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed);
+            (path, a.bytes.clone())
+        })
+        .collect();
     if diags.is_empty() {
-        Ok(site)
+        emit(seeds).map_err(|e| vec![e])?;
+        Ok(())
     } else {
         Err(diags)
     }
 }
 
 /// A page of the site, to be rendered.
+#[derive(Clone, Copy)]
 enum Page<'d> {
     Index,
     NotFound,

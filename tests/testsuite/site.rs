@@ -309,6 +309,32 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(leftovers(&root), Vec::<String>::new());
 }
 
+/// A template that fails only while the pages are being written (the theme's
+/// files are already in the staging folder) leaves the previous site as it
+/// was, and no staging folder behind.
+#[test]
+fn a_build_that_fails_while_writing_leaves_the_previous_site_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("dossier");
+    copy_dir(&fixture("minimal"), &root);
+    let out = root.join("site");
+    build(&root, &out);
+    let before = tree(&out);
+
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/claim.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ page.no_such_field.name }}{% endblock %}",
+    )
+    .unwrap();
+    let o = dossier(&["build", "--root", root.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("claim.html"), "{stderr}");
+    assert_eq!(tree(&out), before, "the previous site changed");
+    assert_eq!(leftovers(&root), Vec::<String>::new());
+}
+
 /// Staging folders left beside the site.
 fn leftovers(parent: &Path) -> Vec<String> {
     fs::read_dir(parent)
