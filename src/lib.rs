@@ -15,6 +15,7 @@
 mod anchor;
 mod coverage;
 mod diagnostic;
+pub mod diff;
 mod escape;
 mod export;
 mod load;
@@ -89,7 +90,7 @@ pub enum Goal {
 /// The pipeline, short of writing, keeping the site in memory (for `serve`).
 pub fn compile(root: &Path, options: &Options) -> Compiled {
     let mut out = Out::Memory(Site::new());
-    let diagnostics = finish(pipeline(root, options, &mut out));
+    let diagnostics = finish(pipeline(root, options, &mut out).1);
     let site = match out {
         Out::Memory(site) if !has_failed(&diagnostics, options) => Some(site),
         _ => None,
@@ -111,7 +112,7 @@ pub fn build(root: &Path, options: &Options, output: Option<&Path>) -> Built {
         },
         None => Out::Count(Vec::new()),
     };
-    let mut diagnostics = finish(pipeline(root, options, &mut out));
+    let mut diagnostics = finish(pipeline(root, options, &mut out).1);
     let failed = has_failed(&diagnostics, options);
     let paths = match out {
         Out::Disk {
@@ -133,6 +134,33 @@ pub fn build(root: &Path, options: &Options, output: Option<&Path>) -> Built {
         pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
         files: paths.len(),
     }
+}
+
+/// A dossier that passed the check, with its pages: what `diff` compares.
+pub(crate) struct Checked {
+    pub(crate) dossier: resolve::Dossier,
+    /// The HTML pages (no search index, feed or open data).
+    pub(crate) pages: Site,
+}
+
+/// Load, resolve and render the pages in memory, keeping the resolved
+/// dossier; `None` when there is an error. The diagnostics are sorted as
+/// [`compile`]'s.
+pub(crate) fn check(root: &Path, options: &Options) -> (Option<Checked>, Vec<Diagnostic>) {
+    let options = Options {
+        goal: Goal::Check,
+        ..options.clone()
+    };
+    let mut out = Out::Memory(Site::new());
+    let (dossier, diagnostics) = pipeline(root, &options, &mut out);
+    let diagnostics = finish(diagnostics);
+    let checked = match (dossier, out) {
+        (Some(dossier), Out::Memory(pages)) if !has_failed(&diagnostics, &options) => {
+            Some(Checked { dossier, pages })
+        }
+        _ => None,
+    };
+    (checked, diagnostics)
 }
 
 /// Where the pipeline's files go.
@@ -185,14 +213,19 @@ impl Out<'_> {
 /// Load, resolve, check coverage, render the pages, and add the files for
 /// hosts and for reuse, into `out`. A run that has already failed still
 /// renders, since a template can fail on any page, but puts nothing out.
-fn pipeline(root: &Path, options: &Options, out: &mut Out) -> Vec<Diagnostic> {
+/// Returns the resolved dossier, when there is one, with the diagnostics.
+fn pipeline(
+    root: &Path,
+    options: &Options,
+    out: &mut Out,
+) -> (Option<resolve::Dossier>, Vec<Diagnostic>) {
     let (mut sources, mut diagnostics) = load::load(root, options.draft);
     options.apply(&mut sources);
     let templates = std::mem::take(&mut sources.templates);
     let (dossier, found) = resolve::resolve(sources);
     diagnostics.extend(found);
     let Some(d) = dossier else {
-        return diagnostics;
+        return (None, diagnostics);
     };
     diagnostics.extend(coverage::check(&d, options.draft));
     let failed = has_failed(&diagnostics, options);
@@ -202,7 +235,7 @@ fn pipeline(root: &Path, options: &Options, out: &mut Out) -> Vec<Diagnostic> {
         Ok(index) => index,
         Err(e) => {
             diagnostics.push(e);
-            return diagnostics;
+            return (Some(d), diagnostics);
         }
     };
     let rendered = render::render(&d, &templates, &urls, options.build_date, &mut |files| {
@@ -216,10 +249,10 @@ fn pipeline(root: &Path, options: &Options, out: &mut Out) -> Vec<Diagnostic> {
     });
     if let Err(found) = rendered {
         diagnostics.extend(found);
-        return diagnostics;
+        return (Some(d), diagnostics);
     }
     if failed || options.goal == Goal::Check {
-        return diagnostics;
+        return (Some(d), diagnostics);
     }
     let extras = || -> Result<(), Diagnostic> {
         if let Some(index) = index {
@@ -232,7 +265,7 @@ fn pipeline(root: &Path, options: &Options, out: &mut Out) -> Vec<Diagnostic> {
     if let Err(e) = extras() {
         diagnostics.push(e);
     }
-    diagnostics
+    (Some(d), diagnostics)
 }
 
 impl Options {

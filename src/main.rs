@@ -21,7 +21,7 @@ struct Cli {
     /// The dossier folder (holding content/, seeds/ and templates/)
     #[arg(long, global = true, value_name = "DIR", default_value = ".", help_heading = COMMON)]
     root: PathBuf,
-    /// How to print problems and results: for people, as GitHub Actions annotations, or as JSON lines
+    /// How to print problems and results: for people, as GitHub Actions annotations, as JSON lines, or (diff) as Markdown
     #[arg(long, global = true, value_enum, default_value_t = Format::Human, help_heading = COMMON)]
     format: Format,
     #[command(subcommand)]
@@ -82,6 +82,29 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Compare with another version of the dossier by meaning: claims, verdicts, appearances, relations...
+    Diff {
+        /// The dossier folder to compare with (such as a checkout of the main branch)
+        #[arg(
+            long,
+            value_name = "DIR",
+            required_unless_present = "base_ref",
+            conflicts_with = "base_ref"
+        )]
+        base: Option<PathBuf>,
+        /// The git revision to compare with (a branch, tag or commit of the repository holding ROOT)
+        #[arg(long, value_name = "REV")]
+        base_ref: Option<String>,
+        /// Also append the report in Markdown to FILE (such as "$GITHUB_STEP_SUMMARY")
+        #[arg(long, value_name = "FILE")]
+        summary: Option<PathBuf>,
+        /// Check both sides as drafts: uncovered numbers and TODO placeholders are warnings
+        #[arg(long)]
+        draft: bool,
+        /// Public address of the site, for links to claim pages, replacing `base_url`
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
     /// Create a new content file with every field present and explained
     New {
         #[command(subcommand)]
@@ -138,6 +161,8 @@ enum Format {
     Human,
     Github,
     Json,
+    // For `diff`: the report as Markdown (other commands print as `human`).
+    Markdown,
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap uses 2 too).
@@ -166,6 +191,27 @@ fn main() -> ExitCode {
                 base_url: base_url.clone(),
             };
             serve(&cli, &settings)
+        }
+        Command::Diff {
+            base,
+            base_ref,
+            summary,
+            draft,
+            base_url,
+        } => {
+            let base = match (base, base_ref) {
+                (Some(dir), _) => dossier::diff::Base::Dir(dir.clone()),
+                (None, Some(rev)) => dossier::diff::Base::Ref(rev.clone()),
+                // clap requires one of the two.
+                (None, None) => return ExitCode::from(2),
+            };
+            let request = dossier::diff::Request {
+                head: cli.root.clone(),
+                base,
+                draft: *draft,
+                base_url: base_url.clone(),
+            };
+            diff(&request, summary.as_deref(), cli.format)
         }
         Command::Check { checking } => check_and_write(&cli, checking, None),
         Command::Build { output, checking } => {
@@ -218,6 +264,58 @@ fn check_and_write(cli: &Cli, checking: &Checking, output: Option<&Path>) -> Exi
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// `dossier diff`: the changes on stdout, the policy warnings as diagnostics
+/// (inside the document in Markdown); 1 when a side fails its check.
+fn diff(request: &dossier::diff::Request, summary_file: Option<&Path>, format: Format) -> ExitCode {
+    let found = match dossier::diff::run(request) {
+        Ok(dossier::diff::Outcome::Compared(found)) => found,
+        Ok(dossier::diff::Outcome::Broken {
+            diagnostics,
+            summary,
+        }) => {
+            report(&diagnostics, format);
+            eprintln!("{summary}");
+            // The job summary says so too, rather than staying empty.
+            if let Some(file) = summary_file {
+                let said = format!("### Dossier changes\n\n{summary}.\n");
+                if let Err(e) = append(file, &said) {
+                    eprintln!("error: cannot write the summary to {}: {e}", file.display());
+                }
+            }
+            return ExitCode::from(Diagnostic::exit_code(&diagnostics).max(1));
+        }
+        Err(d) => return failed(d, format),
+    };
+    if let Some(file) = summary_file {
+        if let Err(e) = append(file, &found.markdown()) {
+            eprintln!("error: cannot write the summary to {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    }
+    match format {
+        Format::Markdown => print!("{}", found.markdown()),
+        Format::Json => {
+            print!("{}", found.json_lines());
+            report(&found.warnings, format);
+        }
+        Format::Human | Format::Github => {
+            report(&found.warnings, format);
+            print!("{}", found.human());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Adds `text` at the end of `file` (a job summary may hold other steps' output).
+fn append(file: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)?
+        .write_all(text.as_bytes())
 }
 
 /// `dossier serve`: runs until Ctrl-C (0), or says why it could not start (2).
@@ -278,7 +376,9 @@ fn new(cli: &Cli, what: &New) -> ExitCode {
 /// What `new` made, and what to do next; which article a short name picked
 /// and the warnings first.
 fn said_created(root: &Path, created: &Created, format: Format) {
-    if let (Some(picked), Format::Human | Format::Github) = (&created.picked, format) {
+    if let (Some(picked), Format::Human | Format::Github | Format::Markdown) =
+        (&created.picked, format)
+    {
         eprintln!("{picked}.");
     }
     report(&created.notes, format);
@@ -299,7 +399,7 @@ fn said_created(root: &Path, created: &Created, format: Format) {
 fn failed(d: Diagnostic, format: Format) -> ExitCode {
     match format {
         // One problem: no blank line after it, as there is between several.
-        Format::Human => anstream::eprint!("{}", d.human()),
+        Format::Human | Format::Markdown => anstream::eprint!("{}", d.human()),
         _ => report(std::slice::from_ref(&d), format),
     }
     ExitCode::from(Diagnostic::exit_code(&[d]))
@@ -312,7 +412,7 @@ fn failed(d: Diagnostic, format: Format) -> ExitCode {
 fn report(diagnostics: &[Diagnostic], format: Format) {
     for d in diagnostics {
         match format {
-            Format::Human => anstream::eprintln!("{}", d.human()),
+            Format::Human | Format::Markdown => anstream::eprintln!("{}", d.human()),
             Format::Github => println!("{}", d.github()),
             Format::Json => println!("{}", d.json()),
         }

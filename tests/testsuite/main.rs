@@ -6,6 +6,7 @@
 mod browser;
 mod cli;
 mod common;
+mod diff;
 mod editor;
 mod hostile;
 mod publish;

@@ -1,0 +1,218 @@
+//! What `diff` reports: one [`Change`] per difference in meaning between two
+//! dossiers, in the words of the content model.
+
+use crate::model::{Figure, Qualifier, RelationKind, Settings};
+use serde::Serialize;
+
+/// A verdict as a reader sees it: its key, and its label on that side's scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Verdict {
+    pub(crate) key: String,
+    pub(crate) label: String,
+}
+
+impl Verdict {
+    pub(crate) fn new(settings: &Settings, key: &str) -> Verdict {
+        Verdict {
+            key: key.to_string(),
+            label: settings.verdict_label(key).to_string(),
+        }
+    }
+}
+
+/// The kinds of content file that are added or removed as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Kind {
+    Claim,
+    Article,
+    Topic,
+    Entity,
+    Page,
+}
+
+impl Kind {
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Article => "article",
+            Kind::Topic => "topic",
+            Kind::Entity => "entity",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// How an output page of the site differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Status {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// One difference in meaning. The JSON form is `{"change": "<kind>", ...}`
+/// with the fields below; `claim` is always the slug on the head side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub(crate) enum Change {
+    Added {
+        kind: Kind,
+        slug: String,
+        title: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        verdict: Option<Verdict>,
+    },
+    Removed {
+        kind: Kind,
+        slug: String,
+        title: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        verdict: Option<Verdict>,
+    },
+    /// A claim under a new slug, recognised by identical appearances.
+    Renamed {
+        kind: Kind,
+        from: String,
+        to: String,
+    },
+    Verdict {
+        claim: String,
+        from: Verdict,
+        to: Verdict,
+    },
+    Title {
+        claim: String,
+        from: String,
+        to: String,
+    },
+    Summary {
+        claim: String,
+        from: String,
+        to: String,
+    },
+    AppearanceAdded {
+        claim: String,
+        article: String,
+        quote: String,
+    },
+    AppearanceRemoved {
+        claim: String,
+        article: String,
+        quote: String,
+    },
+    FigureAdded {
+        claim: String,
+        figure: String,
+    },
+    FigureRemoved {
+        claim: String,
+        figure: String,
+    },
+    FigureChanged {
+        claim: String,
+        from: String,
+        to: String,
+    },
+    RelationAdded {
+        claim: String,
+        relation: RelationKind,
+        other: String,
+    },
+    RelationRemoved {
+        claim: String,
+        relation: RelationKind,
+        other: String,
+    },
+    RelationKind {
+        claim: String,
+        other: String,
+        from: RelationKind,
+        to: RelationKind,
+    },
+    CorrectionAdded {
+        claim: String,
+        date: String,
+        note: String,
+    },
+    CorrectionRemoved {
+        claim: String,
+        date: String,
+        note: String,
+    },
+    /// An output page of the site whose bytes differ.
+    SitePage {
+        path: String,
+        status: Status,
+    },
+}
+
+impl Change {
+    /// The claim a change is about, for the changes listed under their claim.
+    pub(crate) fn claim(&self) -> Option<&str> {
+        match self {
+            Change::Verdict { claim, .. }
+            | Change::Title { claim, .. }
+            | Change::Summary { claim, .. }
+            | Change::AppearanceAdded { claim, .. }
+            | Change::AppearanceRemoved { claim, .. }
+            | Change::FigureAdded { claim, .. }
+            | Change::FigureRemoved { claim, .. }
+            | Change::FigureChanged { claim, .. }
+            | Change::RelationAdded { claim, .. }
+            | Change::RelationRemoved { claim, .. }
+            | Change::RelationKind { claim, .. }
+            | Change::CorrectionAdded { claim, .. }
+            | Change::CorrectionRemoved { claim, .. } => Some(claim),
+            _ => None,
+        }
+    }
+
+    /// A change to what the dossier says, as opposed to an output page
+    /// that differs as a consequence.
+    pub(crate) fn is_content(&self) -> bool {
+        !matches!(self, Change::SitePage { .. })
+    }
+}
+
+/// A figure in one line, as the claim page reads it: `Troops sent: about
+/// 1000 soldiers (as of 2025-04)`.
+pub(crate) fn describe_figure(settings: &Settings, f: &Figure) -> String {
+    let measure = settings.measures.iter().find(|m| m.key == f.measure);
+    let label = measure.map_or(f.measure.as_str(), |m| m.label.as_str());
+    let amount = match (&f.stated, f.value, f.min, f.max) {
+        (Some(stated), ..) => format!("\"{stated}\""),
+        (None, Some(v), ..) => with_unit(measure, v),
+        (None, None, Some(min), Some(max)) => format!("{min}–{}", with_unit(measure, max)),
+        (None, None, Some(min), None) => with_unit(measure, min),
+        (None, None, None, Some(max)) => with_unit(measure, max),
+        (None, None, None, None) => "no value".to_string(),
+    };
+    let mut out = format!("{label}: {}{amount}", qualifier_words(f.qualifier));
+    if let Some(as_of) = f.as_of {
+        out.push_str(&format!(" (as of {as_of})"));
+    }
+    if let Some(basis) = &f.basis {
+        out.push_str(&format!(", {basis}"));
+    }
+    out
+}
+
+fn with_unit(measure: Option<&crate::model::Measure>, n: f64) -> String {
+    match measure {
+        Some(m) => format!("{n} {}", m.unit_for(n)),
+        None => n.to_string(),
+    }
+}
+
+fn qualifier_words(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exactly => "",
+        Qualifier::About => "about ",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::UpTo => "up to ",
+        Qualifier::LessThan => "less than ",
+    }
+}

@@ -1,0 +1,427 @@
+//! The comparison by meaning: two resolved dossiers in, the list of
+//! [`Change`]s out, in a stable order: claims added, removed and renamed;
+//! then each claim's own changes, by slug; then articles, topics, entities
+//! and content pages added or removed; then the output pages that differ.
+
+use super::change::{describe_figure, Change, Kind, Status, Verdict};
+use crate::load::Doc;
+use crate::model::{ClaimMeta, RelationKind, Settings};
+use crate::render::Site;
+use crate::resolve::{Claim, Dossier};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A claim present on both sides: its base slug and its head slug (which
+/// differ when it was renamed).
+pub(crate) struct Pair<'a> {
+    pub(crate) base: &'a Claim,
+    pub(crate) head: &'a Claim,
+}
+
+/// Which claims are the same on both sides: same slug, or same appearances.
+pub(crate) struct Matching<'a> {
+    pub(crate) pairs: Vec<Pair<'a>>,
+    /// Base slug -> head slug, for the claims that were renamed.
+    pub(crate) renamed: BTreeMap<String, String>,
+    pub(crate) added: Vec<&'a Claim>,
+    pub(crate) removed: Vec<&'a Claim>,
+}
+
+/// Every change from `base` to `head`, content first, then the site's pages.
+pub(crate) fn compare(
+    base: &Dossier,
+    head: &Dossier,
+    base_pages: &Site,
+    head_pages: &Site,
+) -> Vec<Change> {
+    let matching = match_claims(base, head);
+    let mut changes = whole_claims(base, head, &matching);
+    let mut pairs: Vec<&Pair> = matching.pairs.iter().collect();
+    pairs.sort_by_key(|p| &p.head.doc.slug);
+    for pair in pairs {
+        changes.extend(claim_changes(base, head, pair, &matching.renamed));
+    }
+    changes.extend(collections(base, head));
+    changes.extend(site_pages(base_pages, head_pages));
+    changes
+}
+
+/// Pairs claims by slug, then the rest by identical appearances: a claim
+/// that only moved to a new slug quotes exactly the same passages.
+pub(crate) fn match_claims<'a>(base: &'a Dossier, head: &'a Dossier) -> Matching<'a> {
+    let mut pairs = Vec::new();
+    let mut removed = Vec::new();
+    for (slug, b) in &base.claims {
+        match head.claims.get(slug) {
+            Some(h) => pairs.push(Pair { base: b, head: h }),
+            None => removed.push(b),
+        }
+    }
+    let mut added: Vec<&Claim> = head
+        .claims
+        .iter()
+        .filter(|(slug, _)| !base.claims.contains_key(*slug))
+        .map(|(_, c)| c)
+        .collect();
+    let mut renamed = BTreeMap::new();
+    removed.retain(|b| {
+        let key = passages(b);
+        let same: Vec<usize> = (0..added.len())
+            .filter(|&i| !key.is_empty() && passages(added[i]) == key)
+            .collect();
+        let [i] = same[..] else { return true };
+        let h = added.remove(i);
+        renamed.insert(b.doc.slug.clone(), h.doc.slug.clone());
+        pairs.push(Pair { base: b, head: h });
+        false
+    });
+    Matching {
+        pairs,
+        renamed,
+        added,
+        removed,
+    }
+}
+
+/// Where a claim is made: each article and the placed range of its quote.
+fn passages(c: &Claim) -> BTreeSet<(&str, usize, usize)> {
+    c.placed
+        .iter()
+        .map(|h| (c.article_of(h), h.range.start, h.range.end))
+        .collect()
+}
+
+fn whole_claims(base: &Dossier, head: &Dossier, m: &Matching) -> Vec<Change> {
+    let mut out = Vec::new();
+    for c in &m.added {
+        out.push(Change::Added {
+            kind: Kind::Claim,
+            slug: c.doc.slug.clone(),
+            title: c.doc.meta.title.clone(),
+            verdict: Some(Verdict::new(&head.settings, &c.doc.meta.verdict.0)),
+        });
+    }
+    for c in &m.removed {
+        out.push(Change::Removed {
+            kind: Kind::Claim,
+            slug: c.doc.slug.clone(),
+            title: c.doc.meta.title.clone(),
+            verdict: Some(Verdict::new(&base.settings, &c.doc.meta.verdict.0)),
+        });
+    }
+    for (from, to) in &m.renamed {
+        out.push(Change::Renamed {
+            kind: Kind::Claim,
+            from: from.clone(),
+            to: to.clone(),
+        });
+    }
+    out
+}
+
+/// What changed in one claim present on both sides.
+fn claim_changes(
+    base: &Dossier,
+    head: &Dossier,
+    pair: &Pair,
+    renamed: &BTreeMap<String, String>,
+) -> Vec<Change> {
+    let (b, h) = (&pair.base.doc.meta, &pair.head.doc.meta);
+    let claim = pair.head.doc.slug.clone();
+    let mut out = Vec::new();
+    if b.verdict != h.verdict {
+        out.push(Change::Verdict {
+            claim: claim.clone(),
+            from: Verdict::new(&base.settings, &b.verdict.0),
+            to: Verdict::new(&head.settings, &h.verdict.0),
+        });
+    }
+    if b.title != h.title {
+        out.push(Change::Title {
+            claim: claim.clone(),
+            from: b.title.clone(),
+            to: h.title.clone(),
+        });
+    }
+    if b.summary != h.summary {
+        out.push(Change::Summary {
+            claim: claim.clone(),
+            from: b.summary.clone(),
+            to: h.summary.clone(),
+        });
+    }
+    out.extend(appearances(&claim, pair));
+    out.extend(figures(&claim, (&base.settings, b), (&head.settings, h)));
+    out.extend(relations(&claim, pair, renamed));
+    out.extend(corrections(&claim, b, h));
+    out
+}
+
+/// Appearances are the same when they place the same passage of the same
+/// article, whatever prefix or suffix picked it.
+fn appearances(claim: &str, pair: &Pair) -> Vec<Change> {
+    let placed = |c: &Claim| -> BTreeMap<(String, usize, usize), String> {
+        c.placed
+            .iter()
+            .map(|hl| {
+                let a = &c.doc.meta.appearances[hl.appearance];
+                (
+                    (a.article.clone(), hl.range.start, hl.range.end),
+                    a.quote.clone(),
+                )
+            })
+            .collect()
+    };
+    let (b, h) = (placed(pair.base), placed(pair.head));
+    let mut out = Vec::new();
+    for ((article, ..), quote) in b.iter().filter(|(k, _)| !h.contains_key(*k)) {
+        out.push(Change::AppearanceRemoved {
+            claim: claim.to_string(),
+            article: article.clone(),
+            quote: quote.clone(),
+        });
+    }
+    for ((article, ..), quote) in h.iter().filter(|(k, _)| !b.contains_key(*k)) {
+        out.push(Change::AppearanceAdded {
+            claim: claim.to_string(),
+            article: article.clone(),
+            quote: quote.clone(),
+        });
+    }
+    out
+}
+
+/// Figures have no identity of their own: those described differently are
+/// removed and added, and a removed and an added one of the same measure
+/// read as one figure changed.
+fn figures(
+    claim: &str,
+    base: (&Settings, &ClaimMeta),
+    head: (&Settings, &ClaimMeta),
+) -> Vec<Change> {
+    let described = |(settings, meta): (&Settings, &ClaimMeta)| -> Vec<(String, String)> {
+        meta.figures
+            .iter()
+            .map(|f| (f.measure.clone(), describe_figure(settings, f)))
+            .collect()
+    };
+    let (b, h) = (described(base), described(head));
+    let mut removed = without(&b, &h);
+    let mut added = without(&h, &b);
+    let mut out = Vec::new();
+    removed.retain(|(measure, from)| {
+        let Some(i) = added.iter().position(|(m, _)| m == measure) else {
+            return true;
+        };
+        let (_, to) = added.remove(i);
+        out.push(Change::FigureChanged {
+            claim: claim.to_string(),
+            from: from.clone(),
+            to,
+        });
+        false
+    });
+    out.extend(
+        removed
+            .into_iter()
+            .map(|(_, figure)| Change::FigureRemoved {
+                claim: claim.to_string(),
+                figure,
+            }),
+    );
+    out.extend(added.into_iter().map(|(_, figure)| Change::FigureAdded {
+        claim: claim.to_string(),
+        figure,
+    }));
+    out
+}
+
+/// The items of `a` that `b` lacks, counting repeats (a multiset difference).
+fn without<T: Clone + PartialEq>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut left: Vec<&T> = b.iter().collect();
+    a.iter()
+        .filter(|x| match left.iter().position(|y| y == x) {
+            Some(i) => {
+                left.remove(i);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect()
+}
+
+/// The relations a claim declares, as (kind, other claim) with the other
+/// claim under its head slug, so that renaming it is not a relation change.
+fn relations(claim: &str, pair: &Pair, renamed: &BTreeMap<String, String>) -> Vec<Change> {
+    let declared = |c: &Claim, rename: bool| -> Vec<(RelationKind, String)> {
+        let mut v: Vec<(RelationKind, String)> = c
+            .doc
+            .meta
+            .relations
+            .iter()
+            .map(|r| {
+                let other = match renamed.get(&r.claim) {
+                    Some(new) if rename => new.clone(),
+                    _ => r.claim.clone(),
+                };
+                (r.kind, other)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let b = declared(pair.base, true);
+    let h = declared(pair.head, false);
+    let mut removed = without(&b, &h);
+    let mut added = without(&h, &b);
+    let mut out = Vec::new();
+    removed.retain(|(from, other)| {
+        let Some(i) = added.iter().position(|(_, o)| o == other) else {
+            return true;
+        };
+        let (to, _) = added.remove(i);
+        out.push(Change::RelationKind {
+            claim: claim.to_string(),
+            other: other.clone(),
+            from: *from,
+            to,
+        });
+        false
+    });
+    out.extend(
+        removed
+            .into_iter()
+            .map(|(relation, other)| Change::RelationRemoved {
+                claim: claim.to_string(),
+                relation,
+                other,
+            }),
+    );
+    out.extend(
+        added
+            .into_iter()
+            .map(|(relation, other)| Change::RelationAdded {
+                claim: claim.to_string(),
+                relation,
+                other,
+            }),
+    );
+    out
+}
+
+fn corrections(claim: &str, b: &ClaimMeta, h: &ClaimMeta) -> Vec<Change> {
+    let list = |m: &ClaimMeta| -> Vec<(String, String)> {
+        m.corrections
+            .iter()
+            .map(|c| (c.date.to_string(), c.note.trim().to_string()))
+            .collect()
+    };
+    let (bl, hl) = (list(b), list(h));
+    let mut out: Vec<Change> = without(&hl, &bl)
+        .into_iter()
+        .map(|(date, note)| Change::CorrectionAdded {
+            claim: claim.to_string(),
+            date,
+            note,
+        })
+        .collect();
+    out.extend(
+        without(&bl, &hl)
+            .into_iter()
+            .map(|(date, note)| Change::CorrectionRemoved {
+                claim: claim.to_string(),
+                date,
+                note,
+            }),
+    );
+    out
+}
+
+/// The corrections a claim gained, for the policy on verdict changes.
+pub(crate) fn has_new_correction(pair: &Pair) -> bool {
+    corrections("", &pair.base.doc.meta, &pair.head.doc.meta)
+        .iter()
+        .any(|c| matches!(c, Change::CorrectionAdded { .. }))
+}
+
+/// Articles, topics, entities and content pages added or removed, by slug.
+fn collections(base: &Dossier, head: &Dossier) -> Vec<Change> {
+    let articles = |d: &Dossier| titles(d.articles.values().map(|a| &a.doc), |m| &m.title);
+    let topics = |d: &Dossier| titles(d.topics.values(), |m| &m.title);
+    let entities = |d: &Dossier| titles(d.entities.values(), |m| &m.name);
+    let pages = |d: &Dossier| titles(d.pages.values(), |m| &m.title);
+    let mut out = Vec::new();
+    out.extend(added_removed(Kind::Article, articles(base), articles(head)));
+    out.extend(added_removed(Kind::Topic, topics(base), topics(head)));
+    out.extend(added_removed(Kind::Entity, entities(base), entities(head)));
+    out.extend(added_removed(Kind::Page, pages(base), pages(head)));
+    out
+}
+
+fn titles<'a, M: 'a>(
+    docs: impl Iterator<Item = &'a Doc<M>>,
+    title: impl Fn(&M) -> &String,
+) -> BTreeMap<String, String> {
+    docs.map(|d| (d.slug.clone(), title(&d.meta).clone()))
+        .collect()
+}
+
+fn added_removed(
+    kind: Kind,
+    base: BTreeMap<String, String>,
+    head: BTreeMap<String, String>,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (slug, title) in &head {
+        if !base.contains_key(slug) {
+            out.push(Change::Added {
+                kind,
+                slug: slug.clone(),
+                title: title.clone(),
+                verdict: None,
+            });
+        }
+    }
+    for (slug, title) in &base {
+        if !head.contains_key(slug) {
+            out.push(Change::Removed {
+                kind,
+                slug: slug.clone(),
+                title: title.clone(),
+                verdict: None,
+            });
+        }
+    }
+    out
+}
+
+/// The output pages whose bytes differ, in path order.
+fn site_pages(base: &Site, head: &Site) -> Vec<Change> {
+    let paths: BTreeSet<&String> = base.keys().chain(head.keys()).collect();
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let status = match (base.get(path), head.get(path)) {
+                (None, Some(_)) => Status::Added,
+                (Some(_), None) => Status::Removed,
+                (Some(b), Some(h)) if b != h => Status::Changed,
+                _ => return None,
+            };
+            Some(Change::SitePage {
+                path: path.clone(),
+                status,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without;
+
+    #[test]
+    fn without_counts_repeats() {
+        assert_eq!(without(&[1, 1, 2, 3], &[1, 3]), vec![1, 2]);
+        assert_eq!(without(&[1, 2], &[1, 2, 2]), Vec::<i32>::new());
+    }
+}
