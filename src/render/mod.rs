@@ -7,6 +7,7 @@
 //! explicitly: that works at a domain root, under a GitHub Pages project path
 //! and opened from disk (where a link to a folder would show a listing).
 
+pub(crate) mod bundles;
 mod chart;
 pub(crate) mod i18n;
 mod items;

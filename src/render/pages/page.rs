@@ -67,7 +67,7 @@ impl Renderer<'_> {
         let common = self.common("search/index.html", title, "", None, None);
         let view = SearchPage {
             enabled: self.d.settings.search,
-            bundles: crate::search::bundles(self.d)
+            bundles: crate::render::bundles::bundles(self.d)
                 .iter()
                 .map(|b| format!("{}:{}", b.language, b.entry()))
                 .collect::<Vec<_>>()
