@@ -12,26 +12,83 @@ use crate::resolve::{Dossier, Highlight};
 use crate::url::Urls;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-pub(crate) fn files(d: &Dossier, urls: &Urls) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    out.insert("dossier.json".into(), pretty(&dossier_json(d, urls)));
-    out.insert("dossier.schema.json".into(), pretty(&schema()));
-    out.insert("claims.csv".into(), claims_csv(d, urls).into_bytes());
-    out.insert("annotations.jsonld".into(), pretty(&annotations(d, urls)));
+/// The open data files, by path.
+pub(crate) const FILES: [&str; 4] = [
+    "dossier.json",
+    "dossier.schema.json",
+    "claims.csv",
+    "annotations.jsonld",
+];
+
+/// One of [`FILES`]. Made one at a time, since at scale each is large.
+pub(crate) fn file(path: &str, d: &Dossier, urls: &Urls) -> Vec<u8> {
+    match path {
+        "dossier.json" => pretty(&DossierStream { d, urls }),
+        "dossier.schema.json" => pretty(&schema()),
+        "claims.csv" => claims_csv(d, urls).into_bytes(),
+        _ => pretty(&annotations(d, urls)),
+    }
+}
+
+/// JSON with two-space indents and a final newline. Keys come out sorted:
+/// every object is either a `serde_json` map (sorted) or written in order.
+fn pretty<T: Serialize>(v: &T) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
+    out.push(b'\n');
     out
 }
 
-/// JSON with sorted keys, two-space indents and a final newline.
-fn pretty<T: Serialize>(v: &T) -> Vec<u8> {
-    let value = serde_json::to_value(v).unwrap_or_default();
-    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
-    s.push('\n');
-    s.into_bytes()
+/// A list written one element at a time, each as a sorted JSON object, so
+/// that the whole list never exists as JSON values at once.
+struct Each<F>(F);
+
+impl<F, I, T> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = T>,
+    T: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)().map(|item| serde_json::to_value(item).unwrap_or_default()))
+    }
+}
+
+/// `dossier.json`: the small fields of [`DossierJson`] as a sorted map, and
+/// its lists written an element at a time in their place.
+struct DossierStream<'a> {
+    d: &'a Dossier,
+    urls: &'a Urls,
+}
+
+impl Serialize for DossierStream<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (d, urls) = (self.d, self.urls);
+        let head = match serde_json::to_value(dossier_json(d, urls, false)) {
+            Ok(Value::Object(head)) => head,
+            _ => Map::new(),
+        };
+        let mut map = s.serialize_map(Some(head.len()))?;
+        for (key, value) in &head {
+            match key.as_str() {
+                "articles" => map.serialize_entry(
+                    key,
+                    &Each(|| d.articles.values().map(|a| article_json(a, urls))),
+                )?,
+                "claims" => map.serialize_entry(
+                    key,
+                    &Each(|| d.claims.values().map(|c| claim_json(d, c, urls))),
+                )?,
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        map.end()
+    }
 }
 
 /// The JSON Schema of `dossier.json`.
@@ -340,7 +397,8 @@ fn span<'a>(text: &'a str, range: &Range<usize>) -> SpanJson<'a> {
     }
 }
 
-fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls) -> DossierJson<'a> {
+/// The dossier as JSON; with `lists` false, without its articles and claims.
+fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls, lists: bool) -> DossierJson<'a> {
     let s = &d.settings;
     DossierJson {
         schema: "dossier.schema.json",
@@ -370,8 +428,14 @@ fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls) -> DossierJson<'a> {
                 unit: &m.unit,
             })
             .collect(),
-        articles: d.articles.values().map(|a| article_json(a, urls)).collect(),
-        claims: d.claims.values().map(|c| claim_json(d, c, urls)).collect(),
+        articles: match lists {
+            true => d.articles.values().map(|a| article_json(a, urls)).collect(),
+            false => Vec::new(),
+        },
+        claims: match lists {
+            true => d.claims.values().map(|c| claim_json(d, c, urls)).collect(),
+            false => Vec::new(),
+        },
         topics: d
             .topics
             .values()
@@ -572,57 +636,91 @@ fn date(d: Option<PartialDate>) -> Value {
     d.map_or(Value::Null, |d| json!(d.to_string()))
 }
 
-/// Every claim appearance as a W3C Web Annotation on its article's seed text.
-fn annotations(d: &Dossier, urls: &Urls) -> Value {
-    let link = |path: &str| urls.page_or_path(path);
-    let mut items = Vec::new();
-    for a in d.articles.values() {
-        let source = link(&format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed));
-        for Highlight {
-            claim,
-            range,
-            fragment,
-            ..
-        } in &a.highlights
-        {
-            let c = &d.claims[claim];
-            let m = &c.doc.meta;
-            let label = d.settings.verdict_label(&m.verdict.0);
-            let (start, end) = char_range(&a.text, range);
-            let (prefix, suffix) = context(&a.text, range);
-            items.push(json!({
-                "id": format!("{}#{fragment}", link(&format!("articles/{}/index.html", a.doc.slug))),
-                "type": "Annotation",
-                "motivation": "assessing",
-                "created": date(d.reviewed(c)),
-                "modified": date(d.last_change(c)),
-                "body": [
-                    {
-                        "type": "TextualBody",
-                        "purpose": "assessing",
-                        "format": "text/plain",
-                        "language": d.settings.language,
-                        "value": format!("{label}: {}. {}", m.title, m.summary),
-                    },
-                    { "type": "SpecificResource", "purpose": "linking", "source": link(&format!("claims/{claim}/index.html")) },
-                ],
-                "target": {
-                    "source": source,
-                    "selector": [
-                        { "type": "TextQuoteSelector", "exact": &a.text[range.clone()], "prefix": prefix, "suffix": suffix },
-                        { "type": "TextPositionSelector", "start": start, "end": end },
-                    ],
-                },
-            }));
-        }
+/// Every claim appearance as a W3C Web Annotation on its article's seed
+/// text. Fields in the order of their names, as everywhere in the exports.
+#[derive(Serialize)]
+struct AnnotationCollection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    first: AnnotationPage<'a>,
+    id: String,
+    label: String,
+    total: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The annotations, made as they are written.
+type Annotations<'a> = Box<dyn Fn() -> Box<dyn Iterator<Item = Value> + 'a> + 'a>;
+
+#[derive(Serialize)]
+struct AnnotationPage<'a> {
+    items: Each<Annotations<'a>>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+fn annotations<'a>(d: &'a Dossier, urls: &'a Urls) -> AnnotationCollection<'a> {
+    let items: Annotations<'a> = Box::new(move || {
+        Box::new(
+            d.articles
+                .values()
+                .flat_map(move |a| a.highlights.iter().map(move |h| annotation(d, urls, a, h))),
+        )
+    });
+    AnnotationCollection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        first: AnnotationPage {
+            items: Each(items),
+            kind: "AnnotationPage",
+        },
+        id: urls.page_or_path("annotations.jsonld"),
+        label: format!(
+            "{}: claims highlighted in the source articles",
+            d.settings.title
+        ),
+        total: d.articles.values().map(|a| a.highlights.len()).sum(),
+        kind: "AnnotationCollection",
     }
+}
+
+/// One highlight as a Web Annotation.
+fn annotation(d: &Dossier, urls: &Urls, a: &crate::resolve::Article, h: &Highlight) -> Value {
+    let link = |path: &str| urls.page_or_path(path);
+    let Highlight {
+        claim,
+        range,
+        fragment,
+        ..
+    } = h;
+    let c = &d.claims[claim];
+    let m = &c.doc.meta;
+    let label = d.settings.verdict_label(&m.verdict.0);
+    let (start, end) = char_range(&a.text, range);
+    let (prefix, suffix) = context(&a.text, range);
     json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": link("annotations.jsonld"),
-        "type": "AnnotationCollection",
-        "label": format!("{}: claims highlighted in the source articles", d.settings.title),
-        "total": items.len(),
-        "first": { "type": "AnnotationPage", "items": items },
+        "id": format!("{}#{fragment}", link(&format!("articles/{}/index.html", a.doc.slug))),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "created": date(d.reviewed(c)),
+        "modified": date(d.last_change(c)),
+        "body": [
+            {
+                "type": "TextualBody",
+                "purpose": "assessing",
+                "format": "text/plain",
+                "language": d.settings.language,
+                "value": format!("{label}: {}. {}", m.title, m.summary),
+            },
+            { "type": "SpecificResource", "purpose": "linking", "source": link(&format!("claims/{claim}/index.html")) },
+        ],
+        "target": {
+            "source": link(&format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed)),
+            "selector": [
+                { "type": "TextQuoteSelector", "exact": &a.text[range.clone()], "prefix": prefix, "suffix": suffix },
+                { "type": "TextPositionSelector", "start": start, "end": end },
+            ],
+        },
     })
 }
 
@@ -657,6 +755,26 @@ mod tests {
         assert_eq!(char_range(text, &(start..start + 1)), (5, 6));
         let (prefix, suffix) = context(text, &(start..start + 1));
         assert_eq!((prefix.as_str(), suffix.as_str()), ("“Ab” ", ""));
+    }
+
+    /// Written as it is made, and still what the whole value would give:
+    /// every key sorted, nothing left out.
+    #[test]
+    fn exports_are_streamed_with_sorted_keys() {
+        let d = crate::testing::real_dossier();
+        let urls = Urls::default();
+        let resorted = |bytes: &[u8]| pretty(&serde_json::from_slice::<Value>(bytes).unwrap());
+        let streamed = file("dossier.json", &d, &urls);
+        assert_eq!(resorted(&streamed), streamed);
+        let whole = serde_json::to_value(dossier_json(&d, &urls, true)).unwrap();
+        assert_eq!(pretty(&whole), streamed);
+        let annotations = file("annotations.jsonld", &d, &urls);
+        assert_eq!(resorted(&annotations), annotations);
+        let parsed: Value = serde_json::from_slice(&annotations).unwrap();
+        assert_eq!(
+            parsed["first"]["items"].as_array().unwrap().len(),
+            parsed["total"]
+        );
     }
 
     #[test]

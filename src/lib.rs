@@ -260,7 +260,11 @@ fn pipeline(
         }
         let pages = out.paths();
         out.put(publish::files(&d, &urls, &pages))?;
-        out.put(export::files(&d, &urls))
+        for path in export::FILES {
+            let file = export::file(path, &d, &urls);
+            out.put(Site::from([(path.to_string(), file)]))?;
+        }
+        Ok(())
     };
     if let Err(e) = extras() {
         diagnostics.push(e);

@@ -1,25 +1,40 @@
-//! Articles: each seed prepared for matching, and the article's own
-//! annotations (furniture, notes, `not_claims`) placed in it.
+//! Articles: each seed prepared for matching, and every quote of it placed
+//! there: the article's own annotations (furniture, notes, `not_claims`) and
+//! the claims' appearances. One article's seed is prepared at a time, so that
+//! the folded copies of every seed are never held at once.
 
 use super::place::{failure, Place};
 use super::Article;
 use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Doc, Seed};
-use crate::model::ArticleMeta;
+use crate::model::{ArticleMeta, ClaimMeta};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+/// Where each claim appearance was found, by (claim, appearance) index:
+/// `None` when it could not be placed (that is reported, and what it most
+/// likely meant is set aside in the article). Appearances of an article whose
+/// seed could not be read are not in it.
+pub(super) type Located = BTreeMap<(usize, usize), Option<Range<usize>>>;
+
 /// The articles whose seed could be read, with their annotations placed, and
-/// each seed prepared for matching the claims' quotes.
-pub(super) fn place_annotations<'s>(
+/// where each claim's appearances are found in them.
+pub(super) fn place_annotations(
     docs: Vec<Doc<ArticleMeta>>,
-    seeds: &'s BTreeMap<String, Seed>,
+    seeds: &BTreeMap<String, Seed>,
+    claims: &[Doc<ClaimMeta>],
     diags: &mut Vec<Diagnostic>,
-) -> (BTreeMap<String, Article>, BTreeMap<String, Haystack<'s>>) {
+) -> (BTreeMap<String, Article>, Located) {
+    let mut quoting: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for (c, claim) in claims.iter().enumerate() {
+        for (i, a) in claim.meta.appearances.iter().enumerate() {
+            quoting.entry(a.article.as_str()).or_default().push((c, i));
+        }
+    }
     let mut articles = BTreeMap::new();
-    let mut haystacks = BTreeMap::new();
+    let mut located = Located::new();
     let mut seeds_used: BTreeMap<String, String> = BTreeMap::new();
     for doc in docs {
         super::checks::url(&doc, "url", doc.meta.url.as_deref(), diags);
@@ -86,7 +101,16 @@ pub(super) fn place_annotations<'s>(
             .zip(&m.notes)
             .filter_map(|(range, n)| Some((range?, n.note.clone())))
             .collect();
-        haystacks.insert(doc.slug.clone(), hay);
+        for &(c, i) in quoting.get(doc.slug.as_str()).into_iter().flatten() {
+            let claim = &claims[c];
+            let a = &claim.meta.appearances[i];
+            let sel = selector(&a.quote, &a.prefix, &a.suffix);
+            let at = format!("appearances[{i}]");
+            let range = place(&hay, sel, claim, &seed_path, &at, "quote", diags)
+                .map_err(|meant| unplaced.extend(meant))
+                .ok();
+            located.insert((c, i), range);
+        }
         articles.insert(
             doc.slug.clone(),
             Article {
@@ -102,7 +126,7 @@ pub(super) fn place_annotations<'s>(
             },
         );
     }
-    (articles, haystacks)
+    (articles, located)
 }
 
 /// The W3C TextQuoteSelector of an annotation that quotes a seed.

@@ -2,7 +2,7 @@
 //! measures, related claims) checked against what exists, and every
 //! appearance placed in its article as a highlight.
 
-use super::articles::{place, selector};
+use super::articles::{selector, Located};
 use super::checks::{self, Reference};
 use super::{is_unreadable, Article, Claim, Highlight};
 use crate::anchor::{Haystack, Selector};
@@ -13,7 +13,6 @@ use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
 use crate::text::sentence_around;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::path::Path;
 
 /// The longest stretch of a sentence, on either side of a quote, that the
 /// claim page shows whole (bytes); a longer sentence is cut around the quote.
@@ -56,16 +55,16 @@ pub(super) fn resolve_claims(
     docs: Vec<Doc<ClaimMeta>>,
     known: &Known,
     articles: &mut BTreeMap<String, Article>,
-    haystacks: &BTreeMap<String, Haystack>,
+    located: &Located,
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Claim> {
     let mut claims = BTreeMap::new();
-    for doc in docs {
+    for (c, doc) in docs.into_iter().enumerate() {
         check_references(&doc, known, diags);
         check_relations(&doc, known, diags);
         check_presence(&doc, known, diags);
         check_dates(&doc, known, diags);
-        let placed = place_appearances(&doc, known, articles, haystacks, diags);
+        let placed = place_appearances(c, &doc, known, articles, located, diags);
         claims.insert(
             doc.slug.clone(),
             Claim {
@@ -213,18 +212,20 @@ fn set_aside_for_unknown_article(
     slug: &str,
     sel: Selector,
     articles: &mut BTreeMap<String, Article>,
-    haystacks: &BTreeMap<String, Haystack>,
 ) {
-    let meant = |hay: &Haystack| match hay.locate(&sel) {
-        Ok(range) => vec![range],
-        Err(e) => hay.meant(&sel, &e),
+    let meant = |text: &str| {
+        let hay = Haystack::new(text);
+        match hay.locate(&sel) {
+            Ok(range) => vec![range],
+            Err(e) => hay.meant(&sel, &e),
+        }
     };
     let targets: Vec<(String, Vec<Range<usize>>)> =
-        match did_you_mean(slug, haystacks.keys().map(String::as_str)) {
-            Some(likely) => vec![(likely.to_string(), meant(&haystacks[likely]))],
-            None => haystacks
+        match did_you_mean(slug, articles.keys().map(String::as_str)) {
+            Some(likely) => vec![(likely.to_string(), meant(&articles[likely].text))],
+            None => articles
                 .iter()
-                .map(|(slug, hay)| (slug.clone(), hay.find_all(sel.exact)))
+                .map(|(slug, a)| (slug.clone(), Haystack::new(&a.text).find_all(sel.exact)))
                 .collect(),
         };
     for (slug, ranges) in targets {
@@ -332,20 +333,19 @@ fn check_dates(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>)
 
 /// Places each appearance in its article and records the highlight there too.
 fn place_appearances(
+    c: usize,
     doc: &Doc<ClaimMeta>,
     known: &Known,
     articles: &mut BTreeMap<String, Article>,
-    haystacks: &BTreeMap<String, Haystack>,
+    located: &Located,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Highlight> {
     let mut placed = Vec::new();
     for (i, a) in doc.meta.appearances.iter().enumerate() {
         let at = format!("appearances[{i}]");
-        let sel = selector(&a.quote, &a.prefix, &a.suffix);
-        let (Some(article), Some(hay)) = (articles.get_mut(&a.article), haystacks.get(&a.article))
-        else {
+        let Some(found) = located.get(&(c, i)) else {
             if !is_unreadable(known.unreadable, Collection::Articles, &a.article) {
-                let valid = haystacks.keys().map(String::as_str).collect();
+                let valid = articles.keys().map(String::as_str).collect();
                 let at = format!("{at}.article");
                 checks::known(
                     doc,
@@ -355,17 +355,13 @@ fn place_appearances(
                     valid,
                     diags,
                 );
-                set_aside_for_unknown_article(&a.article, sel, articles, haystacks);
+                let sel = selector(&a.quote, &a.prefix, &a.suffix);
+                set_aside_for_unknown_article(&a.article, sel, articles);
             }
             continue;
         };
-        let seed = Path::new("seeds").join(&article.doc.meta.seed);
-        let range = match place(hay, sel, doc, &seed, &at, "quote", diags) {
-            Ok(range) => range,
-            Err(meant) => {
-                article.unplaced.extend(meant);
-                continue;
-            }
+        let (Some(range), Some(article)) = (found.clone(), articles.get_mut(&a.article)) else {
+            continue;
         };
         let mine = || article.highlights.iter().filter(|h| h.claim == doc.slug);
         if let Some(same) = mine().find(|h| h.range == range) {

@@ -156,8 +156,12 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
     let pages = by_slug(sources.pages);
     let unreadable = sources.unreadable;
 
-    let (mut articles, haystacks) =
-        articles::place_annotations(sources.articles, &sources.seeds, &mut diags);
+    let (mut articles, located) = articles::place_annotations(
+        sources.articles,
+        &sources.seeds,
+        &sources.claims,
+        &mut diags,
+    );
     let known = claims::Known {
         settings: settings_ok.then_some(&settings),
         topics: &topics,
@@ -165,13 +169,8 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
         claims: sources.claims.iter().map(|c| c.slug.clone()).collect(),
         unreadable: &unreadable,
     };
-    let mut claims = claims::resolve_claims(
-        sources.claims,
-        &known,
-        &mut articles,
-        &haystacks,
-        &mut diags,
-    );
+    let mut claims =
+        claims::resolve_claims(sources.claims, &known, &mut articles, &located, &mut diags);
     drop(known);
     relations::add_edges(&mut claims, &mut diags);
 

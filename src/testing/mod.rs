@@ -4,14 +4,24 @@
 mod properties;
 
 use crate::resolve::{resolve, Dossier};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The resolved dossier of `tests/fixtures/<name>`, which must have no error.
 pub(crate) fn fixture_dossier(name: &str) -> Dossier {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    let (sources, diags) = crate::load::load(&root, false);
+    dossier_at(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+}
+
+/// The resolved real dossier of the repository.
+pub(crate) fn real_dossier() -> Dossier {
+    dossier_at(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+fn dossier_at(root: &Path) -> Dossier {
+    let (sources, diags) = crate::load::load(root, false);
     let (dossier, more) = resolve(sources);
     let errors: Vec<String> = diags
         .iter()
