@@ -17,23 +17,19 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// The open data files, by path.
-pub(crate) const FILES: [&str; 4] = [
-    "dossier.json",
-    "dossier.schema.json",
-    "claims.csv",
-    "annotations.jsonld",
-];
+/// Makes one open data file.
+pub(crate) type Make = fn(&Dossier, &Urls) -> Vec<u8>;
 
-/// One of [`FILES`]. Made one at a time, since at scale each is large.
-pub(crate) fn file(path: &str, d: &Dossier, urls: &Urls) -> Vec<u8> {
-    match path {
-        "dossier.json" => pretty(&DossierStream { d, urls }),
-        "dossier.schema.json" => pretty(&schema()),
-        "claims.csv" => claims_csv(d, urls).into_bytes(),
-        _ => pretty(&annotations(d, urls)),
-    }
-}
+/// The open data files: each path and what makes it. Made one at a time,
+/// since at scale each is large.
+pub(crate) const FILES: [(&str, Make); 4] = [
+    ("dossier.json", |d, urls| pretty(&DossierStream { d, urls })),
+    ("dossier.schema.json", |_, _| pretty(&schema())),
+    ("claims.csv", |d, urls| claims_csv(d, urls).into_bytes()),
+    ("annotations.jsonld", |d, urls| {
+        pretty(&annotations(d, urls))
+    }),
+];
 
 /// JSON with two-space indents and a final newline. Keys come out sorted:
 /// every object is either a `serde_json` map (sorted) or written in order.
@@ -428,13 +424,15 @@ fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls, lists: bool) -> DossierJson<
                 unit: &m.unit,
             })
             .collect(),
-        articles: match lists {
-            true => d.articles.values().map(|a| article_json(a, urls)).collect(),
-            false => Vec::new(),
+        articles: if lists {
+            d.articles.values().map(|a| article_json(a, urls)).collect()
+        } else {
+            Vec::new()
         },
-        claims: match lists {
-            true => d.claims.values().map(|c| claim_json(d, c, urls)).collect(),
-            false => Vec::new(),
+        claims: if lists {
+            d.claims.values().map(|c| claim_json(d, c, urls)).collect()
+        } else {
+            Vec::new()
         },
         topics: d
             .topics
@@ -764,11 +762,15 @@ mod tests {
         let d = crate::testing::real_dossier();
         let urls = Urls::default();
         let resorted = |bytes: &[u8]| pretty(&serde_json::from_slice::<Value>(bytes).unwrap());
-        let streamed = file("dossier.json", &d, &urls);
+        let file = |path: &str| {
+            let (_, make) = FILES.iter().find(|(p, _)| *p == path).unwrap();
+            make(&d, &urls)
+        };
+        let streamed = file("dossier.json");
         assert_eq!(resorted(&streamed), streamed);
         let whole = serde_json::to_value(dossier_json(&d, &urls, true)).unwrap();
         assert_eq!(pretty(&whole), streamed);
-        let annotations = file("annotations.jsonld", &d, &urls);
+        let annotations = file("annotations.jsonld");
         assert_eq!(resorted(&annotations), annotations);
         let parsed: Value = serde_json::from_slice(&annotations).unwrap();
         assert_eq!(

@@ -260,9 +260,8 @@ fn pipeline(
         }
         let pages = out.paths();
         out.put(publish::files(&d, &urls, &pages))?;
-        for path in export::FILES {
-            let file = export::file(path, &d, &urls);
-            out.put(Site::from([(path.to_string(), file)]))?;
+        for (path, make) in export::FILES {
+            out.put(Site::from([(path.to_string(), make(&d, &urls))]))?;
         }
         Ok(())
     };
