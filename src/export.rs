@@ -648,28 +648,35 @@ struct AnnotationCollection<'a> {
     kind: &'static str,
 }
 
-/// The annotations, made as they are written.
-type Annotations<'a> = Box<dyn Fn() -> Box<dyn Iterator<Item = Value> + 'a> + 'a>;
-
 #[derive(Serialize)]
 struct AnnotationPage<'a> {
-    items: Each<Annotations<'a>>,
+    items: AnnotationItems<'a>,
     #[serde(rename = "type")]
     kind: &'static str,
 }
 
-fn annotations<'a>(d: &'a Dossier, urls: &'a Urls) -> AnnotationCollection<'a> {
-    let items: Annotations<'a> = Box::new(move || {
-        Box::new(
+/// Every highlight, each made as it is written.
+struct AnnotationItems<'a> {
+    d: &'a Dossier,
+    urls: &'a Urls,
+}
+
+impl Serialize for AnnotationItems<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (d, urls) = (self.d, self.urls);
+        s.collect_seq(
             d.articles
                 .values()
-                .flat_map(move |a| a.highlights.iter().map(move |h| annotation(d, urls, a, h))),
+                .flat_map(|a| a.highlights.iter().map(move |h| annotation(d, urls, a, h))),
         )
-    });
+    }
+}
+
+fn annotations<'a>(d: &'a Dossier, urls: &'a Urls) -> AnnotationCollection<'a> {
     AnnotationCollection {
         context: "http://www.w3.org/ns/anno.jsonld",
         first: AnnotationPage {
-            items: Each(items),
+            items: AnnotationItems { d, urls },
             kind: "AnnotationPage",
         },
         id: urls.page_or_path("annotations.jsonld"),
