@@ -13,7 +13,8 @@ use crate::model::{ArticleMeta, ClaimMeta, Collection, EntityMeta, PageMeta, Set
 use crate::yaml;
 use files::{load_seed, load_templates, nul_problem, read_text, slug_of, MAX_CONTENT_BYTES};
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, BTreeSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -136,14 +137,25 @@ pub(crate) fn load(root: &Path, draft: bool) -> (Sources, Vec<Diagnostic>) {
         draft,
         &mut diags,
     );
-    for article in &sources.articles {
-        let name = &article.meta.seed;
-        if sources.seeds.contains_key(name) {
-            continue;
-        }
-        match load_seed(root, article, &mut diags) {
+    // Each seed once, for the first article that names it, read on every core.
+    let mut named = HashSet::new();
+    let firsts: Vec<&Doc<ArticleMeta>> = sources
+        .articles
+        .iter()
+        .filter(|a| named.insert(a.meta.seed.as_str()))
+        .collect();
+    let seeds: Vec<_> = firsts
+        .par_iter()
+        .map(|article| {
+            let mut found = Vec::new();
+            (load_seed(root, article, &mut found), found)
+        })
+        .collect();
+    for (article, (seed, found)) in firsts.iter().zip(seeds) {
+        diags.extend(found);
+        match seed {
             Some(seed) => {
-                sources.seeds.insert(name.clone(), seed);
+                sources.seeds.insert(article.meta.seed.clone(), seed);
             }
             None => {
                 sources
@@ -175,9 +187,9 @@ fn unused_seeds(root: &Path, sources: &Sources, diags: &mut Vec<Diagnostic>) {
         .filter(|n| !n.starts_with('.'))
         .collect();
     names.sort();
+    let named: HashSet<&str> = sources.articles.iter().map(|a| a.meta.seed.as_str()).collect();
     for name in names {
-        let named = sources.articles.iter().any(|a| a.meta.seed == name);
-        if named || unreadable {
+        if named.contains(name.as_str()) || unreadable {
             continue;
         }
         diags.push(
@@ -212,8 +224,9 @@ fn load_settings(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>
 }
 
 /// Reads every `content/<folder>/*.md`, sorted by name so that output never
-/// depends on the file system's order.
-fn load_collection<M: DeserializeOwned>(
+/// depends on the file system's order. Names are checked in order, then the
+/// files read and parsed on every core.
+fn load_collection<M: DeserializeOwned + Send>(
     root: &Path,
     collection: Collection,
     unreadable: &mut BTreeSet<(Collection, String)>,
@@ -238,7 +251,7 @@ fn load_collection<M: DeserializeOwned>(
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
         .collect();
-    let mut docs = Vec::new();
+    let mut to_read = Vec::new();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for entry in entries {
         let entry = match entry {
@@ -273,11 +286,23 @@ fn load_collection<M: DeserializeOwned>(
             continue;
         }
         seen.insert(slug.clone(), rel.clone());
-        let doc = read_text(root, &rel, MAX_CONTENT_BYTES, diags).and_then(|text| {
-            let (doc, problems) = parse_doc_as(slug.clone(), &rel, text, draft);
-            diags.extend(problems);
-            doc
-        });
+        to_read.push((slug, rel));
+    }
+    let read: Vec<_> = to_read
+        .into_par_iter()
+        .map(|(slug, rel)| {
+            let mut found = Vec::new();
+            let doc = read_text(root, &rel, MAX_CONTENT_BYTES, &mut found).and_then(|text| {
+                let (doc, problems) = parse_doc_as(slug.clone(), &rel, text, draft);
+                found.extend(problems);
+                doc
+            });
+            (slug, doc, found)
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for (slug, doc, found) in read {
+        diags.extend(found);
         match doc {
             Some(doc) => docs.push(doc),
             None => {

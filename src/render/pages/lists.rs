@@ -89,10 +89,9 @@ impl Renderer<'_> {
                 .filter(|t| on_page.iter().any(|c| c.topic_slugs.contains(&t.slug)))
                 .map(|t| option(&t.slug, &t.title))
                 .collect(),
-            articles: d
-                .articles
-                .values()
-                .filter(|a| page_articles.contains(a.doc.slug.as_str()))
+            articles: page_articles
+                .iter()
+                .filter_map(|slug| d.articles.get(*slug))
                 .map(|a| option(&a.doc.slug, &a.doc.meta.title))
                 .collect(),
             claimants: d
