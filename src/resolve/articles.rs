@@ -1,7 +1,8 @@
 //! Articles: each seed prepared for matching, and every quote of it placed
 //! there: the article's own annotations (furniture, notes, `not_claims`) and
-//! the claims' appearances. One article's seed is prepared at a time, so that
-//! the folded copies of every seed are never held at once.
+//! the claims' appearances. Articles are placed on every core, each seed's
+//! folded copy made for its article and dropped after it, so that the folded
+//! copies of every seed are never held at once.
 
 use super::place::{failure, Place};
 use super::Article;
@@ -9,7 +10,8 @@ use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Doc, Seed};
 use crate::model::{ArticleMeta, ClaimMeta};
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
@@ -20,25 +22,34 @@ use std::path::Path;
 pub(super) type Located = BTreeMap<(usize, usize), Option<Range<usize>>>;
 
 /// The articles whose seed could be read, with their annotations placed, and
-/// where each claim's appearances are found in them.
+/// where each claim's appearances are found in them. Articles are placed on
+/// every core; each takes its seed's text rather than a copy.
 pub(super) fn place_annotations(
     docs: Vec<Doc<ArticleMeta>>,
-    seeds: &BTreeMap<String, Seed>,
+    mut seeds: BTreeMap<String, Seed>,
     claims: &[Doc<ClaimMeta>],
     diags: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<String, Article>, Located) {
-    let mut quoting: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut quoting: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (c, claim) in claims.iter().enumerate() {
         for (i, a) in claim.meta.appearances.iter().enumerate() {
             quoting.entry(a.article.as_str()).or_default().push((c, i));
         }
     }
-    let mut articles = BTreeMap::new();
-    let mut located = Located::new();
+    let mut users: HashMap<String, usize> = HashMap::new();
+    for doc in &docs {
+        *users.entry(doc.meta.seed.clone()).or_default() += 1;
+    }
     let mut seeds_used: BTreeMap<String, String> = BTreeMap::new();
+    let mut with_seeds = Vec::new();
     for doc in docs {
         super::checks::url(&doc, "url", doc.meta.url.as_deref(), diags);
-        let Some(seed) = seeds.get(&doc.meta.seed) else {
+        // A seed named by two articles (an error, below) is lent to both.
+        let seed = match users[&doc.meta.seed] {
+            1 => seeds.remove(&doc.meta.seed),
+            _ => seeds.get(&doc.meta.seed).cloned(),
+        };
+        let Some(seed) = seed else {
             continue;
         };
         if let Some(other) = seeds_used.insert(doc.meta.seed.clone(), doc.slug.clone()) {
@@ -56,77 +67,104 @@ pub(super) fn place_annotations(
                 ),
             );
         }
-        let hay = Haystack::new(&seed.text);
-        let seed_path = Path::new("seeds").join(&doc.meta.seed);
-        let m = &doc.meta;
-        let mut unplaced = Vec::new();
-        let mut place_all = |field: &str, what: &str, selectors: Vec<Selector>| {
-            selectors
-                .into_iter()
-                .enumerate()
-                .map(|(i, sel)| {
-                    let at = format!("{field}[{i}]");
-                    place(&hay, sel, &doc, &seed_path, &at, what, diags)
-                        .map_err(|meant| unplaced.extend(meant))
-                        .ok()
-                })
-                .collect::<Vec<_>>()
-        };
-        let furniture = place_all(
-            "furniture",
-            "furniture",
-            m.furniture
-                .iter()
-                .map(|f| selector(&f.quote, &f.prefix, &f.suffix))
-                .collect(),
-        );
-        let notes = place_all(
-            "notes",
-            "note",
-            m.notes
-                .iter()
-                .map(|n| selector(&n.quote, &n.prefix, &n.suffix))
-                .collect(),
-        );
-        let not_claims = place_all(
-            "not_claims",
-            "not_claims quote",
-            m.not_claims
-                .iter()
-                .map(|n| selector(&n.quote, &n.prefix, &n.suffix))
-                .collect(),
-        );
-        let notes = notes
-            .into_iter()
-            .zip(&m.notes)
-            .filter_map(|(range, n)| Some((range?, n.note.clone())))
-            .collect();
-        for &(c, i) in quoting.get(doc.slug.as_str()).into_iter().flatten() {
-            let claim = &claims[c];
-            let a = &claim.meta.appearances[i];
-            let sel = selector(&a.quote, &a.prefix, &a.suffix);
-            let at = format!("appearances[{i}]");
-            let range = place(&hay, sel, claim, &seed_path, &at, "quote", diags)
-                .map_err(|meant| unplaced.extend(meant))
-                .ok();
-            located.insert((c, i), range);
-        }
-        articles.insert(
-            doc.slug.clone(),
-            Article {
-                text: seed.text.clone(),
-                bytes: seed.bytes.clone(),
-                sha256: seed.sha256.clone(),
-                highlights: Vec::new(),
-                furniture: furniture.into_iter().flatten().collect(),
-                notes,
-                not_claims: not_claims.into_iter().flatten().collect(),
-                unplaced,
-                doc,
-            },
-        );
+        with_seeds.push((doc, seed));
+    }
+    let placed: Vec<_> = with_seeds
+        .into_par_iter()
+        .map(|(doc, seed)| {
+            let quotes = quoting.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
+            place_article(doc, seed, quotes, claims)
+        })
+        .collect();
+    let mut articles = BTreeMap::new();
+    let mut located = Located::new();
+    for (article, found, problems) in placed {
+        located.extend(found);
+        diags.extend(problems);
+        articles.insert(article.doc.slug.clone(), article);
     }
     (articles, located)
+}
+
+/// One article with its own annotations placed in its seed, and where the
+/// claim appearances `quotes` (claim, appearance) are found there, with the
+/// problems found.
+fn place_article(
+    doc: Doc<ArticleMeta>,
+    seed: Seed,
+    quotes: &[(usize, usize)],
+    claims: &[Doc<ClaimMeta>],
+) -> (Article, Located, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let hay = Haystack::new(&seed.text);
+    let seed_path = Path::new("seeds").join(&doc.meta.seed);
+    let m = &doc.meta;
+    let mut unplaced = Vec::new();
+    let mut place_all = |field: &str, what: &str, selectors: Vec<Selector>| {
+        selectors
+            .into_iter()
+            .enumerate()
+            .map(|(i, sel)| {
+                let at = format!("{field}[{i}]");
+                place(&hay, sel, &doc, &seed_path, &at, what, &mut diags)
+                    .map_err(|meant| unplaced.extend(meant))
+                    .ok()
+            })
+            .collect::<Vec<_>>()
+    };
+    let furniture = place_all(
+        "furniture",
+        "furniture",
+        m.furniture
+            .iter()
+            .map(|f| selector(&f.quote, &f.prefix, &f.suffix))
+            .collect(),
+    );
+    let notes = place_all(
+        "notes",
+        "note",
+        m.notes
+            .iter()
+            .map(|n| selector(&n.quote, &n.prefix, &n.suffix))
+            .collect(),
+    );
+    let not_claims = place_all(
+        "not_claims",
+        "not_claims quote",
+        m.not_claims
+            .iter()
+            .map(|n| selector(&n.quote, &n.prefix, &n.suffix))
+            .collect(),
+    );
+    let notes = notes
+        .into_iter()
+        .zip(&m.notes)
+        .filter_map(|(range, n)| Some((range?, n.note.clone())))
+        .collect();
+    let mut located = Located::new();
+    for &(c, i) in quotes {
+        let claim = &claims[c];
+        let a = &claim.meta.appearances[i];
+        let sel = selector(&a.quote, &a.prefix, &a.suffix);
+        let at = format!("appearances[{i}]");
+        let range = place(&hay, sel, claim, &seed_path, &at, "quote", &mut diags)
+            .map_err(|meant| unplaced.extend(meant))
+            .ok();
+        located.insert((c, i), range);
+    }
+    drop(hay);
+    let article = Article {
+        text: seed.text,
+        bytes: seed.bytes,
+        sha256: seed.sha256,
+        highlights: Vec::new(),
+        furniture: furniture.into_iter().flatten().collect(),
+        notes,
+        not_claims: not_claims.into_iter().flatten().collect(),
+        unplaced,
+        doc,
+    };
+    (article, located, diags)
 }
 
 /// The W3C TextQuoteSelector of an annotation that quotes a seed.

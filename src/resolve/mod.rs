@@ -158,7 +158,7 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
 
     let (mut articles, located) = articles::place_annotations(
         sources.articles,
-        &sources.seeds,
+        sources.seeds,
         &sources.claims,
         &mut diags,
     );
