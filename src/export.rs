@@ -15,28 +15,34 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::ops::Range;
 
-/// Makes one open data file.
-pub(crate) type Make = fn(&Dossier, &Urls) -> Vec<u8>;
+/// Writes one open data file.
+pub(crate) type Make = fn(&Dossier, &Urls, &mut dyn Write) -> io::Result<()>;
 
-/// The open data files: each path and what makes it. Made one at a time,
-/// since at scale each is large.
+/// The open data files: each path and what writes it. Written one at a
+/// time and straight to their file, since at scale each is large.
 pub(crate) const FILES: [(&str, Make); 4] = [
-    ("dossier.json", |d, urls| pretty(&DossierStream { d, urls })),
-    ("dossier.schema.json", |_, _| pretty(&schema())),
-    ("claims.csv", |d, urls| claims_csv(d, urls).into_bytes()),
-    ("annotations.jsonld", |d, urls| {
-        pretty(&annotations(d, urls))
-    }),
+    ("dossier.json", |d, urls, w| pretty(&DossierStream { d, urls }, w)),
+    ("dossier.schema.json", |_, _, w| pretty(&schema(), w)),
+    ("claims.csv", |d, urls, w| w.write_all(claims_csv(d, urls).as_bytes())),
+    ("annotations.jsonld", |d, urls, w| pretty(&annotations(d, urls), w)),
 ];
+
+/// One open data file, in memory.
+pub(crate) fn bytes(make: Make, d: &Dossier, urls: &Urls) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing to memory does not fail, nor does serialising string-keyed maps.
+    let _ = make(d, urls, &mut out);
+    out
+}
 
 /// JSON with two-space indents and a final newline. Keys come out sorted:
 /// every object is either a `serde_json` map (sorted) or written in order.
-fn pretty<T: Serialize>(v: &T) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
-    out.push(b'\n');
-    out
+fn pretty<T: Serialize>(v: &T, w: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, v)?;
+    w.write_all(b"\n")
 }
 
 /// A list written one element at a time, each as a sorted JSON object, so
@@ -768,15 +774,20 @@ mod tests {
     fn exports_are_streamed_with_sorted_keys() {
         let d = crate::testing::real_dossier();
         let urls = Urls::default();
-        let resorted = |bytes: &[u8]| pretty(&serde_json::from_slice::<Value>(bytes).unwrap());
+        let to_vec = |v: &Value| {
+            let mut out = Vec::new();
+            pretty(v, &mut out).unwrap();
+            out
+        };
+        let resorted = |b: &[u8]| to_vec(&serde_json::from_slice::<Value>(b).unwrap());
         let file = |path: &str| {
             let (_, make) = FILES.iter().find(|(p, _)| *p == path).unwrap();
-            make(&d, &urls)
+            bytes(*make, &d, &urls)
         };
         let streamed = file("dossier.json");
         assert_eq!(resorted(&streamed), streamed);
         let whole = serde_json::to_value(dossier_json(&d, &urls, true)).unwrap();
-        assert_eq!(pretty(&whole), streamed);
+        assert_eq!(to_vec(&whole), streamed);
         let annotations = file("annotations.jsonld");
         assert_eq!(resorted(&annotations), annotations);
         let parsed: Value = serde_json::from_slice(&annotations).unwrap();

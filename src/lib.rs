@@ -199,6 +199,28 @@ impl Out<'_> {
         Ok(())
     }
 
+    /// An open data file, written straight to disk when the site goes there.
+    fn put_export(
+        &mut self,
+        path: &str,
+        make: export::Make,
+        d: &resolve::Dossier,
+        urls: &url::Urls,
+    ) -> Result<(), Diagnostic> {
+        match self {
+            Out::Disk {
+                staging: Some(staging),
+                paths,
+                ..
+            } => {
+                staging.put_with(path, |w| make(d, urls, w))?;
+                paths.push(path.to_string());
+                Ok(())
+            }
+            _ => self.put(Site::from([(path.to_string(), export::bytes(make, d, urls))])),
+        }
+    }
+
     /// Every path so far, in order.
     fn paths(&self) -> Vec<String> {
         let mut paths = match self {
@@ -261,7 +283,7 @@ fn pipeline(
         let pages = out.paths();
         out.put(publish::files(&d, &urls, &pages))?;
         for (path, make) in export::FILES {
-            out.put(Site::from([(path.to_string(), make(&d, &urls))]))?;
+            out.put_export(path, make, &d, &urls)?;
         }
         Ok(())
     };

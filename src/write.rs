@@ -136,6 +136,25 @@ impl Staging {
         Ok(())
     }
 
+    /// Writes one file at the top of the site through `write`, buffered, so
+    /// that a large file is never held whole.
+    pub(crate) fn put_with(
+        &mut self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        let path = self.dir.join(rel);
+        let mut file = io::BufWriter::with_capacity(
+            1 << 16,
+            fs::File::create(&path).map_err(|e| io_error(&path, &e))?,
+        );
+        write(&mut file)
+            .and_then(|()| io::Write::flush(&mut file))
+            .map_err(|e| io_error(&path, &e))?;
+        self.files += 1;
+        Ok(())
+    }
+
     /// How many files have been written.
     pub fn files(&self) -> usize {
         self.files
