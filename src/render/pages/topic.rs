@@ -59,16 +59,18 @@ impl Renderer<'_> {
         }
         let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, slug).collect();
         let slugs: BTreeSet<&str> = all.iter().map(String::as_str).collect();
-        // Each relation once, from the side that declares it; shown when either claim is on the topic.
-        let related: Vec<&Claim> = d
-            .claims
-            .values()
-            .filter(|c| {
-                slugs.contains(c.doc.slug.as_str())
-                    || c.edges
-                        .iter()
-                        .any(|e| e.outgoing && slugs.contains(e.other.as_str()))
-            })
+        // Each relation once, from the side that declares it; shown when
+        // either claim is on the topic. A claim that declares one towards the
+        // topic is an incoming edge of a claim on it.
+        let declaring: BTreeSet<&str> = on_topic
+            .iter()
+            .flat_map(|c| c.edges.iter().filter(|e| !e.outgoing))
+            .map(|e| e.other.as_str())
+            .chain(slugs.iter().copied())
+            .collect();
+        let related: Vec<&Claim> = declaring
+            .iter()
+            .filter_map(|slug| d.claims.get(*slug))
             .collect();
         let relation_groups = [
             (RelationKind::Contradicts, "conflicts-heading", None),
