@@ -244,7 +244,19 @@ fn pipeline(
     let (mut sources, mut diagnostics) = load::load(root, options.draft);
     options.apply(&mut sources);
     let templates = std::mem::take(&mut sources.templates);
-    let (dossier, found) = resolve::resolve(sources);
+    let lang = sources
+        .settings
+        .as_ref()
+        .map_or_else(Default::default, |s| s.ui_language);
+    // Parsing the templates takes as long as resolving a small dossier: do both at once.
+    let (theme, (dossier, found)) = std::thread::scope(|scope| {
+        let theme = scope.spawn(|| render::theme::load(&templates, lang));
+        let resolved = resolve::resolve(sources);
+        let theme = theme
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (theme, resolved)
+    });
     diagnostics.extend(found);
     let Some(d) = dossier else {
         return (None, diagnostics);
@@ -260,7 +272,7 @@ fn pipeline(
             return (Some(d), diagnostics);
         }
     };
-    let rendered = render::render(&d, &templates, &urls, options.build_date, &mut |files| {
+    let rendered = render::render(&d, theme, &urls, options.build_date, &mut |files| {
         if failed {
             return Ok(());
         }

@@ -42,18 +42,19 @@ type Html = Result<String, Diagnostic>;
 /// that a large site is never held in memory whole.
 const BATCH: usize = 1024;
 
-/// Renders every page, the theme's assets and each article's seed, and
-/// hands them to `emit` a batch at a time, each in path order. Stops at the
+/// Renders every page with the theme (or reports why it could not be
+/// compiled), its assets and each article's seed, and hands them to `emit`
+/// a batch at a time, each in path order. Stops at the
 /// first batch `emit` refuses; a template error stops nothing, so that every
 /// one is reported, but nothing after it is emitted.
 pub(crate) fn render(
     d: &Dossier,
-    overrides: &BTreeMap<String, String>,
+    theme: Result<theme::Theme, Vec<Diagnostic>>,
     urls: &Urls,
     build_date: Option<PartialDate>,
     emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let theme = theme::load(overrides, d.settings.ui_language)?;
+    let theme = theme?;
     let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date);
     let assets: Site = theme
         .assets
