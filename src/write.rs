@@ -201,7 +201,7 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
         return fs::rename(staging, out).map_err(|e| io_error(out, &e));
     }
     if exchange(staging, out).is_ok() {
-        return fs::remove_dir_all(staging).map_err(|e| io_error(staging, &e));
+        return remove_site(staging).map_err(|e| io_error(staging, &e));
     }
     // Without an atomic exchange: move the old site aside, then the new one in.
     let old = staging.with_extension("old");
@@ -212,7 +212,30 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
         let _ = fs::remove_dir_all(staging);
         return Err(io_error(out, &e));
     }
-    fs::remove_dir_all(&old).map_err(|e| io_error(&old, &e))
+    remove_site(&old).map_err(|e| io_error(&old, &e))
+}
+
+/// Removes a previous site: the entries of each of its folders on every
+/// core, since a large site has tens of thousands in one folder.
+fn remove_site(dir: &Path) -> io::Result<()> {
+    let entries = |dir: &Path| fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>();
+    // A link is removed, never followed.
+    let remove = |entry: &fs::DirEntry| {
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    };
+    for top in entries(dir)? {
+        if top.file_type()?.is_dir() {
+            entries(&top.path())?.par_iter().try_for_each(remove)?;
+            fs::remove_dir(top.path())?;
+        } else {
+            remove(&top)?;
+        }
+    }
+    fs::remove_dir(dir)
 }
 
 /// Exchanges two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`).
