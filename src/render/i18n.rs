@@ -15,6 +15,9 @@ use std::path::Path;
 /// The interface strings of one language, with English behind them.
 pub(crate) struct Strings {
     bundles: Vec<FluentBundle<FluentResource>>,
+    /// Every string that takes no argument, formatted once: most of what
+    /// pages say (headings, labels) is looked up on every page.
+    plain: HashMap<String, String>,
 }
 
 impl Strings {
@@ -24,6 +27,7 @@ impl Strings {
         files: &BTreeMap<String, String>,
     ) -> Result<Strings, Vec<Diagnostic>> {
         let mut bundles = Vec::new();
+        let mut keys = Vec::new();
         let mut diags = Vec::new();
         let mut chain = vec![lang.tag()];
         if lang != UiLanguage::En {
@@ -35,12 +39,24 @@ impl Strings {
                 continue;
             };
             match bundle(tag, &name, text) {
-                Ok(b) => bundles.push(b),
+                Ok((b, ids)) => {
+                    bundles.push(b);
+                    keys.extend(ids);
+                }
                 Err(d) => diags.extend(d),
             }
         }
         if diags.is_empty() {
-            Ok(Strings { bundles })
+            let mut strings = Strings {
+                bundles,
+                plain: HashMap::new(),
+            };
+            let plain = keys
+                .into_iter()
+                .filter_map(|k| Some((k.clone(), strings.format(&k, None)?)))
+                .collect();
+            strings.plain = plain;
+            Ok(strings)
         } else {
             Err(diags)
         }
@@ -48,6 +64,15 @@ impl Strings {
 
     /// The string for `key` with its arguments, or `None` when no table has it.
     pub(crate) fn lookup(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        if args.is_none_or(|a| a.iter().next().is_none()) {
+            if let Some(text) = self.plain.get(key) {
+                return Some(text.clone());
+            }
+        }
+        self.format(key, args)
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
         self.bundles.iter().find_map(|b| {
             let pattern = b.get_message(key)?.value()?;
             let mut errors = Vec::new();
@@ -109,7 +134,7 @@ fn bundle(
     tag: &str,
     name: &str,
     text: &str,
-) -> Result<FluentBundle<FluentResource>, Vec<Diagnostic>> {
+) -> Result<(FluentBundle<FluentResource>, Vec<String>), Vec<Diagnostic>> {
     let file = Path::new("templates").join(name);
     let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         errors
@@ -133,13 +158,20 @@ fn bundle(
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // No Unicode isolation marks around arguments: the pages are plain text.
     bundle.set_use_isolating(false);
+    let ids = resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
     bundle.add_resource(resource).map_err(|errors| {
         errors
             .iter()
             .map(|e| Diagnostic::error(&file, format!("the translation table has an error: {e}")))
             .collect::<Vec<_>>()
     })?;
-    Ok(bundle)
+    Ok((bundle, ids))
 }
 
 /// The Tera function `t`: `{{ t(key="nav-home") }}`, `{{ t(key="claims-count", n=3) }}`,
