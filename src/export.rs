@@ -24,10 +24,16 @@ pub(crate) type Make = fn(&Dossier, &Urls, &mut dyn Write) -> io::Result<()>;
 /// The open data files: each path and what writes it. Written one at a
 /// time and straight to their file, since at scale each is large.
 pub(crate) const FILES: [(&str, Make); 4] = [
-    ("dossier.json", |d, urls, w| pretty(&DossierStream { d, urls }, w)),
+    ("dossier.json", |d, urls, w| {
+        pretty(&DossierStream { d, urls }, w)
+    }),
     ("dossier.schema.json", |_, _, w| pretty(&schema(), w)),
-    ("claims.csv", |d, urls, w| w.write_all(claims_csv(d, urls).as_bytes())),
-    ("annotations.jsonld", |d, urls, w| pretty(&annotations(d, urls), w)),
+    ("claims.csv", |d, urls, w| {
+        w.write_all(claims_csv(d, urls).as_bytes())
+    }),
+    ("annotations.jsonld", |d, urls, w| {
+        pretty(&annotations(d, urls), w)
+    }),
 ];
 
 /// One open data file, in memory.

@@ -217,7 +217,10 @@ impl Out<'_> {
                 paths.push(path.to_string());
                 Ok(())
             }
-            _ => self.put(Site::from([(path.to_string(), export::bytes(make, d, urls))])),
+            _ => self.put(Site::from([(
+                path.to_string(),
+                export::bytes(make, d, urls),
+            )])),
         }
     }
 

@@ -12,8 +12,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{ArticleMeta, ClaimMeta, Collection, EntityMeta, PageMeta, Settings, TopicMeta};
 use crate::yaml;
 use files::{load_seed, load_templates, nul_problem, read_text, slug_of, MAX_CONTENT_BYTES};
-use serde::de::DeserializeOwned;
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -187,7 +187,11 @@ fn unused_seeds(root: &Path, sources: &Sources, diags: &mut Vec<Diagnostic>) {
         .filter(|n| !n.starts_with('.'))
         .collect();
     names.sort();
-    let named: HashSet<&str> = sources.articles.iter().map(|a| a.meta.seed.as_str()).collect();
+    let named: HashSet<&str> = sources
+        .articles
+        .iter()
+        .map(|a| a.meta.seed.as_str())
+        .collect();
     for name in names {
         if named.contains(name.as_str()) || unreadable {
             continue;
