@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::resolve::{Article, Dossier};
 use crate::text::LineIndex;
+use rayon::prelude::*;
 use std::ops::Range;
 use std::path::Path;
 
@@ -141,32 +142,43 @@ fn is_covered(figure: &Figure, ranges: &[&Range<usize>]) -> bool {
 /// nothing covers. In a draft they are warnings, so that an article can be
 /// previewed before every figure is annotated.
 pub(crate) fn check(d: &Dossier, draft: bool) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for a in d.articles.values() {
-        let covered: Vec<&Range<usize>> = a
-            .highlights
-            .iter()
-            .map(|h| &h.range)
-            .chain(a.notes.iter().map(|(r, _)| r))
-            .chain(a.furniture.iter())
-            .chain(a.not_claims.iter())
-            // What a quote that could not be placed was meant to cover: its
-            // own error says so, and its figures are not reported again.
-            .chain(a.unplaced.iter())
-            .collect();
-        let uncovered: Vec<Figure> = numbers(&a.text)
-            .into_iter()
-            .filter(|n| !is_covered(n, &covered))
-            .collect();
-        let index = LineIndex::new(&a.text);
-        let same_line =
-            |x: &Figure, y: &Figure| index.line(x.range.start) == index.line(y.range.start);
-        for line in uncovered.chunk_by(same_line) {
+    let articles: Vec<&Article> = d.articles.values().collect();
+    articles
+        .par_iter()
+        .flat_map_iter(|a| check_article(a, draft))
+        .collect()
+}
+
+/// One article's uncovered figures, a diagnostic per line.
+fn check_article(a: &Article, draft: bool) -> Vec<Diagnostic> {
+    let covered: Vec<&Range<usize>> = a
+        .highlights
+        .iter()
+        .map(|h| &h.range)
+        .chain(a.notes.iter().map(|(r, _)| r))
+        .chain(a.furniture.iter())
+        .chain(a.not_claims.iter())
+        // What a quote that could not be placed was meant to cover: its
+        // own error says so, and its figures are not reported again.
+        .chain(a.unplaced.iter())
+        .collect();
+    let uncovered: Vec<Figure> = numbers(&a.text)
+        .into_iter()
+        .filter(|n| !is_covered(n, &covered))
+        .collect();
+    let index = LineIndex::new(&a.text);
+    let same_line = |x: &Figure, y: &Figure| index.line(x.range.start) == index.line(y.range.start);
+    uncovered
+        .chunk_by(same_line)
+        .map(|line| {
             let d = uncovered_on_line(a, line);
-            diags.push(if draft { d.in_draft() } else { d });
-        }
-    }
-    diags
+            if draft {
+                d.in_draft()
+            } else {
+                d
+            }
+        })
+        .collect()
 }
 
 /// One line's uncovered figures, as one error marking each.

@@ -10,16 +10,17 @@ use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Doc, Seed};
 use crate::model::{ArticleMeta, ClaimMeta};
+use crate::text::sentence_around;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
-/// Where each claim appearance was found, by (claim, appearance) index:
-/// `None` when it could not be placed (that is reported, and what it most
+/// Where each claim appearance was found, by (claim, appearance) index, with
+/// the sentences it touches: `None` when it could not be placed (that is reported, and what it most
 /// likely meant is set aside in the article). Appearances of an article whose
 /// seed could not be read are not in it.
-pub(super) type Located = BTreeMap<(usize, usize), Option<Range<usize>>>;
+pub(super) type Located = BTreeMap<(usize, usize), Option<(Range<usize>, Range<usize>)>>;
 
 /// The articles whose seed could be read, with their annotations placed, and
 /// where each claim's appearances are found in them. Articles are placed on
@@ -72,7 +73,9 @@ pub(super) fn place_annotations(
     let placed: Vec<_> = with_seeds
         .into_par_iter()
         .map(|(doc, seed)| {
-            let quotes = quoting.get(doc.slug.as_str()).map_or(&[][..], Vec::as_slice);
+            let quotes = quoting
+                .get(doc.slug.as_str())
+                .map_or(&[][..], Vec::as_slice);
             place_article(doc, seed, quotes, claims)
         })
         .collect();
@@ -147,10 +150,14 @@ fn place_article(
         let a = &claim.meta.appearances[i];
         let sel = selector(&a.quote, &a.prefix, &a.suffix);
         let at = format!("appearances[{i}]");
-        let range = place(&hay, sel, claim, &seed_path, &at, "quote", &mut diags)
+        let found = place(&hay, sel, claim, &seed_path, &at, "quote", &mut diags)
             .map_err(|meant| unplaced.extend(meant))
-            .ok();
-        located.insert((c, i), range);
+            .ok()
+            .map(|range| {
+                let sentence = sentence_around(&seed.text, &range);
+                (range, sentence)
+            });
+        located.insert((c, i), found);
     }
     drop(hay);
     let article = Article {

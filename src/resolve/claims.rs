@@ -10,7 +10,6 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::Doc;
 use crate::model::{Appearance, PLACEHOLDER};
 use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
-use crate::text::sentence_around;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -360,7 +359,9 @@ fn place_appearances(
             }
             continue;
         };
-        let (Some(range), Some(article)) = (found.clone(), articles.get_mut(&a.article)) else {
+        let (Some((range, sentence)), Some(article)) =
+            (found.clone(), articles.get_mut(&a.article))
+        else {
             continue;
         };
         let mine = || article.highlights.iter().filter(|h| h.claim == doc.slug);
@@ -375,7 +376,6 @@ fn place_appearances(
                     )),
             );
         }
-        let sentence = sentence_around(&article.text, &range);
         if needs_sentence_translation(&article.text, &range, &sentence, a) {
             diags.push(
                 Diagnostic::warning(

@@ -10,6 +10,7 @@ use crate::markdown::{self, InternalLink};
 use crate::model::Collection;
 use crate::text::shorten;
 use crate::url::{is_allowed_link, ALLOWED_LINKS};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -96,42 +97,57 @@ fn first_words(s: &str) -> &str {
     &s[..end]
 }
 
-/// Every `@kind/slug` link must name an existing file, and every other link
-/// must be on the allowlist.
-pub(super) fn check_links(
+/// Checks the links and the raw HTML of every Markdown text, on every core.
+pub(super) fn check_markdown(
     d: &Dossier,
     unreadable: &BTreeSet<(Collection, String)>,
+) -> Vec<Diagnostic> {
+    markdown_texts(d)
+        .par_iter()
+        .flat_map_iter(|text| {
+            let mut found = Vec::new();
+            check_links(d, unreadable, text, &mut found);
+            check_raw_html(text, &mut found);
+            found
+        })
+        .collect()
+}
+
+/// Every `@kind/slug` link must name an existing file, and every other link
+/// must be on the allowlist.
+fn check_links(
+    d: &Dossier,
+    unreadable: &BTreeSet<(Collection, String)>,
+    text: &MarkdownText,
     diags: &mut Vec<Diagnostic>,
 ) {
-    for text in markdown_texts(d) {
-        for (dest, range) in markdown::links(text.md) {
-            // Point at the destination itself, not the `[` of the link text.
-            let dest_pos = text
-                .md
-                .get(range.clone())
-                .and_then(|link| link.rfind(dest.as_str()))
-                .map_or(range.start, |i| range.start + i);
-            let at = text.file_offset(dest_pos);
-            let located = |d: Diagnostic| d.at_offset(text.file_text, at);
-            let Some(link) = markdown::parse_internal(&dest) else {
-                if !is_allowed_link(&dest) {
-                    diags.push(
-                        located(Diagnostic::error(text.path, format!("link `{}` is not allowed", shorten(&dest, 60))))
-                            .hint(format!("{ALLOWED_LINKS}; other kinds of address (javascript:, data:, file: ...) could run code or reach a reader's own files, so they are refused")),
-                    );
-                }
-                continue;
-            };
-            let collection = Collection::from_singular(link.kind);
-            if collection.is_some_and(|c| unreadable.contains(&(c, link.slug.to_string())))
-                || highlights_unreadable_claim(link.fragment, unreadable)
-            {
-                continue;
+    for (dest, range) in markdown::links(text.md) {
+        // Point at the destination itself, not the `[` of the link text.
+        let dest_pos = text
+            .md
+            .get(range.clone())
+            .and_then(|link| link.rfind(dest.as_str()))
+            .map_or(range.start, |i| range.start + i);
+        let at = text.file_offset(dest_pos);
+        let located = |d: Diagnostic| d.at_offset(text.file_text, at);
+        let Some(link) = markdown::parse_internal(&dest) else {
+            if !is_allowed_link(&dest) {
+                diags.push(
+                    located(Diagnostic::error(text.path, format!("link `{}` is not allowed", shorten(&dest, 60))))
+                        .hint(format!("{ALLOWED_LINKS}; other kinds of address (javascript:, data:, file: ...) could run code or reach a reader's own files, so they are refused")),
+                );
             }
-            if let Err(message) = resolve_internal(d, &link) {
-                let diag = located(Diagnostic::error(text.path, message));
-                diags.push(diag.hint(broken_link_hint(d, &link, collection)));
-            }
+            continue;
+        };
+        let collection = Collection::from_singular(link.kind);
+        if collection.is_some_and(|c| unreadable.contains(&(c, link.slug.to_string())))
+            || highlights_unreadable_claim(link.fragment, unreadable)
+        {
+            continue;
+        }
+        if let Err(message) = resolve_internal(d, &link) {
+            let diag = located(Diagnostic::error(text.path, message));
+            diags.push(diag.hint(broken_link_hint(d, &link, collection)));
         }
     }
 }
@@ -194,24 +210,22 @@ fn broken_link_hint(d: &Dossier, link: &InternalLink, collection: Option<Collect
 
 /// Raw HTML in Markdown is shown as text, never run: tell the editor, who
 /// probably expected it to work.
-pub(super) fn check_raw_html(d: &Dossier, diags: &mut Vec<Diagnostic>) {
-    for text in markdown_texts(d) {
-        for (tag, range) in markdown::raw_html(text.md) {
-            // The opening tag is reported; its closing tag says nothing new.
-            if tag.starts_with("</") {
-                continue;
-            }
-            let at = text.file_offset(range.start);
-            let script = tag.to_ascii_lowercase().contains("<script");
-            let diag = if script {
-                Diagnostic::error(text.path, "a <script> in the text")
-                    .hint("scripts are never run on the site and would be shown as text: remove it")
-            } else {
-                Diagnostic::warning(text.path, format!("HTML `{}` will be shown as text", shorten(&tag, 40)))
-                    .hint("write formatting in Markdown instead: *italic*, **bold**, [text](https://…), a blank line between paragraphs")
-            };
-            diags.push(diag.at_offset(text.file_text, at));
+fn check_raw_html(text: &MarkdownText, diags: &mut Vec<Diagnostic>) {
+    for (tag, range) in markdown::raw_html(text.md) {
+        // The opening tag is reported; its closing tag says nothing new.
+        if tag.starts_with("</") {
+            continue;
         }
+        let at = text.file_offset(range.start);
+        let script = tag.to_ascii_lowercase().contains("<script");
+        let diag = if script {
+            Diagnostic::error(text.path, "a <script> in the text")
+                .hint("scripts are never run on the site and would be shown as text: remove it")
+        } else {
+            Diagnostic::warning(text.path, format!("HTML `{}` will be shown as text", shorten(&tag, 40)))
+                .hint("write formatting in Markdown instead: *italic*, **bold**, [text](https://…), a blank line between paragraphs")
+        };
+        diags.push(diag.at_offset(text.file_text, at));
     }
 }
 

@@ -156,12 +156,8 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
     let pages = by_slug(sources.pages);
     let unreadable = sources.unreadable;
 
-    let (mut articles, located) = articles::place_annotations(
-        sources.articles,
-        sources.seeds,
-        &sources.claims,
-        &mut diags,
-    );
+    let (mut articles, located) =
+        articles::place_annotations(sources.articles, sources.seeds, &sources.claims, &mut diags);
     let known = claims::Known {
         settings: settings_ok.then_some(&settings),
         topics: &topics,
@@ -187,8 +183,7 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
         by_topic,
         by_claimant,
     };
-    links::check_links(&dossier, &unreadable, &mut diags);
-    links::check_raw_html(&dossier, &mut diags);
+    diags.extend(links::check_markdown(&dossier, &unreadable));
     // Nothing can be said about use when some files could not be read.
     if unreadable.is_empty() {
         checks::unused(&dossier, &mut diags);
