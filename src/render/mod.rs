@@ -44,9 +44,9 @@ const BATCH: usize = 1024;
 
 /// Renders every page with the theme (or reports why it could not be
 /// compiled), its assets and each article's seed, and hands them to `emit`
-/// a batch at a time, each in path order. Stops at the
-/// first batch `emit` refuses; a template error stops nothing, so that every
-/// one is reported, but nothing after it is emitted.
+/// a batch at a time, each in path order. Stops at the first batch `emit`
+/// refuses; a template error stops nothing, so that every one is reported,
+/// but nothing after it is emitted.
 pub(crate) fn render(
     d: &Dossier,
     theme: Result<theme::Theme, Vec<Diagnostic>>,
