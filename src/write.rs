@@ -354,6 +354,29 @@ mod tests {
         assert!(left.is_empty(), "{left:?}");
     }
 
+    /// Someone may have linked to other files from inside the site: the
+    /// links go with the old site, what they point at stays.
+    #[cfg(unix)]
+    #[test]
+    fn links_in_a_previous_site_are_removed_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("dossier");
+        fs::create_dir_all(root.join("content")).unwrap();
+        let keep = tmp.path().join("keep");
+        fs::create_dir_all(&keep).unwrap();
+        fs::write(keep.join("precious.txt"), "mine").unwrap();
+        let out = root.join("site");
+        write(&root, &out, &site(&[("claims/a/index.html", "one")])).unwrap();
+        std::os::unix::fs::symlink(&keep, out.join("linked")).unwrap();
+        std::os::unix::fs::symlink(&keep, out.join("claims/linked")).unwrap();
+        write(&root, &out, &site(&[("index.html", "two")])).unwrap();
+        assert_eq!(
+            fs::read_to_string(keep.join("precious.txt")).unwrap(),
+            "mine"
+        );
+        assert!(!out.join("linked").exists() && !out.join("claims").exists());
+    }
+
     #[test]
     fn a_killed_build_leaves_a_staging_folder_that_the_next_one_removes() {
         let tmp = tempfile::tempdir().unwrap();
