@@ -17,9 +17,9 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Where each claim appearance was found, by (claim, appearance) index, with
-/// the sentences it touches: `None` when it could not be placed (that is reported, and what it most
-/// likely meant is set aside in the article). Appearances of an article whose
-/// seed could not be read are not in it.
+/// the sentences it touches: `None` when it could not be placed (that is
+/// reported, and what it most likely meant is set aside in the article).
+/// Appearances of an article whose seed could not be read are not in it.
 pub(super) type Located = BTreeMap<(usize, usize), Option<(Range<usize>, Range<usize>)>>;
 
 /// The articles whose seed could be read, with their annotations placed, and
@@ -37,23 +37,22 @@ pub(super) fn place_annotations(
             quoting.entry(a.article.as_str()).or_default().push((c, i));
         }
     }
-    let mut users: HashMap<String, usize> = HashMap::new();
-    for doc in &docs {
-        *users.entry(doc.meta.seed.clone()).or_default() += 1;
-    }
-    let mut seeds_used: BTreeMap<String, String> = BTreeMap::new();
-    let mut with_seeds = Vec::new();
+    // Each seed goes to the article naming it; one named again (an error)
+    // is lent to the later article too, from the last one that took it.
+    let mut with_seeds: Vec<(Doc<ArticleMeta>, Seed)> = Vec::new();
+    let mut last_user: HashMap<String, usize> = HashMap::new();
     for doc in docs {
         super::checks::url(&doc, "url", doc.meta.url.as_deref(), diags);
-        // A seed named by two articles (an error, below) is lent to both.
-        let seed = match users[&doc.meta.seed] {
-            1 => seeds.remove(&doc.meta.seed),
-            _ => seeds.get(&doc.meta.seed).cloned(),
+        let earlier = last_user.get(&doc.meta.seed).copied();
+        let seed = match earlier {
+            Some(e) => with_seeds[e].1.clone(),
+            None => match seeds.remove(&doc.meta.seed) {
+                Some(seed) => seed,
+                None => continue,
+            },
         };
-        let Some(seed) = seed else {
-            continue;
-        };
-        if let Some(other) = seeds_used.insert(doc.meta.seed.clone(), doc.slug.clone()) {
+        if let Some(e) = earlier {
+            let other = &with_seeds[e].0.slug;
             diags.push(
                 Diagnostic::error(
                     &doc.path,
@@ -68,6 +67,7 @@ pub(super) fn place_annotations(
                 ),
             );
         }
+        last_user.insert(doc.meta.seed.clone(), with_seeds.len());
         with_seeds.push((doc, seed));
     }
     let placed: Vec<_> = with_seeds
@@ -159,7 +159,6 @@ fn place_article(
             });
         located.insert((c, i), found);
     }
-    drop(hay);
     let article = Article {
         text: seed.text,
         bytes: seed.bytes,
