@@ -46,20 +46,17 @@ impl Strings {
                 Err(d) => diags.extend(d),
             }
         }
-        if diags.is_empty() {
-            let mut strings = Strings {
-                bundles,
-                plain: HashMap::new(),
-            };
-            let plain = keys
-                .into_iter()
-                .filter_map(|k| Some((k.clone(), strings.format(&k, None)?)))
-                .collect();
-            strings.plain = plain;
-            Ok(strings)
-        } else {
-            Err(diags)
+        if !diags.is_empty() {
+            return Err(diags);
         }
+        let plain = keys
+            .into_iter()
+            .filter_map(|k| {
+                let text = format(&bundles, &k, None)?;
+                Some((k, text))
+            })
+            .collect();
+        Ok(Strings { bundles, plain })
     }
 
     /// The string for `key` with its arguments, or `None` when no table has it.
@@ -69,16 +66,7 @@ impl Strings {
                 return Some(text.clone());
             }
         }
-        self.format(key, args)
-    }
-
-    fn format(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-        self.bundles.iter().find_map(|b| {
-            let pattern = b.get_message(key)?.value()?;
-            let mut errors = Vec::new();
-            let text = b.format_pattern(pattern, args, &mut errors);
-            errors.is_empty().then(|| text.into_owned())
-        })
+        format(&self.bundles, key, args)
     }
 
     /// The string for `key`; the key itself when it is missing, so that a gap
@@ -129,7 +117,22 @@ impl Strings {
     }
 }
 
-/// One language's table, or the syntax errors in it, located in its file.
+/// `key` formatted by the first table that has it without error.
+fn format(
+    bundles: &[FluentBundle<FluentResource>],
+    key: &str,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
+    bundles.iter().find_map(|b| {
+        let pattern = b.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = b.format_pattern(pattern, args, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    })
+}
+
+/// One language's table, with its message ids, or the syntax errors in it,
+/// located in its file.
 fn bundle(
     tag: &str,
     name: &str,
