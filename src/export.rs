@@ -8,6 +8,7 @@
 //! `TextPositionSelector` requires, and in UTF-8 bytes.
 
 use crate::model::{Figure, PartialDate, Qualifier, RelationKind};
+use crate::paths;
 use crate::resolve::{Dossier, Highlight};
 use crate::url::Urls;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -24,14 +25,14 @@ pub(crate) type Make = fn(&Dossier, &Urls, &mut dyn Write) -> io::Result<()>;
 /// The open data files: each path and what writes it. Written one at a
 /// time and straight to their file, since at scale each is large.
 pub(crate) const FILES: [(&str, Make); 4] = [
-    ("dossier.json", |d, urls, w| {
+    (paths::DOSSIER_JSON, |d, urls, w| {
         pretty(&DossierStream { d, urls }, w)
     }),
-    ("dossier.schema.json", |_, _, w| pretty(&schema(), w)),
-    ("claims.csv", |d, urls, w| {
+    (paths::DOSSIER_SCHEMA, |_, _, w| pretty(&schema(), w)),
+    (paths::CLAIMS_CSV, |d, urls, w| {
         w.write_all(claims_csv(d, urls).as_bytes())
     }),
-    ("annotations.jsonld", |d, urls, w| {
+    (paths::ANNOTATIONS, |d, urls, w| {
         pretty(&annotations(d, urls), w)
     }),
 ];
@@ -102,7 +103,7 @@ impl Serialize for DossierStream<'_> {
 /// The JSON Schema of `dossier.json`.
 pub(crate) fn schema() -> Value {
     let mut schema = schemars::schema_for!(DossierJson).to_value();
-    schema["$id"] = json!("dossier.schema.json");
+    schema["$id"] = json!(paths::DOSSIER_SCHEMA);
     schema["title"] = json!("Dossier export");
     schema
 }
@@ -409,7 +410,7 @@ fn span<'a>(text: &'a str, range: &Range<usize>) -> SpanJson<'a> {
 fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls, lists: bool) -> DossierJson<'a> {
     let s = &d.settings;
     DossierJson {
-        schema: "dossier.schema.json",
+        schema: paths::DOSSIER_SCHEMA,
         title: &s.title,
         description: &s.description,
         language: &s.language,
@@ -494,7 +495,7 @@ fn article_json<'a>(a: &'a crate::resolve::Article, urls: &Urls) -> ArticleJson<
                 note,
             })
             .collect(),
-        page: urls.page_or_path(&format!("articles/{}/index.html", a.doc.slug)),
+        page: urls.page_or_path(&paths::article(&a.doc.slug)),
     }
 }
 
@@ -564,7 +565,7 @@ fn claim_json<'a>(d: &'a Dossier, c: &'a crate::resolve::Claim, urls: &Urls) -> 
             })
             .collect(),
         analysis: c.doc.body.trim(),
-        page: urls.page_or_path(&format!("claims/{}/index.html", c.doc.slug)),
+        page: urls.page_or_path(&paths::claim(&c.doc.slug)),
     }
 }
 
@@ -609,7 +610,7 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
             related(c, RelationKind::Contradicts),
             related(c, RelationKind::Differs),
             d.last_change(c).map(|d| d.to_string()).unwrap_or_default(),
-            urls.page_or_path(&format!("claims/{}/index.html", c.doc.slug)),
+            urls.page_or_path(&paths::claim(&c.doc.slug)),
         ];
         out.push_str(
             &row.iter()
@@ -691,7 +692,7 @@ fn annotations<'a>(d: &'a Dossier, urls: &'a Urls) -> AnnotationCollection<'a> {
             items: AnnotationItems { d, urls },
             kind: "AnnotationPage",
         },
-        id: urls.page_or_path("annotations.jsonld"),
+        id: urls.page_or_path(paths::ANNOTATIONS),
         label: format!(
             "{}: claims highlighted in the source articles",
             d.settings.title
@@ -716,7 +717,7 @@ fn annotation(d: &Dossier, urls: &Urls, a: &crate::resolve::Article, h: &Highlig
     let (start, end) = char_range(&a.text, range);
     let (prefix, suffix) = context(&a.text, range);
     json!({
-        "id": format!("{}#{fragment}", link(&format!("articles/{}/index.html", a.doc.slug))),
+        "id": format!("{}#{fragment}", link(&paths::article(&a.doc.slug))),
         "type": "Annotation",
         "motivation": "assessing",
         "created": date(d.reviewed(c)),
@@ -729,10 +730,10 @@ fn annotation(d: &Dossier, urls: &Urls, a: &crate::resolve::Article, h: &Highlig
                 "language": d.settings.language,
                 "value": format!("{label}: {}. {}", m.title, m.summary),
             },
-            { "type": "SpecificResource", "purpose": "linking", "source": link(&format!("claims/{claim}/index.html")) },
+            { "type": "SpecificResource", "purpose": "linking", "source": link(&paths::claim(claim)) },
         ],
         "target": {
-            "source": link(&format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed)),
+            "source": link(&paths::seed(&a.doc.slug, &a.doc.meta.seed)),
             "selector": [
                 { "type": "TextQuoteSelector", "exact": &a.text[range.clone()], "prefix": prefix, "suffix": suffix },
                 { "type": "TextPositionSelector", "start": start, "end": end },

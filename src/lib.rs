@@ -13,21 +13,20 @@
 //! [`anchor`] (quote matching) and [`diagnostic`].
 
 mod anchor;
+pub mod cmd;
 mod coverage;
 mod diagnostic;
-pub mod diff;
 mod escape;
 mod export;
 mod load;
 mod markdown;
 mod model;
+mod paths;
 mod publish;
-pub mod quote;
 mod render;
 mod resolve;
-pub mod scaffold;
 mod search;
-pub mod serve;
+mod site;
 #[cfg(test)]
 mod testing;
 mod text;
@@ -37,7 +36,7 @@ mod yaml;
 
 pub use diagnostic::{Class, Diagnostic, Severity};
 pub use model::PartialDate;
-pub use render::Site;
+pub use site::Site;
 
 use std::path::Path;
 
@@ -47,6 +46,9 @@ pub struct Compiled {
     pub diagnostics: Vec<Diagnostic>,
     /// The site, when there was no error.
     pub site: Option<Site>,
+    /// The site's public address, from the settings or the options, when the
+    /// dossier could be resolved: `serve` serves under its path.
+    pub base_url: Option<String>,
 }
 
 /// The result of running the pipeline to disk (or only to check).
@@ -90,12 +92,17 @@ pub enum Goal {
 /// The pipeline, short of writing, keeping the site in memory (for `serve`).
 pub fn compile(root: &Path, options: &Options) -> Compiled {
     let mut out = Out::Memory(Site::new());
-    let diagnostics = finish(pipeline(root, options, &mut out).1);
+    let (dossier, diagnostics) = pipeline(root, options, &mut out);
+    let diagnostics = finish(diagnostics);
     let site = match out {
         Out::Memory(site) if !has_failed(&diagnostics, options) => Some(site),
         _ => None,
     };
-    Compiled { diagnostics, site }
+    Compiled {
+        diagnostics,
+        site,
+        base_url: dossier.and_then(|d| d.settings.base_url),
+    }
 }
 
 /// The pipeline to `output`, each batch of pages written as it is rendered
@@ -131,7 +138,7 @@ pub fn build(root: &Path, options: &Options, output: Option<&Path>) -> Built {
     };
     Built {
         diagnostics,
-        pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
+        pages: paths.iter().filter(|p| paths::is_page(p)).count(),
         files: paths.len(),
     }
 }
@@ -275,15 +282,27 @@ fn pipeline(
             return (Some(d), diagnostics);
         }
     };
-    let rendered = render::render(&d, theme, &urls, options.build_date, &mut |files| {
-        if failed {
-            return Ok(());
-        }
-        if let Some(index) = index.as_mut() {
-            index.add(&files)?;
-        }
-        out.put(files)
-    });
+    let claim_review = |c: &resolve::Claim| Some(publish::claim_review(&d, c, &urls));
+    let provided = render::Provided {
+        claim_review: &claim_review,
+        search_bundles: search::page_bundles(&d),
+    };
+    let rendered = render::render(
+        &d,
+        theme,
+        &urls,
+        options.build_date,
+        provided,
+        &mut |files| {
+            if failed {
+                return Ok(());
+            }
+            if let Some(index) = index.as_mut() {
+                index.add(&files)?;
+            }
+            out.put(files)
+        },
+    );
     if let Err(found) = rendered {
         diagnostics.extend(found);
         return (Some(d), diagnostics);

@@ -1,7 +1,7 @@
 //! The `dossier` command line: a thin layer over the library.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dossier::scaffold::{create, Created, FirstAppearance, Request};
+use dossier::cmd::new::{create, Created, FirstAppearance, Request};
 use dossier::Diagnostic;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -187,7 +187,7 @@ fn main() -> ExitCode {
             open,
             base_url,
         } => {
-            let settings = dossier::serve::Settings {
+            let settings = dossier::cmd::serve::Settings {
                 port: *port,
                 bind: *bind,
                 open: *open,
@@ -203,12 +203,12 @@ fn main() -> ExitCode {
             base_url,
         } => {
             let base = match (base, base_ref) {
-                (Some(dir), _) => dossier::diff::Base::Dir(dir.clone()),
-                (None, Some(rev)) => dossier::diff::Base::Ref(rev.clone()),
+                (Some(dir), _) => dossier::cmd::diff::Base::Dir(dir.clone()),
+                (None, Some(rev)) => dossier::cmd::diff::Base::Ref(rev.clone()),
                 // clap requires one of the two.
                 (None, None) => return ExitCode::from(2),
             };
-            let request = dossier::diff::Request {
+            let request = dossier::cmd::diff::Request {
                 head: cli.root.clone(),
                 base,
                 draft: *draft,
@@ -271,10 +271,14 @@ fn check_and_write(cli: &Cli, checking: &Checking, output: Option<&Path>) -> Exi
 
 /// `dossier diff`: the changes on stdout, the policy warnings as diagnostics
 /// (inside the document in Markdown); 1 when a side fails its check.
-fn diff(request: &dossier::diff::Request, summary_file: Option<&Path>, format: Format) -> ExitCode {
-    let found = match dossier::diff::run(request) {
-        Ok(dossier::diff::Outcome::Compared(found)) => found,
-        Ok(dossier::diff::Outcome::Broken {
+fn diff(
+    request: &dossier::cmd::diff::Request,
+    summary_file: Option<&Path>,
+    format: Format,
+) -> ExitCode {
+    let found = match dossier::cmd::diff::run(request) {
+        Ok(dossier::cmd::diff::Outcome::Compared(found)) => found,
+        Ok(dossier::cmd::diff::Outcome::Broken {
             diagnostics,
             summary,
         }) => {
@@ -322,9 +326,9 @@ fn append(file: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// `dossier serve`: runs until Ctrl-C (0), or says why it could not start (2).
-fn serve(cli: &Cli, settings: &dossier::serve::Settings) -> ExitCode {
+fn serve(cli: &Cli, settings: &dossier::cmd::serve::Settings) -> ExitCode {
     let format = cli.format;
-    match dossier::serve::run(&cli.root, settings, &|found| report(found, format)) {
+    match dossier::cmd::serve::run(&cli.root, settings, &|found| report(found, format)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(d) => failed(d, format),
     }
@@ -332,7 +336,7 @@ fn serve(cli: &Cli, settings: &dossier::serve::Settings) -> ExitCode {
 
 /// `dossier quote`: the matches, ready to paste, and what the editor should know.
 fn quote(cli: &Cli, article: &str, words: &str) -> ExitCode {
-    let found = match dossier::quote::run(&cli.root, article, words) {
+    let found = match dossier::cmd::quote::run(&cli.root, article, words) {
         Ok(found) => found,
         Err(d) => return failed(d, cli.format),
     };

@@ -6,10 +6,15 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
 
 /// What `dossier new` writes where an editor has to fill something in; `check`
 /// reports it until it is replaced.
 pub(crate) const PLACEHOLDER: &str = "TODO";
+
+/// The dossier's settings, relative to its folder.
+pub(crate) const SETTINGS_FILE: &str = "content/dossier.yaml";
 
 /// The collections of content files, each a folder under `content/`. The
 /// singular is also the kind of an internal link: `@claim/<slug>`.
@@ -56,6 +61,21 @@ impl Collection {
     pub(crate) fn from_singular(word: &str) -> Option<Collection> {
         Collection::ALL.into_iter().find(|c| c.singular() == word)
     }
+}
+
+/// A Markdown file with front matter, parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc<M> {
+    pub(crate) slug: String,
+    /// Path relative to the dossier root, e.g. `content/claims/x.md`.
+    pub(crate) path: PathBuf,
+    /// The whole file (BOM removed), kept to point diagnostics at lines.
+    pub(crate) text: String,
+    /// Byte range of the YAML between the fences, in `text`.
+    pub(crate) front_matter: Range<usize>,
+    pub(crate) meta: M,
+    /// The Markdown after the closing fence.
+    pub(crate) body: String,
 }
 
 /// `content/dossier.yaml`: site-wide settings, the rating scale and the measures.

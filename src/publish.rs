@@ -4,6 +4,7 @@
 
 use crate::escape::html as xml_escape;
 use crate::model::{EntityKind, PartialDate};
+use crate::paths;
 use crate::resolve::{Claim, Dossier};
 use crate::url::Urls;
 use serde_json::{json, Value};
@@ -23,18 +24,21 @@ fn timestamp(date: PartialDate) -> String {
 pub(crate) fn files(d: &Dossier, urls: &Urls, pages: &[String]) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     // GitHub Pages runs Jekyll unless told not to; Jekyll would drop dotfiles.
-    out.insert(".nojekyll".to_string(), Vec::new());
+    out.insert(paths::NO_JEKYLL.to_string(), Vec::new());
     if let Some(cname) = &d.settings.cname {
-        out.insert("CNAME".into(), format!("{}\n", cname.trim()).into_bytes());
+        out.insert(
+            paths::CNAME.into(),
+            format!("{}\n", cname.trim()).into_bytes(),
+        );
     }
     let mut robots = String::from("User-agent: *\nAllow: /\n");
-    if let Some(sitemap) = urls.page("sitemap.xml") {
+    if let Some(sitemap) = urls.page(paths::SITEMAP) {
         robots.push_str(&format!("Sitemap: {sitemap}\n"));
     }
-    out.insert("robots.txt".into(), robots.into_bytes());
+    out.insert(paths::ROBOTS.into(), robots.into_bytes());
     if urls.base.is_some() {
-        out.insert("sitemap.xml".into(), sitemap(d, urls, pages).into_bytes());
-        out.insert("feed.xml".into(), feed(d, urls).into_bytes());
+        out.insert(paths::SITEMAP.into(), sitemap(d, urls, pages).into_bytes());
+        out.insert(paths::FEED.into(), feed(d, urls).into_bytes());
     }
     out
 }
@@ -43,17 +47,12 @@ fn sitemap(d: &Dossier, urls: &Urls, pages: &[String]) -> String {
     let lastmod: BTreeMap<String, PartialDate> = d
         .claims
         .values()
-        .filter_map(|c| {
-            Some((
-                format!("claims/{}/index.html", c.doc.slug),
-                d.last_change(c)?,
-            ))
-        })
+        .filter_map(|c| Some((paths::claim(&c.doc.slug), d.last_change(c)?)))
         .collect();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for path in pages
         .iter()
-        .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+        .filter(|p| paths::is_page(p) && p.as_str() != paths::NOT_FOUND)
     {
         let Some(loc) = urls.page(path) else { continue };
         xml.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&loc)));
@@ -80,16 +79,14 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
         xml_escape(&d.settings.title),
         xml_escape(&d.settings.description),
         xml_escape(&home),
-        xml_escape(&urls.page("feed.xml").unwrap_or_default()),
+        xml_escape(&urls.page(paths::FEED).unwrap_or_default()),
         xml_escape(&home),
         updated.map_or("1970-01-01T00:00:00Z".into(), timestamp),
         xml_escape(publisher),
     );
     for c in claims {
         let m = &c.doc.meta;
-        let url = urls
-            .page(&format!("claims/{}/index.html", c.doc.slug))
-            .unwrap_or_default();
+        let url = urls.page(&paths::claim(&c.doc.slug)).unwrap_or_default();
         let label = d.settings.verdict_label(&m.verdict.0);
         xml.push_str(&format!(
             "  <entry>\n    <title>{}: {}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n",
@@ -163,7 +160,7 @@ pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
         },
         "author": { "@type": "Organization", "name": publisher },
     });
-    if let Some(url) = urls.page(&format!("claims/{}/index.html", c.doc.slug)) {
+    if let Some(url) = urls.page(&paths::claim(&c.doc.slug)) {
         review["url"] = json!(url);
     }
     if let Some(date) = d.reviewed(c) {

@@ -9,11 +9,12 @@
 //! "pasukan" in an Indonesian quote, and "troops" finds "troop".
 
 use crate::diagnostic::Diagnostic;
-use crate::render::bundles::{bundles, Bundle};
-use crate::render::Site;
+use crate::paths;
 use crate::resolve::Dossier;
+use crate::site::Site;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use std::collections::BTreeSet;
 
 /// Pagefind's own interface files: the site has its own search page.
 fn is_unused_asset(name: &str) -> bool {
@@ -83,7 +84,7 @@ impl Indexer {
 /// Every page among `files` (not the 404 page), into one bundle.
 async fn add(index: &mut PagefindIndex, files: &Site) -> Result<(), String> {
     for (path, bytes) in files {
-        if !path.ends_with(".html") || path == "404.html" {
+        if !paths::is_page(path) || path == paths::NOT_FOUND {
             continue;
         }
         let html = String::from_utf8_lossy(bytes).into_owned();
@@ -93,4 +94,62 @@ async fn add(index: &mut PagefindIndex, files: &Site) -> Result<(), String> {
             .map_err(|e| format!("{path}: {e}"))?;
     }
     Ok(())
+}
+
+/// One index bundle: the language it stems for, and its folder.
+pub(crate) struct Bundle {
+    pub(crate) language: String,
+    pub(crate) dir: String,
+}
+
+impl Bundle {
+    /// What the search page loads: the main bundle's script, or another
+    /// bundle's folder to merge into it.
+    pub(crate) fn entry(&self) -> String {
+        if self.dir == "pagefind" {
+            "pagefind/pagefind.js".into()
+        } else {
+            format!("{}/", self.dir)
+        }
+    }
+}
+
+/// What the search page loads, `lang:path` each, the interface language's
+/// first: `en:pagefind/pagefind.js id:pagefind-id/`.
+pub(crate) fn page_bundles(d: &Dossier) -> String {
+    bundles(d)
+        .iter()
+        .map(|b| format!("{}:{}", b.language, b.entry()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The bundles of a dossier: the interface language first, then each other
+/// language its articles and its own text are written in.
+pub(crate) fn bundles(d: &Dossier) -> Vec<Bundle> {
+    let ui = d.settings.ui_language.tag().to_string();
+    let others: BTreeSet<String> = d
+        .articles
+        .values()
+        .map(|a| primary_subtag(&a.doc.meta.language))
+        .chain([primary_subtag(&d.settings.language)])
+        .filter(|l| *l != ui)
+        .collect();
+    std::iter::once(Bundle {
+        language: ui,
+        dir: "pagefind".into(),
+    })
+    .chain(others.into_iter().map(|l| Bundle {
+        dir: format!("pagefind-{l}"),
+        language: l,
+    }))
+    .collect()
+}
+
+/// `id` of `id-ID`: Pagefind's stemmers go by ISO 639-1 code.
+fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase()
 }

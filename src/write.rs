@@ -8,7 +8,7 @@
 //! proves a folder is ours before anything is deleted.
 
 use crate::diagnostic::Diagnostic;
-use crate::render::Site;
+use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashSet};
 use std::fs;

@@ -2,9 +2,10 @@
 //! that cannot leave `seeds/`, template overrides, and file names that make
 //! good web addresses.
 
-use super::{Doc, Seed};
+use super::Seed;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::ArticleMeta;
+use crate::model::Doc;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -9,48 +9,17 @@ mod front_matter;
 pub(crate) use files::{slug_problem, suggest_slug};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{ArticleMeta, ClaimMeta, Collection, EntityMeta, PageMeta, Settings, TopicMeta};
+use crate::model::{
+    ArticleMeta, ClaimMeta, Collection, Doc, EntityMeta, PageMeta, Settings, TopicMeta,
+    SETTINGS_FILE,
+};
 use crate::yaml;
 use files::{load_seed, load_templates, nul_problem, read_text, slug_of, MAX_CONTENT_BYTES};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
-
-/// A Markdown file with front matter, parsed.
-#[derive(Debug, Clone)]
-pub(crate) struct Doc<M> {
-    pub(crate) slug: String,
-    /// Path relative to the dossier root, e.g. `content/claims/x.md`.
-    pub(crate) path: PathBuf,
-    /// The whole file (BOM removed), kept to point diagnostics at lines.
-    pub(crate) text: String,
-    /// Byte range of the YAML between the fences, in `text`.
-    pub(crate) front_matter: Range<usize>,
-    pub(crate) meta: M,
-    /// The Markdown after the closing fence.
-    pub(crate) body: String,
-}
-
-impl<M> Doc<M> {
-    /// Byte offset in `text` of the value at a front-matter path such as
-    /// `appearances[1].quote` (serde's notation, 0-based). Falls back to the
-    /// nearest enclosing entry that can be found, then to the first field.
-    pub(crate) fn offset_of(&self, path: &str) -> usize {
-        yaml::offset_of(&self.text, self.front_matter.clone(), path)
-    }
-
-    /// Byte offset of the key (not the value) at a front-matter path.
-    pub(crate) fn key_offset_of(&self, path: &str) -> usize {
-        let yaml = self.text.get(self.front_matter.clone()).unwrap_or("");
-        match yaml::find(yaml, &yaml::parse_path(path)) {
-            Some(e) => self.front_matter.start + e.start,
-            None => self.offset_of(path),
-        }
-    }
-}
 
 /// A seed article: evidence, read byte for byte.
 #[derive(Debug, Clone)]
@@ -82,8 +51,6 @@ pub(crate) struct Sources {
     /// as a broken one.
     pub(crate) unreadable: BTreeSet<(Collection, String)>,
 }
-
-pub(crate) const SETTINGS_FILE: &str = "content/dossier.yaml";
 
 /// A seed's text (`rel` is `seeds/<file>`), refused when it is too large or
 /// not UTF-8; the reason is in `diags`.

@@ -6,6 +6,7 @@ use super::i18n::Strings;
 use super::views::{ArticleItem, ClaimItem, EntityItem, FigureView, Link, TopicItem};
 use super::{date_view, verdict_view};
 use crate::model::{Figure, Measure};
+use crate::paths;
 use crate::resolve::{Article, Claim, Dossier};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -75,7 +76,7 @@ fn claim_item(d: &Dossier, strings: &Strings, c: &Claim) -> ClaimItem {
             let article = c.article_of(h);
             Link {
                 title: d.articles[article].doc.meta.title.clone(),
-                href: format!("articles/{article}/index.html#{}", h.fragment),
+                href: paths::in_article(article, &h.fragment),
             }
         })
         .collect();
@@ -84,7 +85,7 @@ fn claim_item(d: &Dossier, strings: &Strings, c: &Claim) -> ClaimItem {
     ClaimItem {
         slug: c.doc.slug.clone(),
         title: m.title.clone(),
-        href: format!("claims/{}/index.html", c.doc.slug),
+        href: paths::claim(&c.doc.slug),
         verdict: verdict_view(d, &m.verdict.0),
         by_line: strings.with(
             "claimed-by-on",
@@ -116,7 +117,7 @@ pub(crate) fn entity_link(d: &Dossier, slug: &str) -> Link {
         .map_or(slug.to_string(), |e| e.meta.name.clone());
     Link {
         title,
-        href: format!("entities/{slug}/index.html"),
+        href: paths::entity(slug),
     }
 }
 
@@ -131,7 +132,7 @@ fn topic_items(d: &Dossier, strings: &Strings) -> Vec<TopicItem> {
                 slug: t.slug.clone(),
                 title: t.meta.title.clone(),
                 summary: t.meta.summary.clone(),
-                href: format!("topics/{}/index.html", t.slug),
+                href: paths::topic(&t.slug),
                 count,
                 count_text: strings.count("claims-count", count),
             }
@@ -172,7 +173,7 @@ fn article_items(d: &Dossier, strings: &Strings) -> Vec<ArticleItem> {
                 .len();
             ArticleItem {
                 title: m.title.clone(),
-                href: format!("articles/{}/index.html", a.doc.slug),
+                href: paths::article(&a.doc.slug),
                 byline: byline(strings, a),
                 published: date_view(
                     strings,
@@ -193,7 +194,7 @@ fn entity_items(d: &Dossier, strings: &Strings) -> Vec<EntityItem> {
             name: e.meta.name.clone(),
             kind: strings.get(&format!("entity-kind-{}", e.meta.kind.key())),
             description: e.meta.description.clone(),
-            href: format!("entities/{}/index.html", e.slug),
+            href: paths::entity(&e.slug),
             count_text: strings.count(
                 "claims-count",
                 d.by_claimant.get(&e.slug).map_or(0, Vec::len),

@@ -7,7 +7,6 @@
 //! explicitly: that works at a domain root, under a GitHub Pages project path
 //! and opened from disk (where a link to a folder would show a listing).
 
-pub(crate) mod bundles;
 mod chart;
 pub(crate) mod i18n;
 mod items;
@@ -20,20 +19,28 @@ pub(crate) mod views;
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{PartialDate, VerdictDef};
+use crate::paths::{self, List};
 use crate::resolve::{resolve_internal, Article, Claim, Dossier};
+use crate::site::Site;
 use crate::url::Urls;
 use i18n::Strings;
 use items::Items;
-use paginate::{page_count, page_path};
+use paginate::page_count;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
-use views::{Common, DateView, Link, VerdictView};
+use views::{Common, DateView, Link, SitePaths, VerdictView};
 
-/// The rendered site: output path (with `/`) -> file content.
-pub type Site = BTreeMap<String, Vec<u8>>;
+/// What pages show that later stages make, handed in by the pipeline so
+/// that render imports none of them.
+pub(crate) struct Provided<'a> {
+    /// A claim's schema.org ClaimReview, when it gets one (from `publish`).
+    pub(crate) claim_review: &'a (dyn Fn(&Claim) -> Option<serde_json::Value> + Sync),
+    /// The search index's bundles as the search page loads them, `lang:path`
+    /// each (from `search`).
+    pub(crate) search_bundles: String,
+}
 
 /// One rendered page, or the template problem that stopped it.
 type Html = Result<String, Diagnostic>;
@@ -52,10 +59,11 @@ pub(crate) fn render(
     theme: Result<theme::Theme, Vec<Diagnostic>>,
     urls: &Urls,
     build_date: Option<PartialDate>,
+    provided: Provided<'_>,
     emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
     let theme = theme?;
-    let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date);
+    let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date, provided);
     let assets: Site = theme
         .assets
         .into_iter()
@@ -88,7 +96,7 @@ pub(crate) fn render(
         .articles
         .values()
         .map(|a| {
-            let path = format!("articles/{}/{}", a.doc.slug, a.doc.meta.seed);
+            let path = paths::seed(&a.doc.slug, &a.doc.meta.seed);
             (path, a.bytes.clone())
         })
         .collect();
@@ -119,47 +127,45 @@ enum Page<'d> {
     Content(&'d str),
 }
 
-/// The output paths of the pages of a list of `len` items in folder `dir`,
-/// with their numbers.
-fn paged(dir: &str, len: usize) -> impl Iterator<Item = (String, usize)> + '_ {
-    (1..=page_count(len)).map(move |n| (page_path(dir, n), n))
+/// The output paths of the pages of a list of `len` items, with their numbers.
+fn paged(list: List<'_>, len: usize) -> impl Iterator<Item = (String, usize)> + '_ {
+    (1..=page_count(len)).map(move |n| (list.page(n), n))
 }
 
 /// Every page of the site with its output path.
 fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
     let mut out: Vec<(String, Page)> = vec![
-        ("index.html".into(), Page::Index),
-        ("404.html".into(), Page::NotFound),
-        ("data/index.html".into(), Page::Data),
-        ("search/index.html".into(), Page::Search),
-        ("topics/index.html".into(), Page::TopicList),
-        ("entities/index.html".into(), Page::EntityList),
+        (paths::HOME.into(), Page::Index),
+        (paths::NOT_FOUND.into(), Page::NotFound),
+        (paths::DATA.into(), Page::Data),
+        (paths::SEARCH.into(), Page::Search),
+        (paths::TOPICS.into(), Page::TopicList),
+        (paths::ENTITIES.into(), Page::EntityList),
     ];
-    out.extend(paged("articles", d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
-    out.extend(paged("claims", d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
-    out.extend(d.articles.values().map(|a| {
-        (
-            format!("articles/{}/index.html", a.doc.slug),
-            Page::Article(a),
-        )
-    }));
+    out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
+    out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
+    out.extend(
+        d.articles
+            .values()
+            .map(|a| (paths::article(&a.doc.slug), Page::Article(a))),
+    );
     out.extend(
         d.claims
             .values()
-            .map(|c| (format!("claims/{}/index.html", c.doc.slug), Page::Claim(c))),
+            .map(|c| (paths::claim(&c.doc.slug), Page::Claim(c))),
     );
     for s in d.topics.keys() {
         let len = d.by_topic.get(s).map_or(0, Vec::len);
-        out.extend(paged(&format!("topics/{s}"), len).map(|(p, n)| (p, Page::Topic(s, n))));
+        out.extend(paged(List::Topic(s), len).map(|(p, n)| (p, Page::Topic(s, n))));
     }
     for s in d.entities.keys() {
         let len = d.by_claimant.get(s).map_or(0, Vec::len);
-        out.extend(paged(&format!("entities/{s}"), len).map(|(p, n)| (p, Page::Entity(s, n))));
+        out.extend(paged(List::Entity(s), len).map(|(p, n)| (p, Page::Entity(s, n))));
     }
     out.extend(
         d.pages
             .keys()
-            .map(|s| (format!("pages/{s}/index.html"), Page::Content(s))),
+            .map(|s| (paths::content_page(s), Page::Content(s))),
     );
     out
 }
@@ -174,8 +180,10 @@ pub(crate) struct Renderer<'a> {
     build_date: Option<PartialDate>,
     /// The navigation, the same on every page.
     nav: Vec<Link>,
+    paths: SitePaths,
     /// Claims, topics and articles as lists show them, built once.
     items: Items<'a>,
+    provided: Provided<'a>,
 }
 
 impl<'a> Renderer<'a> {
@@ -203,13 +211,16 @@ impl<'a> Renderer<'a> {
         strings: Arc<Strings>,
         urls: &'a Urls,
         build_date: Option<PartialDate>,
+        provided: Provided<'a>,
     ) -> Self {
         Renderer {
             d,
             tera,
             urls,
             build_date,
+            provided,
             nav: navigation(d, &strings),
+            paths: SitePaths::new(),
             items: Items::new(d, &strings),
             strings,
         }
@@ -248,16 +259,17 @@ impl<'a> Renderer<'a> {
             } else {
                 format!(r#" lang="{}""#, crate::escape::html(content_lang))
             },
-            root: root_of(path),
+            root: paths::root_of(path),
             description: s.description.clone(),
             canonical: self.urls.page(path),
-            feed: self.urls.page("feed.xml"),
+            feed: self.urls.page(paths::FEED),
             og_type: "website",
             edit_url,
             jsonld: None,
             built: self.build_date.map(|d| self.strings.date(d)),
             page_title,
             nav: &self.nav,
+            paths: &self.paths,
             section: if section.is_empty() {
                 String::new()
             } else {
@@ -296,11 +308,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The relative path from a page to the site root: `../../` for `claims/x/index.html`.
-fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
 /// Home, the lists, the content pages in their order, and the data page.
 fn navigation(d: &Dossier, strings: &Strings) -> Vec<Link> {
     let link = |title: &str, href: String| Link {
@@ -308,23 +315,23 @@ fn navigation(d: &Dossier, strings: &Strings) -> Vec<Link> {
         href,
     };
     let mut nav: Vec<Link> = [
-        ("nav-home", "index.html"),
-        ("nav-topics", "topics/index.html"),
-        ("nav-claims", "claims/index.html"),
-        ("nav-articles", "articles/index.html"),
-        ("nav-entities", "entities/index.html"),
+        ("nav-home", paths::HOME.to_string()),
+        ("nav-topics", paths::TOPICS.to_string()),
+        ("nav-claims", List::Claims.page(1)),
+        ("nav-articles", List::Articles.page(1)),
+        ("nav-entities", paths::ENTITIES.to_string()),
     ]
-    .iter()
-    .map(|(key, href)| link(&strings.get(key), href.to_string()))
+    .into_iter()
+    .map(|(key, href)| link(&strings.get(key), href))
     .collect();
     let mut pages: Vec<_> = d.pages.values().collect();
     pages.sort_by_key(|p| (p.meta.order, &p.slug));
     nav.extend(
         pages
             .iter()
-            .map(|p| link(&p.meta.title, format!("pages/{}/index.html", p.slug))),
+            .map(|p| link(&p.meta.title, paths::content_page(&p.slug))),
     );
-    nav.push(link(&strings.get("nav-data"), "data/index.html".into()));
+    nav.push(link(&strings.get("nav-data"), paths::DATA.into()));
     nav
 }
 

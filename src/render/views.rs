@@ -41,6 +41,8 @@ pub(crate) struct Common<'a> {
     pub(crate) jsonld: Option<String>,
     pub(crate) built: Option<String>,
     pub(crate) nav: &'a [Link],
+    /// The addresses of the fixed pages, for links the templates write.
+    pub(crate) paths: &'a SitePaths,
     /// The navigation entry this page belongs to, for `aria-current`.
     pub(crate) section: String,
     /// The kind of page for the search index ("claim", "article", ...);
@@ -49,6 +51,34 @@ pub(crate) struct Common<'a> {
     /// The previous and next pages of a paginated list, for `<link rel>`.
     pub(crate) prev: Option<String>,
     pub(crate) next: Option<String>,
+}
+
+/// The addresses of the site's fixed pages, from the site root (made by
+/// [`crate::paths`]): `{{ root }}{{ paths.claims }}`.
+#[derive(Serialize)]
+pub(crate) struct SitePaths {
+    pub(crate) home: &'static str,
+    pub(crate) topics: &'static str,
+    pub(crate) claims: String,
+    pub(crate) articles: String,
+    pub(crate) entities: &'static str,
+    pub(crate) search: &'static str,
+    pub(crate) data: &'static str,
+}
+
+impl SitePaths {
+    pub(crate) fn new() -> SitePaths {
+        use crate::paths::{self, List};
+        SitePaths {
+            home: paths::HOME,
+            topics: paths::TOPICS,
+            claims: List::Claims.page(1),
+            articles: List::Articles.page(1),
+            entities: paths::ENTITIES,
+            search: paths::SEARCH,
+            data: paths::DATA,
+        }
+    }
 }
 
 /// Where a page stands in a list split into pages.
@@ -462,9 +492,9 @@ pub(crate) struct Export {
 
 /// `search/index.html`.
 #[derive(Serialize)]
-pub(crate) struct SearchPage {
+pub(crate) struct SearchPage<'a> {
     pub(crate) enabled: bool,
     /// The index bundles, `lang:path`, the interface language's first:
     /// `en:pagefind/pagefind.js id:pagefind-id/`.
-    pub(crate) bundles: String,
+    pub(crate) bundles: &'a str,
 }

@@ -3,7 +3,8 @@
 
 use super::Dossier;
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::load::{Doc, SETTINGS_FILE};
+use crate::model::Doc;
+use crate::model::SETTINGS_FILE;
 use crate::model::{ClaimMeta, Collection, Figure, Settings, PLACEHOLDER};
 use crate::url::is_web_address;
 use crate::yaml;

@@ -7,7 +7,7 @@ use super::checks::{self, Reference};
 use super::{is_unreadable, Article, Claim, Highlight};
 use crate::anchor::{Haystack, Selector};
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::load::Doc;
+use crate::model::Doc;
 use crate::model::{Appearance, PLACEHOLDER};
 use crate::model::{ClaimMeta, Collection, EntityMeta, Settings, TopicMeta};
 use std::collections::{BTreeMap, BTreeSet};

@@ -5,9 +5,9 @@
 
 use super::{slugs_in, Dossier};
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::load::Doc;
 use crate::markdown::{self, InternalLink};
-use crate::model::Collection;
+use crate::model::{Collection, Doc};
+use crate::paths;
 use crate::text::shorten;
 use crate::url::{is_allowed_link, ALLOWED_LINKS};
 use rayon::prelude::*;
@@ -62,7 +62,7 @@ fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
     if let Some(editors) = &d.settings.editors {
         let at = crate::yaml::offset_of(&d.settings_text, 0..d.settings_text.len(), "editors");
         out.push(MarkdownText {
-            path: Path::new(crate::load::SETTINGS_FILE),
+            path: Path::new(crate::model::SETTINGS_FILE),
             file_text: &d.settings_text,
             md: editors,
             offset: at,
@@ -265,9 +265,5 @@ pub(crate) fn resolve_internal(d: &Dossier, link: &InternalLink) -> Result<Strin
         }
     }
     let fragment = link.fragment.map(|f| format!("#{f}")).unwrap_or_default();
-    Ok(format!(
-        "{}/{}/index.html{fragment}",
-        collection.folder(),
-        link.slug
-    ))
+    Ok(format!("{}{fragment}", paths::of(collection, link.slug)))
 }

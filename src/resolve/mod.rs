@@ -20,7 +20,8 @@ pub(crate) use claims::SENTENCE_SLACK;
 pub(crate) use links::resolve_internal;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{Doc, Sources};
+use crate::load::Sources;
+use crate::model::Doc;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -134,7 +134,7 @@ proptest! {
             }
             Err(_) => {}
         }
-        let _ = crate::quote::find_matches(&seed, &quote);
+        let _ = crate::cmd::quote::find_matches(&seed, &quote);
     }
 
     #[test]

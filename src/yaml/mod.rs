@@ -21,7 +21,7 @@ mod locate;
 pub(crate) use locate::{find, offset_of, parse_path};
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::model::PLACEHOLDER;
+use crate::model::{Doc, PLACEHOLDER};
 use crate::text::LineIndex;
 use explain::{Kind, Problem};
 use locate::{find_all_keys, line_entry, Entry, Seg};
@@ -466,6 +466,25 @@ pub(crate) fn scalar(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Where a document's front-matter values stand, for diagnostics.
+impl<M> Doc<M> {
+    /// Byte offset in `text` of the value at a front-matter path such as
+    /// `appearances[1].quote` (serde's notation, 0-based). Falls back to the
+    /// nearest enclosing entry that can be found, then to the first field.
+    pub(crate) fn offset_of(&self, path: &str) -> usize {
+        offset_of(&self.text, self.front_matter.clone(), path)
+    }
+
+    /// Byte offset of the key (not the value) at a front-matter path.
+    pub(crate) fn key_offset_of(&self, path: &str) -> usize {
+        let yaml = self.text.get(self.front_matter.clone()).unwrap_or("");
+        match find(yaml, &parse_path(path)) {
+            Some(e) => self.front_matter.start + e.start,
+            None => self.offset_of(path),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! made (and its English, on request), the editor's notes beside it,
 //! furniture shown apart, provenance.
 
+use crate::paths;
 use crate::render::items::byline;
 use crate::render::markup::{covered, paragraph_html, paragraphs_of};
 use crate::render::views::{ArticlePage, FurnitureLine, NoteView, Paragraph};
@@ -13,12 +14,13 @@ use std::collections::BTreeSet;
 
 impl Renderer<'_> {
     pub(in crate::render) fn article(&self, a: &Article) -> Html {
-        let root = "../../";
+        let path = paths::article(&a.doc.slug);
+        let root = &paths::root_of(&path);
         let d = self.d;
         let s = &self.strings;
         let m = &a.doc.meta;
         let common = self.common(
-            &format!("articles/{}/index.html", a.doc.slug),
+            &path,
             m.title.clone(),
             "nav-articles",
             Some(&a.doc.path),

@@ -3,7 +3,7 @@
 //! analysis, the change history, and how to cite it.
 
 use crate::escape::script_json;
-use crate::publish;
+use crate::paths;
 use crate::render::items::{byline, figure_view};
 use crate::render::markup::in_sentence;
 use crate::render::views::{
@@ -16,13 +16,14 @@ use crate::url::is_allowed_link;
 
 impl<'a> Renderer<'a> {
     pub(in crate::render) fn claim(&self, c: &Claim) -> Html {
-        let root = "../../";
+        let path = paths::claim(&c.doc.slug);
+        let root = &paths::root_of(&path);
         let d = self.d;
         let s = &self.strings;
         let m = &c.doc.meta;
         let item = self.items.claim(&c.doc.slug);
         let mut common = self.common(
-            &format!("claims/{}/index.html", c.doc.slug),
+            &path,
             m.title.clone(),
             "nav-claims",
             Some(&c.doc.path),
@@ -30,16 +31,15 @@ impl<'a> Renderer<'a> {
         );
         common.description = format!("{}: {} {}", item.verdict.label, m.title, m.summary);
         common.og_type = "article";
-        common.jsonld = Some(script_json(
-            &publish::claim_review(d, c, self.urls).to_string(),
-        ));
+        common.jsonld =
+            (self.provided.claim_review)(c).map(|review| script_json(&review.to_string()));
         let topics = m
             .topics
             .iter()
             .filter_map(|t| d.topics.get(t))
             .map(|t| Link {
                 title: t.meta.title.clone(),
-                href: format!("topics/{}/index.html", t.slug),
+                href: paths::topic(&t.slug),
             })
             .collect();
         let sources = m
@@ -110,10 +110,10 @@ impl<'a> Renderer<'a> {
                 AppearanceView {
                     article: Link {
                         title: a.doc.meta.title.clone(),
-                        href: format!("articles/{}/index.html", ap.article),
+                        href: paths::article(&ap.article),
                     },
                     byline: byline(&self.strings, a),
-                    href: format!("articles/{}/index.html#{}", ap.article, h.fragment),
+                    href: paths::in_article(&ap.article, &h.fragment),
                     line: LineIndex::new(&a.text).line(h.range.start),
                     language: &a.doc.meta.language,
                     before,

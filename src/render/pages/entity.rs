@@ -1,7 +1,8 @@
 //! An entity page: who said what, with a verdict breakdown and every claim
 //! they made.
 
-use crate::render::paginate::{page_count, page_of, page_path, pagination};
+use crate::paths::List;
+use crate::render::paginate::{page_count, page_of, pagination};
 use crate::render::views::EntityPage;
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
@@ -13,8 +14,8 @@ impl Renderer<'_> {
         let d = self.d;
         let s = &self.strings;
         let e = &d.entities[slug];
-        let dir = format!("entities/{slug}");
-        let path = page_path(&dir, n);
+        let list = List::Entity(slug);
+        let path = list.page(n);
         // Only the first page goes into the search index: the others hold
         // the same entity's further claims, which have pages of their own.
         let index_kind = (n == 1).then_some("entity");
@@ -47,7 +48,7 @@ impl Renderer<'_> {
                 .iter()
                 .map(|c| self.items.claim(&c.doc.slug))
                 .collect(),
-            pagination: pagination(&dir, n, page_count(claims.len())),
+            pagination: pagination(list, n, page_count(claims.len())),
         };
         common.prev = view.pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = view.pagination.as_ref().and_then(|p| p.next.clone());

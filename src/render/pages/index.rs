@@ -1,8 +1,9 @@
 //! The home page: what the dossier covers, where its sources disagree, and
 //! who keeps it.
 
-use crate::load::SETTINGS_FILE;
 use crate::model::RelationKind;
+use crate::model::SETTINGS_FILE;
+use crate::paths;
 use crate::render::views::{IndexPage, Pair, VerdictCount};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
@@ -23,7 +24,7 @@ impl Renderer<'_> {
         let d = self.d;
         let s = &self.strings;
         let common = self.common(
-            "index.html",
+            paths::HOME,
             d.settings.title.clone(),
             "nav-home",
             Some(Path::new(SETTINGS_FILE)),

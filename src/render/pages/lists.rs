@@ -1,7 +1,8 @@
 //! The lists: every article, claim, topic and entity; the long ones in pages.
 
 use crate::model::RelationKind;
-use crate::render::paginate::{page_count, page_of, page_path, pagination, PAGE_SIZE};
+use crate::paths::{self, List};
+use crate::render::paginate::{page_count, page_of, pagination, PAGE_SIZE};
 use crate::render::views::{ArticlesPage, ClaimItem, ClaimsPage, FilterOption, Link, VerdictGroup};
 use crate::render::{verdict_view, Html, Renderer};
 use std::collections::BTreeSet;
@@ -10,9 +11,9 @@ impl Renderer<'_> {
     /// Page `n` of the articles, oldest first.
     pub(in crate::render) fn article_list(&self, n: usize) -> Html {
         let title = self.strings.get("articles-title");
-        let mut common = self.common(&page_path("articles", n), title, "nav-articles", None, None);
+        let mut common = self.common(&List::Articles.page(n), title, "nav-articles", None, None);
         let total = page_count(self.items.articles.len());
-        let pagination = pagination("articles", n, total);
+        let pagination = pagination(List::Articles, n, total);
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
         let view = ArticlesPage {
@@ -30,7 +31,7 @@ impl Renderer<'_> {
         let s = &self.strings;
         let order = &self.items.claim_order;
         let mut common = self.common(
-            &page_path("claims", n),
+            &List::Claims.page(n),
             s.get("claims-title"),
             "nav-claims",
             None,
@@ -60,7 +61,7 @@ impl Renderer<'_> {
             })
             .filter(|g| !g.claims.is_empty())
             .collect();
-        let pagination = pagination("claims", n, page_count(order.len()));
+        let pagination = pagination(List::Claims, n, page_count(order.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
         // The filters act on the claims of this page, so they offer what
@@ -137,21 +138,18 @@ impl Renderer<'_> {
     /// The address of a verdict's claims in the claims list, from the site root.
     pub(in crate::render) fn verdict_href(&self, key: &str) -> String {
         let first = self.items.verdict_spans.get(key).map_or(0, |s| s.0);
-        format!(
-            "{}#verdict-{key}",
-            page_path("claims", first / PAGE_SIZE + 1)
-        )
+        format!("{}#verdict-{key}", List::Claims.page(first / PAGE_SIZE + 1))
     }
 
     pub(in crate::render) fn topic_list(&self) -> Html {
         let title = self.strings.get("topics-title");
-        let common = self.common("topics/index.html", title, "nav-topics", None, None);
+        let common = self.common(paths::TOPICS, title, "nav-topics", None, None);
         self.render_page("topics.html", &common, &self.items.topics)
     }
 
     pub(in crate::render) fn entity_list(&self) -> Html {
         let title = self.strings.get("entities-title");
-        let common = self.common("entities/index.html", title, "nav-entities", None, None);
+        let common = self.common(paths::ENTITIES, title, "nav-entities", None, None);
         self.render_page("entities.html", &common, &self.items.entities)
     }
 }

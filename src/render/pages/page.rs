@@ -1,22 +1,18 @@
 //! The content pages (about, methodology, corrections...), the open data
 //! page, the search page and the 404 page.
 
+use crate::paths;
 use crate::render::views::{ContentPage, CorrectionView, DataPage, Export, Link, SearchPage};
 use crate::render::{Html, Renderer};
 
 impl Renderer<'_> {
     pub(in crate::render) fn page(&self, slug: &str) -> Html {
-        let root = "../../";
+        let path = paths::content_page(slug);
+        let root = &paths::root_of(&path);
         let d = self.d;
         let s = &self.strings;
         let p = &d.pages[slug];
-        let common = self.common(
-            &format!("pages/{slug}/index.html"),
-            p.meta.title.clone(),
-            "",
-            Some(&p.path),
-            Some("page"),
-        );
+        let common = self.common(&path, p.meta.title.clone(), "", Some(&p.path), Some("page"));
         let corrections = (slug == "corrections").then(|| {
             let mut all: Vec<CorrectionView> = d
                 .claims
@@ -55,7 +51,7 @@ impl Renderer<'_> {
     /// start at the site's base path, the one place they must.
     pub(in crate::render) fn not_found(&self) -> Html {
         let title = self.strings.get("not-found-title");
-        let mut common = self.common("404.html", title, "", None, None);
+        let mut common = self.common(paths::NOT_FOUND, title, "", None, None);
         common.root = self.urls.base_path();
         common.canonical = None;
         self.render_page("404.html", &common, &())
@@ -64,14 +60,10 @@ impl Renderer<'_> {
     /// The search page: its script reads the index bundles listed here.
     pub(in crate::render) fn search(&self) -> Html {
         let title = self.strings.get("search-title");
-        let common = self.common("search/index.html", title, "", None, None);
+        let common = self.common(paths::SEARCH, title, "", None, None);
         let view = SearchPage {
             enabled: self.d.settings.search,
-            bundles: crate::render::bundles::bundles(self.d)
-                .iter()
-                .map(|b| format!("{}:{}", b.language, b.entry()))
-                .collect::<Vec<_>>()
-                .join(" "),
+            bundles: &self.provided.search_bundles,
         };
         self.render_page("search.html", &common, &view)
     }
@@ -82,40 +74,40 @@ impl Renderer<'_> {
         let s = &self.strings;
         let mut exports = vec![
             Export {
-                file: "dossier.json",
-                href: "dossier.json",
+                file: paths::DOSSIER_JSON,
+                href: paths::DOSSIER_JSON,
                 format: "JSON",
                 description: s.get("data-dossier"),
             },
             Export {
-                file: "dossier.schema.json",
-                href: "dossier.schema.json",
+                file: paths::DOSSIER_SCHEMA,
+                href: paths::DOSSIER_SCHEMA,
                 format: "JSON Schema",
                 description: s.get("data-schema"),
             },
             Export {
-                file: "claims.csv",
-                href: "claims.csv",
+                file: paths::CLAIMS_CSV,
+                href: paths::CLAIMS_CSV,
                 format: "CSV",
                 description: s.get("data-csv"),
             },
             Export {
-                file: "annotations.jsonld",
-                href: "annotations.jsonld",
+                file: paths::ANNOTATIONS,
+                href: paths::ANNOTATIONS,
                 format: "W3C Web Annotation (JSON-LD)",
                 description: s.get("data-annotations"),
             },
         ];
         if self.urls.base.is_some() {
             exports.push(Export {
-                file: "feed.xml",
-                href: "feed.xml",
+                file: paths::FEED,
+                href: paths::FEED,
                 format: "Atom",
                 description: s.get("data-feed"),
             });
             exports.push(Export {
-                file: "sitemap.xml",
-                href: "sitemap.xml",
+                file: paths::SITEMAP,
+                href: paths::SITEMAP,
                 format: "Sitemap",
                 description: s.get("data-sitemap"),
             });
@@ -124,13 +116,7 @@ impl Renderer<'_> {
             title: l.name.clone(),
             href: l.url.clone().unwrap_or_default(),
         });
-        let common = self.common(
-            "data/index.html",
-            s.get("data-title"),
-            "nav-data",
-            None,
-            None,
-        );
+        let common = self.common(paths::DATA, s.get("data-title"), "nav-data", None, None);
         self.render_page("data.html", &common, &DataPage { exports, licence })
     }
 }

@@ -2,9 +2,10 @@
 //! sources conflict, differ, update or agree with each other, and every claim.
 
 use crate::model::{Figure, Measure, PartialDate, RelationKind};
+use crate::paths::List;
 use crate::render::chart::{chart, Bar};
 use crate::render::items::{entity_link, figure_view};
-use crate::render::paginate::{page_count, page_of, page_path, pagination};
+use crate::render::paginate::{page_count, page_of, pagination};
 use crate::render::views::{FigureRow, MeasureTable, TopicPage, TopicRelations};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
@@ -22,8 +23,8 @@ impl Renderer<'_> {
         let d = self.d;
         let s = &self.strings;
         let t = &d.topics[slug];
-        let dir = format!("topics/{slug}");
-        let path = page_path(&dir, n);
+        let list = List::Topic(slug);
+        let path = list.page(n);
         // Only the first page, with the overview, goes into the search index.
         let index_kind = (n == 1).then_some("topic");
         let mut common = self.common(
@@ -36,7 +37,7 @@ impl Renderer<'_> {
         let root = common.root.clone();
         let root = root.as_str();
         let all = d.by_topic.get(slug).map_or(&[][..], Vec::as_slice);
-        let pagination = pagination(&dir, n, page_count(all.len()));
+        let pagination = pagination(list, n, page_count(all.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
         let claims = page_of(all, n)
@@ -98,7 +99,11 @@ impl Renderer<'_> {
                 intro: intro.map(|k| s.get(k)),
                 pairs,
                 more: count.saturating_sub(TOPIC_LIST),
-                more_href: format!("claims/index.html#topic={slug}&relation={}", kind.key()),
+                more_href: format!(
+                    "{}#topic={slug}&relation={}",
+                    List::Claims.page(1),
+                    kind.key()
+                ),
             })
         })
         .collect();

@@ -2,7 +2,7 @@
 //! the last rebuild, swapped whole under one lock by the rebuild loop, with a
 //! condition variable that wakes the open event streams on every change.
 
-use crate::render::Site;
+use crate::site::Site;
 use crate::Diagnostic;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;

@@ -5,7 +5,8 @@
 
 use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::load::{self, Doc};
+use crate::load;
+use crate::model::Doc;
 use crate::model::{ArticleMeta, ClaimMeta, PLACEHOLDER};
 use crate::resolve::place::{disambiguation, failure, Place};
 use crate::text::squash;

@@ -6,12 +6,12 @@
 //! before anything is written, and an existing file is never overwritten.
 
 use crate::anchor::{AnchorError, Haystack, Selector};
+use crate::cmd::quote::read_article;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, slug_problem, suggest_slug, Sources};
 use crate::model::{
-    ArticleMeta, ClaimMeta, Collection, EntityMeta, PageMeta, TopicMeta, PLACEHOLDER,
+    ArticleMeta, ClaimMeta, Collection, Doc, EntityMeta, PageMeta, TopicMeta, PLACEHOLDER,
 };
-use crate::quote::read_article;
 use crate::resolve::place::{failure, Place};
 use crate::text::squash;
 use crate::yaml;
@@ -169,7 +169,7 @@ fn wrap_comment(lead: &str, items: &[String]) -> String {
     out
 }
 
-fn slugs<M>(docs: &[load::Doc<M>]) -> Vec<String> {
+fn slugs<M>(docs: &[Doc<M>]) -> Vec<String> {
     docs.iter().map(|d| d.slug.clone()).collect()
 }
 

@@ -5,6 +5,7 @@
 use super::change::{Change, Kind, Status};
 use super::Report;
 use crate::diagnostic::Diagnostic;
+use crate::paths;
 
 /// The changes grouped as a reviewer reads them.
 struct Groups<'a> {
@@ -278,7 +279,7 @@ fn claim_cell(report: &Report, slug: &str) -> String {
     let name = format!("`{}`", code(slug));
     let url = report
         .links
-        .page(&format!("claims/{slug}/index.html"))
+        .page(&paths::claim(slug))
         .filter(|_| report.published.contains(slug));
     match url {
         Some(url) => format!("[{name}]({url})"),

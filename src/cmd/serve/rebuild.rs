@@ -5,7 +5,8 @@
 
 use super::hub::{self, Hub, Now, Search};
 use super::Msg;
-use crate::render::Site;
+use crate::paths;
+use crate::site::Site;
 use crate::url::Urls;
 use crate::{Compiled, Diagnostic, Goal, Options};
 use std::path::{Path, PathBuf};
@@ -111,6 +112,7 @@ impl<'a> Preview<'a> {
         let took = started.elapsed();
         let why = describe(&self.root, changed);
         let diagnostics = compiled.diagnostics;
+        let base = Urls::new(compiled.base_url.as_deref()).base_path();
         let Some(pages) = compiled.site else {
             (self.report)(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -141,7 +143,6 @@ impl<'a> Preview<'a> {
         self.pages = Arc::new(pages);
         self.generation += 1;
         let _ = self.indexer.send(self.generation);
-        let base = base_path(&self.root, self.options.base_url.as_deref());
         let moved = base != self.hub.now().base;
         self.hub.publish(|now| {
             now.site = self.pages.clone();
@@ -153,7 +154,7 @@ impl<'a> Preview<'a> {
         });
         let ms = took.as_millis();
         if first {
-            let count = self.pages.keys().filter(|p| p.ends_with(".html")).count();
+            let count = self.pages.keys().filter(|p| paths::is_page(p)).count();
             eprintln!("{why}built {count} pages in {ms} ms{warnings}");
         } else {
             let pages = match changed_pages {
@@ -244,23 +245,8 @@ pub(crate) fn changes(old: &Site, new: &Site) -> (usize, usize) {
         .map(|(path, _)| path)
         .chain(old.keys().filter(|path| !new.contains_key(*path)));
     differs.fold((0, 0), |(pages, files), path| {
-        (pages + usize::from(path.ends_with(".html")), files + 1)
+        (pages + usize::from(paths::is_page(path)), files + 1)
     })
-}
-
-/// The path the site is served under: that of `--base-url`, else of
-/// `base_url` in content/dossier.yaml, else `/`.
-fn base_path(root: &Path, base_url: Option<&str>) -> String {
-    #[derive(serde::Deserialize)]
-    struct Settings {
-        base_url: Option<String>,
-    }
-    let from_file = || {
-        let text = std::fs::read_to_string(root.join(crate::load::SETTINGS_FILE)).ok()?;
-        yaml_serde::from_str::<Settings>(&text).ok()?.base_url
-    };
-    let url = base_url.map(str::to_string).or_else(from_file);
-    Urls::new(url.as_deref()).base_path()
 }
 
 /// The background builder: runs the latest fast build's full build, once
@@ -312,15 +298,5 @@ mod tests {
         // a changed, b removed, c added, s.css changed.
         assert_eq!(changes(&old, &new), (3, 4));
         assert_eq!(changes(&old, &old), (0, 0));
-    }
-
-    #[test]
-    fn the_base_path_comes_from_the_base_url() {
-        let nowhere = Path::new("/no/such/dossier");
-        assert_eq!(base_path(nowhere, None), "/");
-        assert_eq!(
-            base_path(nowhere, Some("https://u.github.io/repo")),
-            "/repo/"
-        );
     }
 }

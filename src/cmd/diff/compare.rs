@@ -4,10 +4,10 @@
 //! and content pages added or removed; then the output pages that differ.
 
 use super::change::{describe_figure, Change, Kind, Status, Verdict};
-use crate::load::Doc;
+use crate::model::Doc;
 use crate::model::{ClaimMeta, RelationKind, Settings};
-use crate::render::Site;
 use crate::resolve::{Claim, Dossier};
+use crate::site::Site;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A claim present on both sides: its base slug and its head slug (which

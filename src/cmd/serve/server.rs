@@ -4,6 +4,7 @@
 
 use super::http::{self, Response, Route};
 use super::hub::{Hub, Now};
+use crate::paths;
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -105,14 +106,14 @@ fn answer(mut stream: TcpStream, hub: &Hub) {
 /// named without its slash, or the site's 404 page.
 fn site_file(path: &str, target: &str, now: &Now) -> Response {
     let key = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
+        paths::index_of(path)
     } else {
         path.to_string()
     };
     if let Some(bytes) = now.file(&key) {
         return page(200, &key, bytes, now);
     }
-    if now.file(&format!("{key}/index.html")).is_some() {
+    if now.file(&paths::index_of(&key)).is_some() {
         let end = target.find(['?', '#']).unwrap_or(target.len());
         return Response::redirect(format!("{}/{}", &target[..end], &target[end..]));
     }
@@ -121,9 +122,9 @@ fn site_file(path: &str, target: &str, now: &Now) -> Response {
 
 /// The site's own 404 page, with status 404.
 fn not_found(now: &Now) -> Response {
-    match now.file("404.html") {
-        Some(bytes) => page(404, "404.html", bytes, now),
-        None => page(404, "404.html", NO_SITE.as_bytes(), now),
+    match now.file(paths::NOT_FOUND) {
+        Some(bytes) => page(404, paths::NOT_FOUND, bytes, now),
+        None => page(404, paths::NOT_FOUND, NO_SITE.as_bytes(), now),
     }
 }
 
@@ -131,7 +132,7 @@ fn not_found(now: &Now) -> Response {
 /// version of the site it came from.
 fn page(status: u16, key: &str, bytes: &[u8], now: &Now) -> Response {
     let content_type = http::content_type(key);
-    if !key.ends_with(".html") {
+    if !paths::is_page(key) {
         return Response::new(status, content_type, bytes.to_vec());
     }
     let tag = format!(
