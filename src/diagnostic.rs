@@ -25,6 +25,18 @@ pub enum Class {
     Io,
 }
 
+impl Class {
+    /// The class in JSON output: what kind of fix the problem needs, and
+    /// the exit code it gives (content 1, usage and I/O 2).
+    fn word(self) -> &'static str {
+        match self {
+            Class::Content => "content",
+            Class::Usage => "usage",
+            Class::Io => "io",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -289,6 +301,7 @@ impl Diagnostic {
     pub fn json(&self) -> String {
         serde_json::json!({
             "severity": self.severity_word(),
+            "class": self.class.word(),
             "file": self.file.as_ref().map(|f| f.to_string_lossy()),
             "line": self.line,
             "column": self.column,

@@ -29,9 +29,7 @@ pub(crate) const FILES: [(&str, Make); 4] = [
         pretty(&DossierStream { d, urls }, w)
     }),
     (paths::DOSSIER_SCHEMA, |_, _, w| pretty(&schema(), w)),
-    (paths::CLAIMS_CSV, |d, urls, w| {
-        w.write_all(claims_csv(d, urls).as_bytes())
-    }),
+    (paths::CLAIMS_CSV, claims_csv),
     (paths::ANNOTATIONS, |d, urls, w| {
         pretty(&annotations(d, urls), w)
     }),
@@ -569,17 +567,29 @@ fn claim_json<'a>(d: &'a Dossier, c: &'a crate::resolve::Claim, urls: &Urls) -> 
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// One row per claim, for spreadsheets.
-fn claims_csv(d: &Dossier, urls: &Urls) -> String {
-    let mut out = String::from("slug,title,verdict,verdict_label,claimant,claimant_name,claimed,topics,summary,appearances,articles,contradicts,differs,updated,url\r\n");
+fn claims_csv(d: &Dossier, urls: &Urls, w: &mut dyn Write) -> io::Result<()> {
+    // RFC 4180: CRLF line ends; fields quoted only when they must be.
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
+    out.write_record([
+        "slug",
+        "title",
+        "verdict",
+        "verdict_label",
+        "claimant",
+        "claimant_name",
+        "claimed",
+        "topics",
+        "summary",
+        "appearances",
+        "articles",
+        "contradicts",
+        "differs",
+        "updated",
+        "url",
+    ])?;
     for c in d.claims.values() {
         let m = &c.doc.meta;
         let label = d.settings.verdict_label(&m.verdict.0);
@@ -612,15 +622,9 @@ fn claims_csv(d: &Dossier, urls: &Urls) -> String {
             d.last_change(c).map(|d| d.to_string()).unwrap_or_default(),
             urls.page_or_path(&paths::claim(&c.doc.slug)),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        out.write_record(&row)?;
     }
-    out
+    out.flush()
 }
 
 /// The claims related to `c` by `kind`, either way, as `a;b`: real and
@@ -748,9 +752,13 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        let mut d = crate::testing::fixture_dossier("minimal");
+        let claim = d.claims.get_mut("sent").unwrap();
+        claim.doc.meta.summary = "a, b say \"hi\"\nagain".into();
+        let csv = String::from_utf8(bytes(claims_csv, &d, &Urls::default())).unwrap();
+        assert!(csv.starts_with("slug,title,verdict,"), "{csv}");
+        assert!(csv.contains(",\"a, b say \"\"hi\"\"\nagain\","), "{csv}");
+        assert!(csv.ends_with("\r\n") && csv.contains("\r\nsent,"), "{csv}");
     }
 
     #[test]
@@ -761,7 +769,7 @@ mod tests {
         let mut third = claim.doc.meta.appearances[0].clone();
         third.article = "other".into();
         claim.doc.meta.appearances.insert(1, third);
-        let csv = claims_csv(&d, &Urls::default());
+        let csv = String::from_utf8(bytes(claims_csv, &d, &Urls::default())).unwrap();
         let row = csv.lines().find(|l| l.starts_with("sent,")).unwrap();
         assert!(row.contains(",report;other,"), "{row}");
     }

@@ -111,6 +111,12 @@ pub(crate) fn index_of(folder: &str) -> String {
     }
 }
 
+/// The address a host serves a file at: `claims/x/index.html` at
+/// `claims/x/`, the home page at the root.
+pub(crate) fn pretty(path: &str) -> &str {
+    path.strip_suffix(HOME).unwrap_or(path)
+}
+
 /// Whether a path is an HTML page of the site.
 pub(crate) fn is_page(path: &str) -> bool {
     path.ends_with(".html")

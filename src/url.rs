@@ -1,6 +1,8 @@
 //! Addresses: the absolute URLs a published site needs in a few places, and
 //! which link targets content may use at all.
 
+use crate::paths;
+
 /// Absolute URLs, for the few places that need them (canonical link, sitemap,
 /// feed, JSON-LD, Open Graph). Every other link is relative to its page.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +20,7 @@ impl Urls {
 
     /// The public URL of an output file; `x/index.html` becomes `x/`.
     pub(crate) fn page(&self, path: &str) -> Option<String> {
-        let pretty = path.strip_suffix("index.html").unwrap_or(path);
+        let pretty = paths::pretty(path);
         self.base.as_ref().map(|b| format!("{b}{pretty}"))
     }
 

@@ -12,3 +12,4 @@ mod hostile;
 mod publish;
 mod serve;
 mod site;
+mod structure;
