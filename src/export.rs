@@ -186,8 +186,9 @@ struct VerdictJson<'a> {
     label: &'a str,
     colour: &'a str,
     meaning: &'a str,
-    /// ClaimReview's `ratingValue` for this label.
-    rating: u8,
+    /// ClaimReview's `ratingValue` for this label; none for a verdict that
+    /// rates nothing (opinion), whose claims get no ClaimReview.
+    rating: Option<u8>,
 }
 
 /// A quantity that figures measure.

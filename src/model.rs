@@ -204,8 +204,11 @@ pub(crate) struct VerdictDef {
     pub(crate) colour: String,
     /// What the label means, shown on the methodology page and in tooltips.
     pub(crate) meaning: String,
-    /// Numeric value for ClaimReview's `ratingValue`.
-    pub(crate) rating: u8,
+    /// Numeric value for ClaimReview's `ratingValue`, its own on the scale.
+    /// A verdict without one rates nothing ("Not rated: opinion"): its claims
+    /// are left out of verdict counts and scorecards, and get no ClaimReview.
+    #[serde(default)]
+    pub(crate) rating: Option<u8>,
     /// A shape shown with the badge, so that verdicts are told apart without
     /// their colour.
     #[serde(default)]
@@ -223,6 +226,8 @@ pub(crate) enum VerdictIcon {
     Warning,
     Garbled,
     Cross,
+    /// A speech bubble: a statement of opinion, not rated.
+    Speech,
     #[default]
     Dot,
 }
@@ -340,6 +345,10 @@ pub(crate) struct Note {
 pub(crate) struct ClaimMeta {
     /// The claim restated plainly in English, so it can be judged alone.
     pub(crate) title: String,
+    /// The claim in under 75 characters, for ClaimReview's `claimReviewed`,
+    /// when the title is longer.
+    #[serde(default)]
+    pub(crate) claim_reviewed: Option<String>,
     /// Entity slug of whoever asserts it.
     pub(crate) claimant: String,
     /// When the claim was made, to the precision the text allows.

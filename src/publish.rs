@@ -116,8 +116,8 @@ pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     let m = &c.doc.meta;
     let scale = &d.settings.verdicts;
     let verdict = d.settings.verdict(&m.verdict.0);
-    let best = scale.iter().map(|v| v.rating).max().unwrap_or(1);
-    let worst = scale.iter().map(|v| v.rating).min().unwrap_or(1);
+    let best = scale.iter().filter_map(|v| v.rating).max().unwrap_or(1);
+    let worst = scale.iter().filter_map(|v| v.rating).min().unwrap_or(1);
     let claimant = d.entities.get(&m.claimant);
     let claimant_type = match claimant.map(|e| e.meta.kind) {
         Some(EntityKind::Person) => "Person",
@@ -144,10 +144,10 @@ pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     let mut review = json!({
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": short_title(&m.title),
+        "claimReviewed": m.claim_reviewed.clone().unwrap_or_else(|| short_title(&m.title)),
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": verdict.map_or(worst, |v| v.rating),
+            "ratingValue": verdict.and_then(|v| v.rating).unwrap_or(worst),
             "bestRating": best,
             "worstRating": worst,
             "alternateName": verdict.map_or(m.verdict.0.as_str(), |v| v.label.as_str()),

@@ -8,7 +8,7 @@ use crate::model::SETTINGS_FILE;
 use crate::model::{ClaimMeta, Collection, Figure, Settings, PLACEHOLDER};
 use crate::url::is_web_address;
 use crate::yaml;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a value in a claim refers to.
 #[derive(Debug, Clone, Copy)]
@@ -103,12 +103,20 @@ pub(super) fn settings(settings: &Settings, text: &str, diags: &mut Vec<Diagnost
             .hint(hint)
     };
     let mut seen = BTreeSet::new();
+    let mut ratings = BTreeMap::new();
     for (i, v) in settings.verdicts.iter().enumerate() {
         if !seen.insert(v.key.as_str()) {
             diags.push(error(
                 format!("verdict `{}` is defined twice", v.key),
                 &format!("verdicts[{i}].key"),
                 "give each verdict its own key",
+            ));
+        }
+        if let Some(other) = v.rating.and_then(|r| ratings.insert(r, v.key.as_str())) {
+            diags.push(error(
+                format!("verdicts `{other}` and `{}` have the same rating", v.key),
+                &format!("verdicts[{i}].rating"),
+                "give each rated verdict its own `rating`, so that the scale orders them; leave `rating` out of a verdict that rates nothing, such as opinion",
             ));
         }
         if !is_css_colour(&v.colour) {

@@ -62,6 +62,7 @@ pub(super) fn resolve_claims(
         check_references(&doc, known, diags);
         check_relations(&doc, known, diags);
         check_presence(&doc, known, diags);
+        check_claim_reviewed(&doc, known, diags);
         check_dates(&doc, known, diags);
         let placed = place_appearances(c, &doc, known, articles, located, diags);
         claims.insert(
@@ -203,6 +204,49 @@ fn check_presence(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnosti
         );
     }
 }
+
+/// ClaimReview's `claimReviewed` is a complete statement of under 75
+/// characters: the title, or `claim_reviewed` when the title is longer.
+/// A claim that is not rated gets no ClaimReview, so needs neither.
+fn check_claim_reviewed(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>) {
+    let m = &doc.meta;
+    let rated = known
+        .settings
+        .and_then(|s| s.verdict(&m.verdict.0))
+        .is_some_and(|v| v.rating.is_some());
+    match &m.claim_reviewed {
+        Some(short) if short.chars().count() >= CLAIM_REVIEWED_MAX => diags.push(
+            Diagnostic::error(
+                &doc.path,
+                format!(
+                    "`claim_reviewed` is {} characters long",
+                    short.chars().count()
+                ),
+            )
+            .at_offset(&doc.text, doc.offset_of("claim_reviewed"))
+            .hint(format!(
+                "state the claim in fewer than {CLAIM_REVIEWED_MAX} characters, as a whole sentence: search engines show it as written"
+            )),
+        ),
+        None if rated && m.title.chars().count() >= CLAIM_REVIEWED_MAX => diags.push(
+            Diagnostic::warning(
+                &doc.path,
+                format!(
+                    "the title is {} characters long, too long for ClaimReview",
+                    m.title.chars().count()
+                ),
+            )
+            .at_offset(&doc.text, doc.offset_of("title"))
+            .hint(format!(
+                "add `claim_reviewed:` with the claim in fewer than {CLAIM_REVIEWED_MAX} characters, as a whole sentence"
+            )),
+        ),
+        _ => {}
+    }
+}
+
+/// ClaimReview's `claimReviewed` must be shorter than this, in characters.
+pub(crate) const CLAIM_REVIEWED_MAX: usize = 75;
 
 /// An appearance names an article that does not exist: its quote's figures
 /// are not reported as uncovered where it was meant to stand, in the article
