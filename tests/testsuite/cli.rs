@@ -20,7 +20,9 @@
 //! is the whole dossier, used as it is.
 //!
 //! The test assembles every case (the fixture, then the overlay) in a new
-//! folder under `target/`, runs trycmd there and deletes it: nothing is
+//! folder under `target/tmp/` (a git repository, as a checkout is), runs
+//! trycmd there, which names each case by that copy
+//! (`.../cli-XXXXXX/tests/cmd/<case>.toml`), and deletes it: nothing is
 //! written to the source tree, and every run starts from the same files.
 //!
 //! After a deliberate change to a message, regenerate with
