@@ -10,11 +10,6 @@ use crate::common::{copy_dir, copy_of, repo, run, stderr, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// A copy of the minimal fixture in a temporary folder.
-fn minimal() -> (tempfile::TempDir, PathBuf) {
-    copy_of("tests/fixtures/minimal")
-}
-
 /// The binary on `root`, asserted with snapbox: `SNAPSHOTS=overwrite`
 /// rewrites the goldens it is compared with.
 fn dossier(root: &Path) -> snapbox::cmd::Command {
@@ -25,7 +20,7 @@ fn dossier(root: &Path) -> snapbox::cmd::Command {
 #[cfg(unix)]
 #[test]
 fn a_seed_linking_outside_the_project_is_refused() {
-    let (tmp, root) = minimal();
+    let (tmp, root) = copy_of("tests/fixtures/minimal");
     fs::write(tmp.path().join("secret.txt"), "private\n").unwrap();
     std::os::unix::fs::symlink("../../secret.txt", root.join("seeds/secret.txt")).unwrap();
     let article = root.join("content/articles/report.md");
@@ -43,7 +38,7 @@ fn a_seed_linking_outside_the_project_is_refused() {
 #[cfg(unix)]
 #[test]
 fn an_unreadable_content_file_is_an_io_error() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     std::os::unix::fs::symlink("nowhere.md", root.join("content/topics/dangling.md")).unwrap();
     dossier(&root)
         .arg("check")
@@ -54,7 +49,7 @@ fn an_unreadable_content_file_is_an_io_error() {
 
 #[test]
 fn output_is_plain_when_piped_even_without_no_color() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let claim = root.join("content/claims/second.md");
     let text = fs::read_to_string(&claim)
         .unwrap()
@@ -76,7 +71,7 @@ fn output_is_plain_when_piped_even_without_no_color() {
 
 #[test]
 fn huge_files_are_refused_quickly() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let claim = root.join("content/claims/second.md");
     let mut text = fs::read_to_string(&claim).unwrap();
     text.push_str(&"A pasted document. ".repeat(60_000));
@@ -96,7 +91,7 @@ fn huge_files_are_refused_quickly() {
 
 #[test]
 fn html_in_titles_is_escaped_in_the_site() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let claim = root.join("content/claims/second.md");
     let text = fs::read_to_string(&claim)
         .unwrap()
@@ -240,7 +235,7 @@ fn first_file(dir: &Path) -> PathBuf {
 
 #[test]
 fn new_files_hold_every_field_and_check_lists_what_to_fill_in() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     for args in [
         &[
             "new",
