@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use tungstenite::{Message, WebSocket};
 
-use crate::common::repo;
+use crate::common::{dossier, repo, stderr};
 use crate::serve::{Served, CLAIM, TITLE};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -411,19 +411,14 @@ impl Site {
         let base = format!("http://127.0.0.1:{port}/repo/");
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["build", "--root"])
-            .arg(repo())
+        let o = dossier(&repo())
+            .arg("build")
             .arg("--output")
             .arg(&out)
             .args(["--base-url", &base])
             .output()
             .expect("run dossier");
-        assert!(
-            o.status.success(),
-            "build failed:\n{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(o.status.success(), "build failed:\n{}", stderr(&o));
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();
         thread::spawn(move || {

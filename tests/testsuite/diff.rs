@@ -3,20 +3,10 @@
 //! dossier edited as a reviewer would see it. The fixture pairs themselves
 //! are golden tests in `tests/cmd/diff-*.toml`.
 
-use crate::common::{copy_dir, repo};
+use crate::common::{copy_dir, copy_of, dossier, repo, run, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn dossier(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use std::process::Command;
 
 fn git(dir: &Path, args: &[&str]) -> bool {
     Command::new("git")
@@ -26,10 +16,6 @@ fn git(dir: &Path, args: &[&str]) -> bool {
         .args(args)
         .output()
         .is_ok_and(|o| o.status.success())
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The dossier in a subfolder of a new repository, committed.
@@ -51,13 +37,13 @@ fn base_ref_head_on_a_clean_tree_reports_no_change() {
     let Some(root) = committed_fixture(tmp.path()) else {
         return;
     };
-    let out = dossier(&root, &["diff", "--base-ref", "HEAD"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&root, &["diff", "--base-ref", "HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
-        text(&out.stdout),
+        stdout(&out),
         "Compared with HEAD: no change in meaning; no page of the site differs.\n"
     );
-    assert_eq!(text(&out.stderr), "");
+    assert_eq!(stderr(&out), "");
 
     // The same command sees an edit that is not committed yet.
     let claim = root.join("content/claims/second.md");
@@ -65,32 +51,25 @@ fn base_ref_head_on_a_clean_tree_reports_no_change() {
         .unwrap()
         .replace("verdict: false", "verdict: accurate");
     fs::write(&claim, edited).unwrap();
-    let out = dossier(&root, &["diff", "--base-ref", "HEAD"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("verdict: False → Accurate"));
-    assert!(text(&out.stderr).contains("with no new correction"));
+    let out = run(&root, &["diff", "--base-ref", "HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("verdict: False → Accurate"));
+    assert!(stderr(&out).contains("with no new correction"));
 }
 
 #[test]
 fn base_ref_outside_a_repository_is_a_usage_error() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&repo().join("tests/fixtures/minimal"), &root);
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["diff", "--base-ref", "main", "--root"])
-        .arg(&root)
+    let (tmp, root) = copy_of("tests/fixtures/minimal");
+    let out = dossier(&root)
+        .args(["diff", "--base-ref", "main"])
         // Git must not find a repository above the temporary folder.
         .env("GIT_CEILING_DIRECTORIES", tmp.path())
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert!(
-        stderr.contains("--base-ref needs a git repository"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("--base DIR"), "{stderr}");
+    let said = stderr(&out);
+    assert!(said.contains("--base-ref needs a git repository"), "{said}");
+    assert!(said.contains("--base DIR"), "{said}");
 }
 
 /// The real dossier, with one verdict changed and no correction, one claim
@@ -125,15 +104,13 @@ fn real_dossier_edits_are_reported_by_meaning() {
     );
     fs::write(claims.join("nis-says-2000-killed.md"), NEW_CLAIM).unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--root")
-        .arg(&head)
+    let out = dossier(&head)
         .args(["diff", "--format", "json", "--base"])
         .arg(&base)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let lines: Vec<serde_json::Value> = text(&out.stdout)
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();

@@ -2,32 +2,8 @@
 //! figures covered one by one while `--draft` previews it, and a published
 //! build that stays strict throughout.
 
-use crate::common::{copy_dir, repo};
+use crate::common::{copy_of, run, stderr};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dossier")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A copy of a fixture dossier in a temporary folder.
-fn copy_of(fixture: &str) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&repo().join(fixture), &root);
-    (tmp, root)
-}
 
 const TEXT: &str = "Korea Utara mengirim lebih banyak tentara ke Rusia, kata badan intelijen.\n\n\
 Menurut badan intelijen itu, pejabat militer mengatakan bahwa mereka percaya jumlahnya setidaknya 1.000 (13/5/2025).\n";

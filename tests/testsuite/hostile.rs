@@ -1,40 +1,26 @@
 //! Hostile and careless input that cannot live in a fixture folder as plain
 //! files (links out of the project, huge files) or that needs a build rather
 //! than a check: generated in a temporary folder, checked against golden
-//! output in `tests/golden/` where the output is the point.
+//! output in `tests/testsuite/golden/` where the output is the point.
 //!
 //! Regenerate goldens after a deliberate change with
 //! `SNAPSHOTS=overwrite cargo test --test testsuite hostile`, and read the diff.
 
-use snapbox::cmd::Command;
-
-use crate::common::{copy_dir, repo, tree};
+use crate::common::{copy_dir, copy_of, repo, run, stderr, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
-}
-
-/// A copy of the minimal fixture in a temporary folder.
-fn minimal() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&repo().join("tests/fixtures/minimal"), &root);
-    (tmp, root)
-}
-
-fn dossier(root: &Path) -> Command {
-    Command::new(bin())
-        .current_dir(root)
-        .env("NO_COLOR", "1")
+/// The binary on `root`, asserted with snapbox: `SNAPSHOTS=overwrite`
+/// rewrites the goldens it is compared with.
+fn dossier(root: &Path) -> snapbox::cmd::Command {
+    snapbox::cmd::Command::from_std(crate::common::dossier(root))
         .with_assert(snapbox::Assert::new().action_env("SNAPSHOTS"))
 }
 
 #[cfg(unix)]
 #[test]
 fn a_seed_linking_outside_the_project_is_refused() {
-    let (tmp, root) = minimal();
+    let (tmp, root) = copy_of("tests/fixtures/minimal");
     fs::write(tmp.path().join("secret.txt"), "private\n").unwrap();
     std::os::unix::fs::symlink("../../secret.txt", root.join("seeds/secret.txt")).unwrap();
     let article = root.join("content/articles/report.md");
@@ -52,7 +38,7 @@ fn a_seed_linking_outside_the_project_is_refused() {
 #[cfg(unix)]
 #[test]
 fn an_unreadable_content_file_is_an_io_error() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     std::os::unix::fs::symlink("nowhere.md", root.join("content/topics/dangling.md")).unwrap();
     dossier(&root)
         .arg("check")
@@ -63,30 +49,29 @@ fn an_unreadable_content_file_is_an_io_error() {
 
 #[test]
 fn output_is_plain_when_piped_even_without_no_color() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let claim = root.join("content/claims/second.md");
     let text = fs::read_to_string(&claim)
         .unwrap()
         .replace("verdict: false", "verdict: flase");
     fs::write(&claim, text).unwrap();
-    let o = std::process::Command::new(bin())
+    let o = crate::common::dossier(&root)
         .arg("check")
-        .current_dir(&root)
         .env_remove("NO_COLOR")
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&o.stderr);
+    let said = stderr(&o);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr.contains("unknown verdict `flase`"), "{stderr}");
+    assert!(said.contains("unknown verdict `flase`"), "{said}");
     assert!(
-        !stderr.contains('\x1b'),
-        "colour codes in piped output: {stderr:?}"
+        !said.contains('\x1b'),
+        "colour codes in piped output: {said:?}"
     );
 }
 
 #[test]
 fn huge_files_are_refused_quickly() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let claim = root.join("content/claims/second.md");
     let mut text = fs::read_to_string(&claim).unwrap();
     text.push_str(&"A pasted document. ".repeat(60_000));
@@ -106,7 +91,7 @@ fn huge_files_are_refused_quickly() {
 
 #[test]
 fn html_in_titles_is_escaped_in_the_site() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let claim = root.join("content/claims/second.md");
     let text = fs::read_to_string(&claim)
         .unwrap()
@@ -157,16 +142,8 @@ fn breaking_the_real_dossier_never_touches_the_last_good_site() {
         copy_dir(&repo().join(part), &root.join(part));
     }
     let out = root.join("site");
-    let built = std::process::Command::new(bin())
-        .args(["build", "--root"])
-        .arg(&root)
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    let built = run(&root, &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
     let before = tree(&out);
 
     let claim_path = first_file(&root.join("content/claims"));
@@ -227,23 +204,19 @@ fn breaking_the_real_dossier_never_touches_the_last_good_site() {
                 bytes.splice(i..i + 3, [0xE9]);
             }
             fs::write(path, &bytes).unwrap();
-            let o = std::process::Command::new(bin())
-                .args(["build", "--root"])
-                .arg(&root)
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&o.stderr);
-            assert_eq!(o.status.code(), Some(1), "{what} in {rel}:\n{stderr}");
+            let o = run(&root, &["build"]);
+            let said = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{what} in {rel}:\n{said}");
             let at = if located {
                 format!("--> {rel}:")
             } else {
                 format!("--> {rel}")
             };
             assert!(
-                stderr.contains(&at),
-                "{what} in {rel} is not located:\n{stderr}"
+                said.contains(&at),
+                "{what} in {rel} is not located:\n{said}"
             );
-            assert!(!stderr.contains("panicked"), "{stderr}");
+            assert!(!said.contains("panicked"), "{said}");
             assert!(tree(&out) == before, "{what} in {rel} changed the site");
             fs::write(path, text).unwrap();
         }
@@ -262,7 +235,7 @@ fn first_file(dir: &Path) -> PathBuf {
 
 #[test]
 fn new_files_hold_every_field_and_check_lists_what_to_fill_in() {
-    let (_tmp, root) = minimal();
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     for args in [
         &[
             "new",

@@ -5,16 +5,17 @@
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-use crate::common::repo;
+use crate::common::{dossier, repo, stderr};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const BASE: &str = "https://user.github.io/repo/";
 
-/// Builds the real dossier as the Pages workflow does: under a project path.
+/// Builds the real dossier as the Pages workflow does: under a project path,
+/// from the dossier's folder.
 fn build_published(out: &Path) {
-    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let o = dossier(Path::new("."))
+        .current_dir(repo())
         .args([
             "build",
             "--base-url",
@@ -24,11 +25,10 @@ fn build_published(out: &Path) {
             "--output",
         ])
         .arg(out)
-        .current_dir(repo())
         .env("SOURCE_DATE_EPOCH", "1764547200")
         .output()
         .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 fn html_pages(site: &Path) -> Vec<String> {

@@ -14,7 +14,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
-use crate::common::{copy_dir, repo};
+use crate::common::{copy_dir, dossier, repo, stderr};
 
 /// How long a change may take to show: generous, for a loaded machine.
 const WITHIN: Duration = Duration::from_secs(10);
@@ -39,9 +39,8 @@ impl Served {
     pub(crate) fn start(args: &[&str]) -> Served {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&repo().join("tests/fixtures/minimal"), dir.path());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(dir.path())
+        let mut child = dossier(dir.path())
+            .args(["serve", "--port", "0"])
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -394,16 +393,15 @@ fn serve_answers_like_a_server() {
 fn serve_says_when_the_port_is_taken() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["serve", "--port", &port, "--root"])
-        .arg(repo().join("tests/fixtures/minimal"))
+    let o = dossier(&repo().join("tests/fixtures/minimal"))
+        .args(["serve", "--port", &port])
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{said}");
     assert!(
-        stderr.contains("already in use") && stderr.contains("--port 0"),
-        "{stderr}"
+        said.contains("already in use") && said.contains("--port 0"),
+        "{said}"
     );
 }
 

@@ -5,36 +5,22 @@ use scraper::{Html, Selector};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::common::{copy_dir, repo, tree};
+use crate::common::{copy_dir, copy_of, dossier, repo, run, stderr, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
-/// Runs the real binary, as a user would.
-fn dossier(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .output()
-        .expect("run dossier")
-}
-
 fn build(root: &Path, out: &Path) {
-    let o = dossier(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        o.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = dossier(root)
+        .args(["build", "--output"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
 }
 
 struct Page {
@@ -245,9 +231,7 @@ fn seeds_are_the_collected_evidence_byte_for_byte() {
 
 #[test]
 fn a_seed_with_a_byte_order_mark_is_published_as_collected() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&fixture("minimal"), &root);
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let seed = root.join("seeds/report.txt");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(fs::read(&seed).unwrap());
@@ -287,9 +271,7 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_untouched() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&fixture("minimal"), &root);
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let out = root.join("site");
     build(&root, &out);
     let before = tree(&out);
@@ -300,11 +282,11 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .unwrap()
         .replace("were sent – the first", "were never sent");
     fs::write(&claim, text).unwrap();
-    let o = dossier(&["build", "--root", root.to_str().unwrap()]);
+    let o = run(&root, &["build"]);
     assert_eq!(o.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("content/claims/second.md:10:"), "{stderr}");
-    assert!(stderr.contains("is not in the article"), "{stderr}");
+    let said = stderr(&o);
+    assert!(said.contains("content/claims/second.md:10:"), "{said}");
+    assert!(said.contains("is not in the article"), "{said}");
     assert_eq!(tree(&out), before, "the previous site changed");
     assert_eq!(leftovers(&root), Vec::<String>::new());
 }
@@ -314,9 +296,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
 /// was, and no staging folder behind.
 #[test]
 fn a_build_that_fails_while_writing_leaves_the_previous_site_untouched() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&fixture("minimal"), &root);
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let out = root.join("site");
     build(&root, &out);
     let before = tree(&out);
@@ -327,10 +307,10 @@ fn a_build_that_fails_while_writing_leaves_the_previous_site_untouched() {
         "{% extends \"base.html\" %}{% block main %}{{ page.no_such_field.name }}{% endblock %}",
     )
     .unwrap();
-    let o = dossier(&["build", "--root", root.to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("claim.html"), "{stderr}");
+    let o = run(&root, &["build"]);
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(said.contains("claim.html"), "{said}");
     assert_eq!(tree(&out), before, "the previous site changed");
     assert_eq!(leftovers(&root), Vec::<String>::new());
 }
@@ -345,12 +325,8 @@ fn leftovers(parent: &Path) -> Vec<String> {
 }
 
 fn build_command(root: &Path, out: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    c.args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .stderr(std::process::Stdio::null());
+    let mut c = dossier(root);
+    c.args(["build", "--output"]).arg(out).stderr(Stdio::null());
     c
 }
 
@@ -465,9 +441,7 @@ fn relations_are_shown_on_both_sides() {
 
 #[test]
 fn template_overrides_replace_builtins_file_by_file() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&fixture("minimal"), &root);
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     fs::create_dir_all(root.join("templates")).unwrap();
     fs::write(root.join("templates/page.html"), "{% extends \"base.html\" %}{% block main %}<p id=custom>{{ page.title }}</p>{% endblock main %}").unwrap();
     build(&root, &root.join("site"));
@@ -482,22 +456,20 @@ fn template_overrides_replace_builtins_file_by_file() {
 
 #[test]
 fn numbers_nothing_covers_fail_the_check_by_seed_line() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&fixture("minimal"), &root);
+    let (_tmp, root) = copy_of("tests/fixtures/minimal");
     let seed = root.join("seeds/report.txt");
     let mut text = fs::read_to_string(&seed).unwrap();
     text.push_str("Photo: agency archive, 2019.\n");
     fs::write(&seed, text).unwrap();
 
-    let o = dossier(&["check", "--root", root.to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let o = run(&root, &["check"]);
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
     assert!(
-        stderr.contains("`2019` is a number that no claim, note or `not_claims` entry covers"),
-        "{stderr}"
+        said.contains("`2019` is a number that no claim, note or `not_claims` entry covers"),
+        "{said}"
     );
-    assert!(stderr.contains("--> seeds/report.txt:5:24"), "{stderr}");
+    assert!(said.contains("--> seeds/report.txt:5:24"), "{said}");
 
     // Listing it, with a reason, settles it.
     let article = root.join("content/articles/report.md");
@@ -507,15 +479,13 @@ fn numbers_nothing_covers_fail_the_check_by_seed_line() {
         1,
     );
     fs::write(&article, sidecar).unwrap();
-    let o = dossier(&["check", "--root", root.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&root, &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 /// A fixture copy with one line of its settings replaced.
 fn fixture_with(setting: &str) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("dossier");
-    copy_dir(&fixture("minimal"), &root);
+    let (tmp, root) = copy_of("tests/fixtures/minimal");
     let settings = root.join("content/dossier.yaml");
     let text = fs::read_to_string(&settings).unwrap();
     fs::write(&settings, format!("{setting}\n{text}")).unwrap();
