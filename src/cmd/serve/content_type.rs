@@ -74,6 +74,7 @@ mod tests {
             ("x.wasm", "application/wasm"),
             ("CNAME", "application/octet-stream"),
             (".nojekyll", "application/octet-stream"),
+            (".dossier-site", "application/octet-stream"),
             ("x", "application/octet-stream"),
         ] {
             assert_eq!(content_type(path), kind, "{path}");
