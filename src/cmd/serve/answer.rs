@@ -195,12 +195,11 @@ mod tests {
             .map_or("", |v| v.to_str().unwrap());
         let value = value.to_string();
         let status = response.status().as_u16();
-        let body = response.into_body();
-        let body = futures_body(body);
-        (status, value, body)
+        (status, value, text_of(response.into_body()))
     }
 
-    fn futures_body(body: Full<Bytes>) -> String {
+    /// A whole body is ready at once; reading it still takes a runtime.
+    fn text_of(body: Full<Bytes>) -> String {
         use http_body_util::BodyExt;
         let bytes = tokio::runtime::Builder::new_current_thread()
             .build()

@@ -1,5 +1,6 @@
-//! The listening side, on hyper: one task a connection, all on one thread,
-//! up to a bound. A connection answers one request (no keep-alive: a local
+//! The listening side, on hyper: one task a connection, up to a bound, all
+//! on one thread (every answer comes from memory, and the rebuilds keep the
+//! other cores). A connection answers one request (no keep-alive: a local
 //! preview needs none) within deadlines; an event stream is a body fed by a
 //! task that waits for the hub's changes, and lasts as long as its client.
 
@@ -69,6 +70,8 @@ struct Slot {
     turned_away: bool,
 }
 
+/// Accepts connections until the process ends, and gives each a task when
+/// it has a [`Slot`].
 fn serve(runtime: &Runtime, listener: TcpListener, hub: Arc<Hub>) {
     let served = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let turned_away = Arc::new(Semaphore::new(MAX_TURNED_AWAY));
@@ -122,12 +125,13 @@ async fn connection(stream: TcpStream, hub: Arc<Hub>, slot: Slot) {
             std::future::ready(Ok::<_, Infallible>(response))
         })
     };
-    let connection = http1::Builder::new()
+    let http = http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(HEAD_DEADLINE)
         .max_header_size(MAX_HEAD)
         .keep_alive(false)
-        // `Content-Type`, not `content-type`: as browsers and curl print them.
+        // `Content-Type`, not `content-type`: names are case-insensitive,
+        // but whoever reads a raw response (the serve tests do) expects these.
         .title_case_headers(true)
         .serve_connection(TokioIo::new(stream), service);
     let limit = async {
@@ -137,7 +141,7 @@ async fn connection(stream: TcpStream, hub: Arc<Hub>, slot: Slot) {
         }
     };
     tokio::select! {
-        _ = connection => {}
+        _ = http => {}
         () = limit => {}
     }
     drop(slot);
