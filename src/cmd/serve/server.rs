@@ -5,7 +5,7 @@
 //! task that waits for the hub's changes, and lasts as long as its client.
 
 use super::answer::{self, answer, Answer};
-use super::hub::Hub;
+use super::hub::{Hub, Now};
 use bytes::Bytes;
 use http_body_util::channel::{Channel, Sender};
 use http_body_util::{Either, Full};
@@ -177,7 +177,7 @@ fn events(hub: &Hub, stuck: Arc<Notify>) -> Response<Body> {
     response
 }
 
-fn event(now: &super::hub::Now) -> String {
+fn event(now: &Now) -> String {
     format!("event: status\ndata: {}\n\n", now.status)
 }
 
@@ -186,7 +186,7 @@ fn event(now: &super::hub::Now) -> String {
 /// `stuck` when it stopped reading.
 async fn feed(
     mut tx: Sender<Bytes>,
-    mut changes: watch::Receiver<super::hub::Now>,
+    mut changes: watch::Receiver<Now>,
     first: String,
     stuck: Arc<Notify>,
 ) {
