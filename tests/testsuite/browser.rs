@@ -20,6 +20,7 @@ use tungstenite::{Message, WebSocket};
 
 use crate::common::{dossier, repo, stderr};
 use crate::serve::{Served, CLAIM, TITLE};
+use dossier::cmd::serve::content_type;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -523,8 +524,10 @@ fn respond(mut conn: TcpStream, root: &Path) -> std::io::Result<()> {
         _ => ("404 Not Found", String::new(), Some(root.join("404.html"))),
     };
     let (kind, body) = match file {
+        // `serve`'s table: one for the project, so that a page gets the
+        // same types from both servers.
         Some(f) => (content_type(&f), fs::read(&f).unwrap_or_default()),
-        None => ("text/html; charset=utf-8", Vec::new()),
+        None => ("text/html; charset=utf-8".into(), Vec::new()),
     };
     let mut head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n",
@@ -539,21 +542,6 @@ fn respond(mut conn: TcpStream, root: &Path) -> std::io::Result<()> {
         conn.write_all(&body)?;
     }
     conn.flush()
-}
-
-/// What GitHub Pages sends; Pagefind's index files are octet-streams.
-fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "wasm" => "application/wasm",
-        "txt" => "text/plain; charset=utf-8",
-        "xml" => "application/xml",
-        _ => "application/octet-stream",
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -388,6 +388,76 @@ fn serve_answers_like_a_server() {
     );
 }
 
+/// `HEAD` gets the head a `GET` gets, and no body.
+#[test]
+fn serve_answers_head_without_a_body() {
+    let served = Served::start(&[]);
+    let (host, _) = served.address();
+    let (code, get_head, body) = served.request("/style.css");
+    assert_eq!(code, 200);
+    let request = format!("HEAD /style.css HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    let (code, head, nothing) = exchange(host, request.as_bytes());
+    assert_eq!(code, 200);
+    assert!(nothing.is_empty(), "a body for HEAD: {nothing:?}");
+    assert!(
+        head.contains("\r\nContent-Type: text/css; charset=utf-8"),
+        "{head}"
+    );
+    let length = format!("\r\nContent-Length: {}", body.len());
+    assert!(
+        head.contains(&length) && get_head.contains(&length),
+        "{head}\n{get_head}"
+    );
+}
+
+/// A flood of connections is bounded: past the bound (128, event streams
+/// included) a client is turned away at once, with a 503 or a closed
+/// connection, rather than given a thread or a task; once the flood ends,
+/// pages are served again.
+#[test]
+fn serve_turns_a_flood_away_and_recovers() {
+    let served = Served::start(&[]);
+    let (host, base) = served.address();
+    // The status of a request for the home page; `None` when the server
+    // closed the connection without an answer.
+    let home = || {
+        let mut stream = TcpStream::connect(host).ok()?;
+        stream.set_read_timeout(Some(WITHIN)).ok()?;
+        write!(stream, "GET {base} HTTP/1.1\r\nHost: {host}\r\n\r\n").ok()?;
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let head = String::from_utf8_lossy(&response).into_owned();
+        head.split(' ').nth(1)?.parse::<u16>().ok()
+    };
+    let streams: Vec<TcpStream> = (0..200)
+        .map(|_| {
+            let mut stream = TcpStream::connect(host).unwrap();
+            // A stream turned away may be closed before this is written.
+            let _ = write!(
+                stream,
+                "GET {base}__dossier/events HTTP/1.1\r\nHost: {host}\r\n\r\n"
+            );
+            stream
+        })
+        .collect();
+    let deadline = Instant::now() + WITHIN;
+    while home() == Some(200) {
+        assert!(
+            Instant::now() < deadline,
+            "200 event streams open, and new clients are still served: no bound"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    drop(streams);
+    while home() != Some(200) {
+        assert!(
+            Instant::now() < deadline,
+            "the flood has ended, and pages are not served again"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// A taken port is a clear message and exit code 2.
 #[test]
 fn serve_says_when_the_port_is_taken() {

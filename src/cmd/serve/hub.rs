@@ -1,11 +1,11 @@
-//! What the connection threads read: the site being served and the state of
-//! the last rebuild, swapped whole under one lock by the rebuild loop, with a
-//! condition variable that wakes the open event streams on every change.
+//! What the connection tasks read: the site being served and the state of
+//! the last rebuild, replaced whole by the rebuild loop through a watch
+//! channel, which also wakes the open event streams on every change.
 
 use crate::site::Site;
 use crate::Diagnostic;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::sync::Arc;
+use tokio::sync::watch;
 
 /// One consistent view: the site, where it is served, and the last rebuild.
 #[derive(Clone)]
@@ -24,8 +24,6 @@ pub(crate) struct Now {
     pub(crate) searchable: bool,
     /// The status as JSON (one line), for `__dossier/status` and the event stream.
     pub(crate) status: Arc<String>,
-    /// Changes on every publication, so that a stream sends each once.
-    pub(crate) stamp: u64,
 }
 
 impl Now {
@@ -37,46 +35,33 @@ impl Now {
     }
 }
 
+/// The rebuild loop (a plain thread) publishes; the connection tasks (async)
+/// read and wait: a watch channel serves both sides, and never poisons, so
+/// a panic in one reader leaves the others reading.
 pub(crate) struct Hub {
-    now: Mutex<Now>,
-    changed: Condvar,
+    now: watch::Sender<Now>,
 }
 
 impl Hub {
     pub(crate) fn new(now: Now) -> Hub {
         Hub {
-            now: Mutex::new(now),
-            changed: Condvar::new(),
+            now: watch::Sender::new(now),
         }
     }
 
-    /// A connection thread that panicked cannot leave `Now` half-written: it
-    /// is only replaced whole.
-    fn lock(&self) -> MutexGuard<'_, Now> {
-        self.now.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     pub(crate) fn now(&self) -> Now {
-        self.lock().clone()
+        self.now.borrow().clone()
     }
 
-    /// Changes the state and wakes every stream.
+    /// Changes the state and wakes every stream, each of which then sends
+    /// the newest state once (several quick changes may be one event).
     pub(crate) fn publish(&self, change: impl FnOnce(&mut Now)) {
-        let mut now = self.lock();
-        change(&mut now);
-        now.stamp += 1;
-        drop(now);
-        self.changed.notify_all();
+        self.now.send_modify(change);
     }
 
-    /// The state once its stamp differs from `seen`, or `None` after `limit`.
-    pub(crate) fn wait_for_change(&self, seen: u64, limit: Duration) -> Option<Now> {
-        let now = self.lock();
-        let (now, _) = self
-            .changed
-            .wait_timeout_while(now, limit, |n| n.stamp == seen)
-            .unwrap_or_else(PoisonError::into_inner);
-        (now.stamp != seen).then(|| now.clone())
+    /// The state, and a receiver told of each later change.
+    pub(crate) fn subscribe(&self) -> watch::Receiver<Now> {
+        self.now.subscribe()
     }
 }
 

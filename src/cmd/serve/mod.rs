@@ -4,23 +4,27 @@
 //! themselves, or show the errors of a failed rebuild over the last good page.
 //!
 //! Threads: the main one runs the rebuild loop and owns all state changes;
-//! one accepts connections and starts a thread for each (bounded); one
-//! builds the search index and the other files of a full build in the
-//! background; the file watcher has its own. The connection threads read
-//! the site through the [`hub::Hub`], which the loop replaces whole.
+//! one serves HTTP (hyper on a single-threaded tokio runtime: a task a
+//! connection, bounded); one builds the search index and the other files of
+//! a full build in the background; the file watcher has its own. The
+//! connection tasks read the site through the [`hub::Hub`], which the loop
+//! replaces whole.
 
-mod http;
+mod answer;
+mod content_type;
 mod hub;
 mod rebuild;
+mod route;
 mod server;
 mod watch;
+
+pub use content_type::content_type;
 
 use crate::Diagnostic;
 use rebuild::{Indexed, Preview};
 use std::io::ErrorKind;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Instant;
@@ -77,10 +81,7 @@ pub fn run(
     if let Err(e) = ctrlc::set_handler(move || drop(stop.send(Msg::Stop))) {
         eprintln!("warning: Ctrl-C will stop the server abruptly: {e}");
     }
-    let hub = preview.hub();
-    thread::Builder::new()
-        .name("serve-accept".into())
-        .spawn(move || server::accept(listener, hub))
+    server::start(listener, preview.hub())
         .map_err(|e| failure(format!("cannot start the server: {e}")))?;
     let url = preview.url();
     eprintln!("serving the dossier at {url}");
@@ -180,26 +181,13 @@ fn serve_until_stopped(preview: &mut Preview, watch: &mut Watch, rx: &Receiver<M
     }
 }
 
-/// Opens `url` with the platform's opener, in the background; says so when
-/// there is none, and does nothing else.
+/// Opens `url` in the default browser, in the background (the opener may
+/// take a moment); says so when there is none, and does nothing else.
 fn open(url: &str) {
-    let (program, args): (&str, &[&str]) = if cfg!(target_os = "macos") {
-        ("open", &[])
-    } else if cfg!(windows) {
-        ("cmd", &["/C", "start", ""])
-    } else {
-        ("xdg-open", &[])
-    };
-    let spawned = Command::new(program)
-        .args(args)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
-    match spawned {
-        // Waited for in a thread, so that it leaves no zombie process.
-        Ok(mut child) => drop(thread::spawn(move || child.wait())),
-        Err(e) => eprintln!("could not open a browser ({program}: {e}); open {url} yourself"),
-    }
+    let url = url.to_string();
+    thread::spawn(move || {
+        if let Err(e) = open::that_detached(&url) {
+            eprintln!("could not open a browser ({e}); open {url} yourself");
+        }
+    });
 }

@@ -77,7 +77,6 @@ impl<'a> Preview<'a> {
             version,
             searchable: false,
             status: Arc::new(hub::status(version, true, Search::Building, &[])),
-            stamp: 0,
         });
         Preview {
             root: root.to_path_buf(),

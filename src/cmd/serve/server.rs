@@ -1,179 +1,207 @@
-//! The listening side: one thread per connection, up to a bound, each
-//! answering one request from the site in memory; an event stream keeps its
-//! thread and writes the status each time it changes.
+//! The listening side, on hyper: one task a connection, up to a bound, all
+//! on one thread (every answer comes from memory, and the rebuilds keep the
+//! other cores). A connection answers one request (no keep-alive: a local
+//! preview needs none) within deadlines; an event stream is a body fed by a
+//! task that waits for the hub's changes, and lasts as long as its client.
 
-use super::http::{self, Response, Route};
+use super::answer::{self, answer, Answer};
 use super::hub::{Hub, Now};
-use crate::paths;
-use std::io::Write;
-use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use bytes::Bytes;
+use http_body_util::channel::{Channel, Sender};
+use http_body_util::{Either, Full};
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::convert::Infallible;
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::runtime::Runtime;
+use tokio::sync::{watch, Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::time::{sleep, timeout};
 
-/// Connections answered at once, event streams included; past it a client
-/// gets a 503 at once rather than a thread.
+/// Connections answered at once, event streams included.
 const MAX_CONNECTIONS: usize = 128;
-/// How long a response may take to write to a client that stopped reading.
+/// Past [`MAX_CONNECTIONS`], as many more get a quick 503; any further
+/// connection is closed at once.
+const MAX_TURNED_AWAY: usize = 128;
+/// How long a turned-away client has to read its 503.
+const TURN_AWAY_DEADLINE: Duration = Duration::from_secs(1);
+/// The largest request head read: browsers send one or two kilobytes.
+const MAX_HEAD: usize = 16 * 1024;
+/// How long a client has to send its whole request head (hyper then closes).
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// How long a response, or an event, may take to go to a client that
+/// stopped reading.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// An idle event stream sends a comment this often, which also notices a
 /// client that has gone.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// The browser side of `serve`: connects to the event stream, reloads the
-/// page when the site changes, and shows the diagnostics of a failed rebuild.
-const RELOAD_JS: &str = include_str!("reload.js");
+type Body = Either<Full<Bytes>, Channel<Bytes>>;
 
-/// A page shown when the first build failed and there is no 404 page yet:
-/// the overlay says why.
-const NO_SITE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>dossier serve</title></head><body><p>The dossier has not built yet: the errors are listed here and in the terminal.</p></body></html>";
-
-/// Accepts connections until the process ends.
-pub(crate) fn accept(listener: TcpListener, hub: Arc<Hub>) {
-    let active = Arc::new(AtomicUsize::new(0));
-    for conn in listener.incoming() {
-        let Ok(mut stream) = conn else {
-            // Out of file descriptors, most likely: let some close.
-            thread::sleep(Duration::from_millis(50));
-            continue;
-        };
-        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-        let Some(slot) = Slot::take(&active) else {
-            let _ = Response::text(503, "too many connections\n").send(&mut stream, true);
-            continue;
-        };
-        let hub = hub.clone();
-        // A thread that cannot start drops its closure, and with it the slot.
-        let _ = thread::Builder::new()
-            .name("serve-connection".into())
-            .spawn(move || {
-                let _slot = slot;
-                answer(stream, &hub);
-            });
-    }
-}
-
-/// One of the [`MAX_CONNECTIONS`], given back when dropped, even by a panic.
-struct Slot(Arc<AtomicUsize>);
-
-impl Slot {
-    /// A slot, or `None` when all are taken.
-    fn take(active: &Arc<AtomicUsize>) -> Option<Slot> {
-        // Made first, so that dropping it gives back the count taken below.
-        let slot = Slot(active.clone());
-        (active.fetch_add(1, Ordering::SeqCst) < MAX_CONNECTIONS).then_some(slot)
-    }
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// Reads one request and answers it.
-fn answer(mut stream: TcpStream, hub: &Hub) {
-    let request = match http::read_request(&mut stream) {
-        Ok(request) => request,
-        Err(unread) => {
-            if let Some(response) = unread.response() {
-                let _ = response.send(&mut stream, true);
-            }
-            return;
-        }
+/// Starts serving `listener` on a thread of its own, until the process ends.
+pub(crate) fn start(listener: std::net::TcpListener, hub: Arc<Hub>) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    listener.set_nonblocking(true)?;
+    let listener = {
+        let _context = runtime.enter();
+        TcpListener::from_std(listener)?
     };
-    let with_body = request.method != "HEAD";
-    if request.method != "GET" && request.method != "HEAD" {
-        let _ = Response::text(405, "only GET and HEAD\n").send(&mut stream, true);
-        return;
-    }
-    let now = hub.now();
-    let response = match http::route(&request.target, &now.base) {
-        Route::Internal(name) if name == "events" && with_body => {
-            return stream_events(stream, hub, now);
-        }
-        Route::Internal(name) => internal(&name, &now),
-        Route::Site(path) => site_file(&path, &request.target, &now),
-        Route::Redirect(to) => Response::redirect(to),
-        Route::NotFound => not_found(&now),
-        Route::Refused => Response::text(400, "bad request: the path leaves the site\n"),
-    };
-    let _ = response.send(&mut stream, with_body);
+    thread::Builder::new()
+        .name("serve-http".into())
+        .spawn(move || serve(&runtime, listener, hub))?;
+    Ok(())
 }
 
-/// A file of the site: a folder's `index.html`, a redirect from a folder
-/// named without its slash, or the site's 404 page.
-fn site_file(path: &str, target: &str, now: &Now) -> Response {
-    let key = if path.is_empty() || path.ends_with('/') {
-        paths::index_of(path)
+/// A connection's place, given back when it closes.
+struct Slot {
+    _permit: OwnedSemaphorePermit,
+    /// Past [`MAX_CONNECTIONS`]: a 503 for whatever it asks.
+    turned_away: bool,
+}
+
+/// Accepts connections until the process ends, and gives each a task when
+/// it has a [`Slot`].
+fn serve(runtime: &Runtime, listener: TcpListener, hub: Arc<Hub>) {
+    let served = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let turned_away = Arc::new(Semaphore::new(MAX_TURNED_AWAY));
+    runtime.block_on(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                // Out of file descriptors, most likely: let some close.
+                sleep(Duration::from_millis(50)).await;
+                continue;
+            };
+            let slot = match served.clone().try_acquire_owned() {
+                Ok(permit) => Slot {
+                    _permit: permit,
+                    turned_away: false,
+                },
+                Err(_) => match turned_away.clone().try_acquire_owned() {
+                    Ok(permit) => Slot {
+                        _permit: permit,
+                        turned_away: true,
+                    },
+                    // Dropped: closed at once.
+                    Err(_) => continue,
+                },
+            };
+            tokio::spawn(connection(stream, hub.clone(), slot));
+        }
+    });
+}
+
+/// Serves one connection, and ends it when it outlives its deadline: the
+/// head and the response in [`HEAD_DEADLINE`] and [`WRITE_TIMEOUT`], an
+/// event stream when its client stops reading.
+async fn connection(stream: TcpStream, hub: Arc<Hub>, slot: Slot) {
+    let streaming = Arc::new(AtomicBool::new(false));
+    let stuck = Arc::new(Notify::new());
+    let turned_away = slot.turned_away;
+    let deadline = if turned_away {
+        TURN_AWAY_DEADLINE
     } else {
-        path.to_string()
+        HEAD_DEADLINE + WRITE_TIMEOUT
     };
-    if let Some(bytes) = now.file(&key) {
-        return page(200, &key, bytes, now);
+    let service = {
+        let (streaming, stuck) = (streaming.clone(), stuck.clone());
+        service_fn(move |request: Request<Incoming>| {
+            let response = if turned_away {
+                answer::text(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n")
+                    .map(Either::Left)
+            } else {
+                respond(&request, &hub, &streaming, &stuck)
+            };
+            std::future::ready(Ok::<_, Infallible>(response))
+        })
+    };
+    let http = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEAD_DEADLINE)
+        .max_header_size(MAX_HEAD)
+        .keep_alive(false)
+        // `Content-Type`, not `content-type`: names are case-insensitive,
+        // but whoever reads a raw response (the serve tests do) expects these.
+        .title_case_headers(true)
+        .serve_connection(TokioIo::new(stream), service);
+    let limit = async {
+        sleep(deadline).await;
+        if streaming.load(Ordering::SeqCst) {
+            stuck.notified().await;
+        }
+    };
+    tokio::select! {
+        _ = http => {}
+        () = limit => {}
     }
-    if now.file(&paths::index_of(&key)).is_some() {
-        let end = target.find(['?', '#']).unwrap_or(target.len());
-        return Response::redirect(format!("{}/{}", &target[..end], &target[end..]));
-    }
-    not_found(now)
+    drop(slot);
 }
 
-/// The site's own 404 page, with status 404.
-fn not_found(now: &Now) -> Response {
-    match now.file(paths::NOT_FOUND) {
-        Some(bytes) => page(404, paths::NOT_FOUND, bytes, now),
-        None => page(404, paths::NOT_FOUND, NO_SITE.as_bytes(), now),
-    }
-}
-
-/// A file's response; an HTML page gets the reload script, which knows the
-/// version of the site it came from.
-fn page(status: u16, key: &str, bytes: &[u8], now: &Now) -> Response {
-    let content_type = http::content_type(key);
-    if !paths::is_page(key) {
-        return Response::new(status, content_type, bytes.to_vec());
-    }
-    let tag = format!(
-        "<script src=\"{}{}reload.js\" data-version=\"{}\" data-searchable=\"{}\" defer></script>",
-        now.base,
-        http::INTERNAL,
-        now.version,
-        now.searchable
-    );
-    Response::new(status, content_type, http::inject(bytes, &tag))
-}
-
-/// `__dossier/status` (the last rebuild, as JSON) and `__dossier/reload.js`.
-fn internal(name: &str, now: &Now) -> Response {
-    match name {
-        "status" => Response::new(200, "application/json", now.status.as_bytes().to_vec()),
-        "reload.js" => Response::new(
-            200,
-            "text/javascript; charset=utf-8",
-            RELOAD_JS.as_bytes().to_vec(),
-        ),
-        _ => not_found(now),
+fn respond(
+    request: &Request<Incoming>,
+    hub: &Hub,
+    streaming: &AtomicBool,
+    stuck: &Arc<Notify>,
+) -> Response<Body> {
+    match answer(request.method(), request.uri(), &hub.now()) {
+        Answer::Whole(response) => response.map(Either::Left),
+        Answer::Events => {
+            streaming.store(true, Ordering::SeqCst);
+            events(hub, stuck.clone())
+        }
     }
 }
 
 /// `__dossier/events`: the status now, then again on every change, as
 /// server-sent events named `status`, until the client goes away.
-fn stream_events(mut stream: TcpStream, hub: &Hub, now: Now) {
-    let mut event = format!(
-        "{}retry: 1000\n\nevent: status\ndata: {}\n\n",
-        http::EVENT_STREAM_HEAD,
-        now.status
-    );
-    let mut seen = now.stamp;
-    while stream.write_all(event.as_bytes()).is_ok() && stream.flush().is_ok() {
-        event = match hub.wait_for_change(seen, KEEP_ALIVE) {
-            Some(now) => {
-                seen = now.stamp;
-                format!("event: status\ndata: {}\n\n", now.status)
-            }
-            None => ": still here\n\n".into(),
+fn events(hub: &Hub, stuck: Arc<Notify>) -> Response<Body> {
+    let (tx, body) = Channel::new(1);
+    let mut changes = hub.subscribe();
+    let first = format!("retry: 1000\n\n{}", event(&changes.borrow_and_update()));
+    tokio::spawn(feed(tx, changes, first, stuck));
+    let mut response = Response::new(Either::Right(body));
+    let headers = response.headers_mut();
+    let kind = HeaderValue::from_static("text/event-stream");
+    headers.insert(header::CONTENT_TYPE, kind);
+    answer::no_store(headers);
+    response
+}
+
+fn event(now: &Now) -> String {
+    format!("event: status\ndata: {}\n\n", now.status)
+}
+
+/// Sends `first`, then an event on each change, or a comment after
+/// [`KEEP_ALIVE`] without one; stops when the client has gone, and tells
+/// `stuck` when it stopped reading.
+async fn feed(
+    mut tx: Sender<Bytes>,
+    mut changes: watch::Receiver<Now>,
+    first: String,
+    stuck: Arc<Notify>,
+) {
+    let mut next = first;
+    loop {
+        match timeout(WRITE_TIMEOUT, tx.send_data(next.into())).await {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => return,
+            Err(_) => return stuck.notify_one(),
+        }
+        next = match timeout(KEEP_ALIVE, changes.changed()).await {
+            Ok(Ok(())) => event(&changes.borrow_and_update()),
+            // The hub is gone: the server is stopping.
+            Ok(Err(_)) => return,
+            Err(_) => ": still here\n\n".into(),
         };
     }
 }
