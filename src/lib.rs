@@ -275,45 +275,46 @@ fn pipeline(
     let failed = has_failed(&diagnostics, options);
     let urls = url::Urls::new(d.settings.base_url.as_deref());
     let searched = options.goal == Goal::Site && d.settings.search && !failed;
-    let mut index = match searched.then(|| search::Indexer::new(&d)).transpose() {
-        Ok(index) => index,
-        Err(e) => {
-            diagnostics.push(e);
-            return (Some(d), diagnostics);
-        }
-    };
-    let claim_review = |c: &resolve::Claim| Some(publish::claim_review(&d, c, &urls));
+    let claim_review = |c: &resolve::Claim| publish::claim_review(&d, c, &urls);
     let provided = render::Provided {
         claim_review: &claim_review,
         search_bundles: search::page_bundles(&d),
     };
-    let rendered = render::render(
-        &d,
-        theme,
-        &urls,
-        options.build_date,
-        provided,
-        &mut |files| {
-            if failed {
-                return Ok(());
-            }
-            if let Some(index) = index.as_mut() {
-                index.add(&files)?;
-            }
-            out.put(files)
-        },
-    );
+    // The search index is built from the dossier beside the pages, on
+    // threads of its own, and its files follow the pages.
+    let (rendered, indexed) = std::thread::scope(|scope| {
+        let index = searched.then(|| search::start(scope, &d));
+        let rendered = render::render(
+            &d,
+            theme,
+            &urls,
+            options.build_date,
+            provided,
+            &mut |files| {
+                if failed {
+                    return Ok(());
+                }
+                out.put(files)
+            },
+        );
+        let indexed = match index {
+            Some(index) if rendered.is_ok() => index.finish(&mut |files| out.put(files)),
+            _ => Ok(()),
+        };
+        (rendered, indexed)
+    });
     if let Err(found) = rendered {
         diagnostics.extend(found);
+        return (Some(d), diagnostics);
+    }
+    if let Err(e) = indexed {
+        diagnostics.push(e);
         return (Some(d), diagnostics);
     }
     if failed || options.goal == Goal::Check {
         return (Some(d), diagnostics);
     }
-    let extras = || -> Result<(), Diagnostic> {
-        if let Some(index) = index {
-            out.put(index.files()?)?;
-        }
+    let mut extras = || -> Result<(), Diagnostic> {
         let pages = out.paths();
         out.put(publish::files(&d, &urls, &pages))?;
         for (path, make) in export::FILES {

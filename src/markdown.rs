@@ -6,7 +6,7 @@
 //! by the caller.
 
 use crate::url::is_allowed_link;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 fn options() -> Options {
@@ -67,6 +67,28 @@ pub(crate) fn raw_html(md: &str) -> Vec<(String, Range<usize>)> {
     out
 }
 
+/// The words of Markdown as plain text, for the search index: markup,
+/// link targets and raw HTML dropped, blocks separated by a space.
+pub(crate) fn to_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) if !out.is_empty() && !out.ends_with(' ') => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
 /// Renders Markdown to HTML. `resolve` maps an `@kind/slug` destination to a
 /// relative URL; unresolved internal links and unsafe links lose their target.
 pub(crate) fn to_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
@@ -90,7 +112,7 @@ pub(crate) fn to_html(md: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Str
                 })
             })
         }
-        Event::End(pulldown_cmark::TagEnd::Link) => {
+        Event::End(TagEnd::Link) => {
             if dropped_link.pop().unwrap_or(false) {
                 None
             } else {
@@ -213,6 +235,16 @@ mod tests {
         assert_eq!(tags, ["<b>", "</b>", "<script>"]);
         assert_eq!(&md[found[2].1.clone()], "<script>\n");
         assert!(raw_html("plain *text* and <https://example.org>").is_empty());
+    }
+
+    #[test]
+    fn plain_text_keeps_the_words_only() {
+        let md =
+            "## Heading\n\nA *claim* [linked](@claim/x), `code`\nand <b>html</b>.\n\n- one\n- two";
+        assert_eq!(
+            to_text(md),
+            "Heading A claim linked, code and html. one two"
+        );
     }
 
     #[test]

@@ -111,6 +111,11 @@ pub(crate) struct Settings {
     /// Custom domain for GitHub Pages; written to `CNAME`.
     #[serde(default)]
     pub(crate) cname: Option<String>,
+    /// Where readers reach the editors: an email address or a web address
+    /// (a form, an issue tracker). Without a repository, the pages that
+    /// invite corrections link here.
+    #[serde(default)]
+    pub(crate) contact: Option<String>,
     /// Who publishes the dossier (the author of every review).
     #[serde(default)]
     pub(crate) publisher: Option<String>,
@@ -150,6 +155,7 @@ impl Settings {
             repository: None,
             branch: default_branch(),
             cname: None,
+            contact: None,
             publisher: None,
             published: None,
             verdicts: Vec::new(),
@@ -213,6 +219,14 @@ pub(crate) struct VerdictDef {
     /// their colour.
     #[serde(default)]
     pub(crate) icon: VerdictIcon,
+}
+
+impl VerdictDef {
+    /// Whether the verdict rates a claim true or false at all; opinion is
+    /// recorded but not rated.
+    pub(crate) fn is_rated(&self) -> bool {
+        self.rating.is_some()
+    }
 }
 
 /// The shapes a verdict badge can carry.

@@ -5,7 +5,7 @@
 use crate::escape::html as xml_escape;
 use crate::model::{EntityKind, PartialDate};
 use crate::paths;
-use crate::resolve::{Claim, Dossier};
+use crate::resolve::{Article, Claim, Dossier};
 use crate::url::Urls;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -111,53 +111,65 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
     xml
 }
 
-/// schema.org ClaimReview for one claim page.
-pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
+/// schema.org ClaimReview for one claim page, as fact-checkers publish it;
+/// none for a claim whose verdict rates nothing (opinion is not reviewed).
+/// The claim is named in full, never cut (`claim_reviewed` when the title
+/// is long), and each article it appears in is listed once, the earliest
+/// as its first appearance.
+pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Option<Value> {
     let m = &c.doc.meta;
-    let scale = &d.settings.verdicts;
-    let verdict = d.settings.verdict(&m.verdict.0);
-    let best = scale.iter().filter_map(|v| v.rating).max().unwrap_or(1);
-    let worst = scale.iter().filter_map(|v| v.rating).min().unwrap_or(1);
+    let verdict = d.settings.verdict(&m.verdict.0)?;
+    let rating = verdict.rating?;
+    let scale = d.settings.verdicts.iter().filter_map(|v| v.rating);
+    let (worst, best) = (scale.clone().min()?, scale.max()?);
     let claimant = d.entities.get(&m.claimant);
     let claimant_type = match claimant.map(|e| e.meta.kind) {
         Some(EntityKind::Person) => "Person",
         _ => "Organization",
     };
-    let appearances: Vec<Value> = c
-        .placed
-        .iter()
-        .map(|h| {
-            let a = &d.articles[&m.appearances[h.appearance].article];
-            let mut work = json!({
-                "@type": "NewsArticle",
-                "headline": a.doc.meta.title,
-                "datePublished": a.doc.meta.published.to_string(),
-                "publisher": { "@type": "Organization", "name": a.doc.meta.outlet },
-            });
-            if let Some(url) = &a.doc.meta.url {
-                work["url"] = json!(url);
-            }
-            work
-        })
-        .collect();
+    let mut articles: Vec<&Article> = Vec::new();
+    for h in &c.placed {
+        let a = &d.articles[c.article_of(h)];
+        if !articles.iter().any(|seen| seen.doc.slug == a.doc.slug) {
+            articles.push(a);
+        }
+    }
+    articles.sort_by_key(|a| a.doc.meta.published);
+    let work = |a: &Article| {
+        let mut work = json!({
+            "@type": "NewsArticle",
+            "headline": a.doc.meta.title,
+            "datePublished": a.doc.meta.published.to_string(),
+            "publisher": { "@type": "Organization", "name": a.doc.meta.outlet },
+        });
+        if let Some(url) = &a.doc.meta.url {
+            work["url"] = json!(url);
+        }
+        work
+    };
+    let mut item = json!({
+        "@type": "Claim",
+        "author": { "@type": claimant_type, "name": claimant.map_or(m.claimant.as_str(), |e| e.meta.name.as_str()) },
+        "datePublished": m.claimed.to_string(),
+        "appearance": articles.iter().map(|a| work(a)).collect::<Vec<_>>(),
+    });
+    if let Some(first) = articles.first() {
+        item["firstAppearance"] = work(first);
+    }
     let publisher = d.settings.publisher.as_deref().unwrap_or(&d.settings.title);
     let mut review = json!({
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": m.claim_reviewed.clone().unwrap_or_else(|| short_title(&m.title)),
+        "claimReviewed": m.claim_reviewed.as_ref().unwrap_or(&m.title),
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": verdict.and_then(|v| v.rating).unwrap_or(worst),
+            "ratingValue": rating,
             "bestRating": best,
             "worstRating": worst,
-            "alternateName": verdict.map_or(m.verdict.0.as_str(), |v| v.label.as_str()),
+            "alternateName": verdict.label,
+            "ratingExplanation": m.summary,
         },
-        "itemReviewed": {
-            "@type": "Claim",
-            "author": { "@type": claimant_type, "name": claimant.map_or(m.claimant.as_str(), |e| e.meta.name.as_str()) },
-            "datePublished": m.claimed.to_string(),
-            "appearance": appearances,
-        },
+        "itemReviewed": item,
         "author": { "@type": "Organization", "name": publisher },
     });
     if let Some(url) = urls.page(&paths::claim(&c.doc.slug)) {
@@ -169,29 +181,5 @@ pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Value {
     if let Some(date) = d.last_change(c) {
         review["dateModified"] = json!(date.to_string());
     }
-    review
-}
-
-/// ClaimReview's `claimReviewed` should stay under 75 characters: cut at a word.
-fn short_title(title: &str) -> String {
-    if title.chars().count() <= 75 {
-        return title.to_string();
-    }
-    let cut: String = title.chars().take(74).collect();
-    let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_titles_are_cut_at_a_word() {
-        let t = "North Korea confirmed for the first time that it had sent troops to fight for Russia in Kursk";
-        let s = short_title(t);
-        assert!(s.chars().count() <= 75, "{s}");
-        assert!(s.ends_with("in…") || s.ends_with('…'), "{s}");
-        assert_eq!(short_title("Short"), "Short");
-    }
+    Some(review)
 }

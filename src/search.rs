@@ -1,127 +1,42 @@
-//! Full-text search: Pagefind's index, built from the rendered pages in
-//! memory, as files of the site. Readers' browsers fetch it in small chunks,
-//! so search works on any static host, under any base path, at any size.
+//! Full-text search: a Pagefind index built from the resolved dossier, not
+//! from the rendered pages, as files of the site. Readers' browsers fetch it
+//! in small chunks, so search works on any static host, under any base path,
+//! at any size.
 //!
-//! One bundle per language, each stemmed by its own rules: the interface
-//! language's in `pagefind/`, and one for each other language the articles
-//! are written in (`pagefind-id/`). Every page goes into every bundle; the
-//! search page merges them and shows each page once. So "pasukannya" finds
-//! "pasukan" in an Indonesian quote, and "troops" finds "troop".
+//! One bundle per language, each holding only the text written in it and
+//! stemmed by its rules: the dossier's own text (titles, summaries,
+//! translations, analyses) in one, the articles' text and the sentences
+//! quoted from them in another. The search page loads each bundle as a
+//! Pagefind instance of its own, so that a query is stemmed as each
+//! language wants ("pasukannya" finds "pasukan", "troops" finds "troop"),
+//! and merges the results by page.
+//!
+//! Each page kind a reader searches for is one record: claims, articles,
+//! topics, entities and content pages; never lists, the home page or page
+//! chrome. The bundles are built on threads of their own while the pages
+//! render, and each is dropped once its files are made.
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::model::RelationKind;
 use crate::paths;
-use crate::resolve::Dossier;
+use crate::resolve::{Article, Claim, Dossier};
 use crate::site::Site;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::thread::{Scope, ScopedJoinHandle};
 
-/// Pagefind's own interface files: the site has its own search page.
-fn is_unused_asset(name: &str) -> bool {
-    name.contains("-ui.")
-        || name.starts_with("pagefind-highlight")
-        || name.starts_with("playground")
-}
-
-/// The search index being built: one Pagefind index per bundle, fed the
-/// rendered pages a batch at a time, so the pages need not be kept.
-pub(crate) struct Indexer {
-    runtime: tokio::runtime::Runtime,
-    indexes: Vec<(Bundle, PagefindIndex)>,
-}
-
-fn failed(e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::content(format!("the search index could not be built: {e}"))
-        .hint("set `search: false` in content/dossier.yaml to build the site without search")
-}
-
-impl Indexer {
-    pub(crate) fn new(d: &Dossier) -> Result<Indexer, Diagnostic> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| {
-                Diagnostic::io_error("site", format!("cannot start the search indexer: {e}"))
-            })?;
-        let indexes = bundles(d)
-            .into_iter()
-            .map(|bundle| {
-                let options = PagefindServiceConfig::builder()
-                    .keep_index_url(true)
-                    .force_language(bundle.language.clone())
-                    .build();
-                let index = PagefindIndex::new(Some(options)).map_err(failed)?;
-                Ok((bundle, index))
-            })
-            .collect::<Result<_, Diagnostic>>()?;
-        Ok(Indexer { runtime, indexes })
-    }
-
-    /// Adds the pages among `files` to every bundle: each is stemmed by its own rules.
-    pub(crate) fn add(&mut self, files: &Site) -> Result<(), Diagnostic> {
-        for (_, index) in &mut self.indexes {
-            self.runtime.block_on(add(index, files)).map_err(failed)?;
-        }
-        Ok(())
-    }
-
-    /// The index files of every bundle, keyed by output path.
-    pub(crate) fn files(self) -> Result<Site, Diagnostic> {
-        let mut out = Site::new();
-        for (bundle, mut index) in self.indexes {
-            let files = self.runtime.block_on(index.get_files()).map_err(failed)?;
-            for f in files {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                if !is_unused_asset(&name) {
-                    out.insert(format!("{}/{name}", bundle.dir), f.contents);
-                }
-            }
-        }
-        Ok(out)
-    }
-}
-
-/// Every page among `files` (not the 404 page), into one bundle.
-async fn add(index: &mut PagefindIndex, files: &Site) -> Result<(), String> {
-    for (path, bytes) in files {
-        if !paths::is_page(path) || path == paths::NOT_FOUND {
-            continue;
-        }
-        let html = String::from_utf8_lossy(bytes).into_owned();
-        index
-            .add_html_file(Some(path.clone()), None, html)
-            .await
-            .map_err(|e| format!("{path}: {e}"))?;
-    }
-    Ok(())
-}
+/// Records per fragment file, at most: a result's text is fetched in a file
+/// shared with its neighbours, so that listing a hundred results takes a
+/// few requests, and a large dossier's index stays a few thousand files
+/// (GitHub Pages uploads every file).
+const RECORDS_PER_FILE: usize = 16;
 
 /// One index bundle: the language it stems for, and its folder.
 pub(crate) struct Bundle {
     pub(crate) language: String,
     pub(crate) dir: String,
-}
-
-impl Bundle {
-    /// What the search page loads: the main bundle's script, or another
-    /// bundle's folder to merge into it.
-    pub(crate) fn entry(&self) -> String {
-        if self.dir == "pagefind" {
-            "pagefind/pagefind.js".into()
-        } else {
-            format!("{}/", self.dir)
-        }
-    }
-}
-
-/// What the search page loads, `lang:path` each, the interface language's
-/// first: `en:pagefind/pagefind.js id:pagefind-id/`.
-pub(crate) fn page_bundles(d: &Dossier) -> String {
-    bundles(d)
-        .iter()
-        .map(|b| format!("{}:{}", b.language, b.entry()))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The bundles of a dossier: the interface language first, then each other
@@ -146,10 +61,345 @@ pub(crate) fn bundles(d: &Dossier) -> Vec<Bundle> {
     .collect()
 }
 
+/// What the search page loads, `lang:folder/` each, the interface
+/// language's first: `en:pagefind/ id:pagefind-id/`.
+pub(crate) fn page_bundles(d: &Dossier) -> String {
+    bundles(d)
+        .iter()
+        .map(|b| format!("{}:{}/", b.language, b.dir))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `id` of `id-ID`: Pagefind's stemmers go by ISO 639-1 code.
 fn primary_subtag(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
         .unwrap_or(tag)
         .to_ascii_lowercase()
+}
+
+/// The index being built, a thread per bundle.
+pub(crate) struct Building<'scope> {
+    threads: Vec<ScopedJoinHandle<'scope, Result<Site, Diagnostic>>>,
+}
+
+/// Starts building every bundle of `d`'s index, each on a thread of its own.
+pub(crate) fn start<'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    d: &'scope Dossier,
+) -> Building<'scope> {
+    let threads = bundles(d)
+        .into_iter()
+        .map(|bundle| scope.spawn(move || build(d, &bundle)))
+        .collect();
+    Building { threads }
+}
+
+impl Building<'_> {
+    /// Waits for each bundle and hands its files to `put`, one bundle at a time.
+    pub(crate) fn finish(
+        self,
+        put: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        for thread in self.threads {
+            let files = thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            put(files)?;
+        }
+        Ok(())
+    }
+}
+
+fn failed(e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::content(format!("the search index could not be built: {e}"))
+        .hint("set `search: false` in content/dossier.yaml to build the site without search")
+}
+
+/// One bundle's files, keyed by output path.
+fn build(d: &Dossier, bundle: &Bundle) -> Result<Site, Diagnostic> {
+    let records = records(d, &bundle.language);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| {
+            Diagnostic::io_error("site", format!("cannot start the search indexer: {e}"))
+        })?;
+    let files = runtime.block_on(async {
+        let options = PagefindServiceConfig::builder()
+            .force_language(bundle.language.clone())
+            .max_fragments(records.len().div_ceil(RECORDS_PER_FILE).max(1) as u32)
+            .build();
+        let mut index = PagefindIndex::new(Some(options)).map_err(failed)?;
+        for r in records {
+            index
+                .add_custom_record(
+                    r.url,
+                    r.content,
+                    bundle.language.clone(),
+                    Some(r.meta),
+                    Some(r.filters),
+                    None,
+                )
+                .await
+                .map_err(failed)?;
+        }
+        index.get_files().await.map_err(failed)
+    })?;
+    Ok(files
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            (!is_unused_asset(&name)).then(|| (format!("{}/{name}", bundle.dir), f.contents))
+        })
+        .collect())
+}
+
+/// Pagefind's own interface files: the site has its own search page.
+fn is_unused_asset(name: &str) -> bool {
+    name.contains("-ui.")
+        || name.starts_with("pagefind-highlight")
+        || name.starts_with("playground")
+}
+
+/// One page's text in one language, as the index takes it.
+struct Record {
+    /// From the site root, with a leading `/`: the search page prefixes
+    /// the site's base path.
+    url: String,
+    /// What a reader searches for and sees in the excerpt.
+    content: String,
+    /// `title` (and for claims, `claimant` and `topics`): searched too,
+    /// with more weight than the text.
+    meta: BTreeMap<String, String>,
+    /// `kind`, and for claims `verdict` and `reach`: what the results are
+    /// grouped, labelled and ordered by.
+    filters: BTreeMap<String, Vec<String>>,
+}
+
+impl Record {
+    fn new(path: &str, kind: &str, title: &str, content: String) -> Record {
+        Record {
+            url: format!("/{path}"),
+            content,
+            meta: BTreeMap::from([("title".into(), title.into())]),
+            filters: BTreeMap::from([("kind".into(), vec![kind.into()])]),
+        }
+    }
+}
+
+/// Every record of the text written in `language`: the dossier's own text
+/// when it is the dossier's language, the articles' when it is theirs.
+fn records(d: &Dossier, language: &str) -> Vec<Record> {
+    let own = primary_subtag(&d.settings.language) == language;
+    let mut out = Vec::new();
+    for c in d.claims.values() {
+        let content = if own {
+            claim_text(c)
+        } else {
+            quoted_sentences(d, c, language)
+        };
+        if !content.is_empty() {
+            out.push(claim_record(d, c, content));
+        }
+    }
+    for a in d.articles.values() {
+        let content = match (own, primary_subtag(&a.doc.meta.language) == language) {
+            (true, true) => format!("{} {}", article_notes(a), article_text(a)),
+            (true, false) => article_notes(a),
+            (false, true) => article_text(a),
+            (false, false) => continue,
+        };
+        out.push(Record::new(
+            &paths::article(&a.doc.slug),
+            "article",
+            &a.doc.meta.title,
+            content,
+        ));
+    }
+    if !own {
+        return out;
+    }
+    for t in d.topics.values() {
+        let content = join([t.meta.summary.clone(), markdown::to_text(&t.body)]);
+        out.push(Record::new(
+            &paths::topic(&t.slug),
+            "topic",
+            &t.meta.title,
+            content,
+        ));
+    }
+    for e in d.entities.values() {
+        let content = join([e.meta.description.clone(), markdown::to_text(&e.body)]);
+        out.push(Record::new(
+            &paths::entity(&e.slug),
+            "entity",
+            &e.meta.name,
+            content,
+        ));
+    }
+    for p in d.pages.values() {
+        let content = markdown::to_text(&p.body);
+        out.push(Record::new(
+            &paths::content_page(&p.slug),
+            "page",
+            &p.meta.title,
+            content,
+        ));
+    }
+    out
+}
+
+fn claim_record(d: &Dossier, c: &Claim, content: String) -> Record {
+    let m = &c.doc.meta;
+    let mut r = Record::new(&paths::claim(&c.doc.slug), "claim", &m.title, content);
+    let claimant = d.entities.get(&m.claimant);
+    let claimant = claimant.map_or(&m.claimant, |e| &e.meta.name);
+    r.meta.insert("claimant".into(), claimant.clone());
+    // A query that names a topic finds the claims on it.
+    let topics: Vec<&str> = m
+        .topics
+        .iter()
+        .filter_map(|t| d.topics.get(t))
+        .map(|t| t.meta.title.as_str())
+        .collect();
+    r.meta.insert("topics".into(), topics.join("; "));
+    r.filters
+        .insert("verdict".into(), vec![m.verdict.0.clone()]);
+    r.filters.insert("reach".into(), vec![reach(c).to_string()]);
+    r
+}
+
+/// How central a claim is to the dossier: the articles that report it and
+/// the claims related to it, a conflict or an update counting twice. Among
+/// results about as relevant, the search page lists the more central first.
+fn reach(c: &Claim) -> usize {
+    let articles: BTreeSet<&str> = c.placed.iter().map(|h| c.article_of(h)).collect();
+    let relations: usize = c
+        .edges
+        .iter()
+        .map(|e| match e.kind {
+            RelationKind::Contradicts | RelationKind::Updates => 2,
+            _ => 1,
+        })
+        .sum();
+    articles.len() + relations
+}
+
+/// A claim in the dossier's words: the summary, the English of each place
+/// it is made, and the analysis.
+fn claim_text(c: &Claim) -> String {
+    let m = &c.doc.meta;
+    let english = m
+        .appearances
+        .iter()
+        .filter_map(|a| a.sentence_translation.as_ref().or(a.translation.as_ref()))
+        .map(|t| t.trim().to_string());
+    join(
+        std::iter::once(m.summary.clone())
+            .chain(english)
+            .chain([markdown::to_text(&c.doc.body)]),
+    )
+}
+
+/// The sentences a claim is quoted in, from its articles in `language`.
+fn quoted_sentences(d: &Dossier, c: &Claim, language: &str) -> String {
+    let mut seen = BTreeSet::new();
+    join(c.placed.iter().filter_map(|h| {
+        let a = &d.articles[c.article_of(h)];
+        let sentence = a.text.get(h.sentence.clone())?;
+        (primary_subtag(&a.doc.meta.language) == language && seen.insert(sentence))
+            .then(|| sentence.to_string())
+    }))
+}
+
+/// The editor's note on an article and the notes on its passages.
+fn article_notes(a: &Article) -> String {
+    join(
+        std::iter::once(markdown::to_text(&a.doc.body))
+            .chain(a.notes.iter().map(|(_, note)| markdown::to_text(note))),
+    )
+}
+
+/// The article's text, without its page furniture (captions, prompts,
+/// "read also" lines), which is not what the article says.
+fn article_text(a: &Article) -> String {
+    let mut furniture: Vec<_> = a.furniture.clone();
+    furniture.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(a.text.len());
+    let mut at = 0;
+    for r in furniture {
+        if r.start >= at {
+            out.push_str(&a.text[at..r.start]);
+            out.push(' ');
+        }
+        at = at.max(r.end);
+    }
+    out.push_str(&a.text[at..]);
+    out
+}
+
+/// Non-empty texts, one space apart, each whitespace run made one space.
+fn join(parts: impl IntoIterator<Item = String>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        for word in part.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_bundle_holds_only_its_language() {
+        let d = crate::testing::fixture_dossier("minimal");
+        let en = records(&d, "en");
+        let id = records(&d, "id");
+        let claim = |rs: &[Record]| -> String {
+            rs.iter()
+                .find(|r| r.url == "/claims/sent/index.html")
+                .map(|r| r.content.clone())
+                .unwrap_or_default()
+        };
+        // The fixture's article is in English, as is its dossier.
+        assert!(
+            id.is_empty(),
+            "{:?}",
+            id.iter().map(|r| &r.url).collect::<Vec<_>>()
+        );
+        assert!(claim(&en).contains(&d.claims["sent"].doc.meta.summary));
+        let kinds: BTreeSet<&str> = en.iter().map(|r| r.filters["kind"][0].as_str()).collect();
+        assert_eq!(
+            kinds,
+            BTreeSet::from(["article", "claim", "entity", "page", "topic"])
+        );
+        assert!(en
+            .iter()
+            .all(|r| !r.url.contains("/page/") && r.url.starts_with('/')));
+    }
+
+    #[test]
+    fn furniture_is_left_out_of_an_article() {
+        let mut d = crate::testing::fixture_dossier("minimal");
+        let a = d.articles.values_mut().next().unwrap();
+        let text = a.text.clone();
+        let start = text.find("Read also").unwrap();
+        a.furniture = std::iter::once(start..text.len()).collect();
+        let without = article_text(a);
+        assert!(!without.contains("Read also"), "{without}");
+        assert!(without.starts_with(&text[..10]));
+    }
+
+    #[test]
+    fn texts_are_joined_with_single_spaces() {
+        let joined = join(["a  b\n".to_string(), String::new(), " c".into()]);
+        assert_eq!(joined, "a b c");
+    }
 }

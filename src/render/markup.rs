@@ -62,7 +62,7 @@ fn english_after(d: &Dossier, a: &Article, chunk: &Range<usize>) -> String {
     if lines.is_empty() {
         return String::new();
     }
-    let mut out = String::from(r#"<span class="en" lang="en" data-pagefind-ignore>"#);
+    let mut out = String::from(r#"<span class="en" lang="en">"#);
     for line in lines {
         out.push_str(&format!("<span>“{}”</span>", html(line)));
     }
@@ -159,7 +159,7 @@ impl<'w> Spans<'w> {
                 if self.is_claim(i) {
                     let c = items.claim(&a.highlights[i].claim);
                     out.push_str(&format!(
-                        r##"<a class="tag" data-pagefind-ignore style="--verdict:{colour}" href="{root}{href}"><svg class="icon" aria-hidden="true" focusable="false"><use href="#i-{icon}"></use></svg><span class="tag-verdict">{label}</span><span class="visually-hidden">: {title}</span></a>"##,
+                        r##"<a class="tag" style="--verdict:{colour}" href="{root}{href}"><svg class="icon" aria-hidden="true" focusable="false"><use href="#i-{icon}"></use></svg><span class="tag-verdict">{label}</span><span class="visually-hidden">: {title}</span></a>"##,
                         colour = html(&c.verdict.colour),
                         icon = c.verdict.icon,
                         href = c.href,
@@ -169,7 +169,7 @@ impl<'w> Spans<'w> {
                 } else if self.is_note(i) {
                     let k = i - h + 1;
                     out.push_str(&format!(
-                        r##"<a class="note-ref" data-pagefind-ignore href="#note-{k}"><span class="visually-hidden">{} </span><sup>{k}</sup></a>"##,
+                        r##"<a class="note-ref" href="#note-{k}"><span class="visually-hidden">{} </span><sup>{k}</sup></a>"##,
                         html(self.note_word)
                     ));
                 }
@@ -359,7 +359,7 @@ mod tests {
             .collect();
         assert!(
             html.contains(
-                r#"<span class="en" lang="en" data-pagefind-ignore><span>“Officials say &quot;about 1,000&quot; soldiers were sent – the first such deployment.”</span></span>"#
+                r#"<span class="en" lang="en"><span>“Officials say &quot;about 1,000&quot; soldiers were sent – the first such deployment.”</span></span>"#
             ),
             "{html}"
         );

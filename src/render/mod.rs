@@ -228,14 +228,13 @@ impl<'a> Renderer<'a> {
 
     /// The common view of the page at `path`: `section` is the navigation
     /// entry it belongs to (an interface key, or "" for none), `source` the
-    /// content file it comes from, `index_kind` its kind for the search index.
+    /// content file it comes from.
     fn common(
         &self,
         path: &str,
         page_title: String,
         section: &'static str,
         source: Option<&Path>,
-        index_kind: Option<&'static str>,
     ) -> Common<'_> {
         let s = &self.d.settings;
         let edit_url = match (&s.repository, source) {
@@ -275,7 +274,6 @@ impl<'a> Renderer<'a> {
             } else {
                 self.strings.get(section)
             },
-            index_kind,
             prev: None,
             next: None,
         }

@@ -45,9 +45,6 @@ pub(crate) struct Common<'a> {
     pub(crate) paths: &'a SitePaths,
     /// The navigation entry this page belongs to, for `aria-current`.
     pub(crate) section: String,
-    /// The kind of page for the search index ("claim", "article", ...);
-    /// pages without one are not indexed.
-    pub(crate) index_kind: Option<&'static str>,
     /// The previous and next pages of a paginated list, for `<link rel>`.
     pub(crate) prev: Option<String>,
     pub(crate) next: Option<String>,
@@ -232,7 +229,10 @@ pub(crate) struct IndexPage<'a> {
     /// When the dossier last changed.
     pub(crate) updated: Option<String>,
     pub(crate) editors_html: Option<String>,
+    /// How many claims have each rated verdict...
     pub(crate) verdicts: Vec<VerdictCount>,
+    /// ...and how many are not rated (opinion), counted apart.
+    pub(crate) unrated: Vec<VerdictCount>,
     /// What the sources disagree on: real contradictions (the first of them,
     /// with how many more the claims list has).
     pub(crate) conflicts: Vec<Pair<'a>>,
@@ -455,7 +455,10 @@ pub(crate) struct EntityPage<'a> {
     pub(crate) description: &'a str,
     pub(crate) body_html: String,
     pub(crate) breakdown_heading: String,
+    /// The rated verdicts of the entity's claims, and apart from them, how
+    /// many of its statements are opinion, not rated.
     pub(crate) breakdown: Vec<VerdictCount>,
+    pub(crate) unrated: Vec<VerdictCount>,
     pub(crate) claims_heading: String,
     pub(crate) claims: Vec<&'a ClaimItem>,
     pub(crate) pagination: Option<Pagination>,
@@ -494,7 +497,10 @@ pub(crate) struct Export {
 #[derive(Serialize)]
 pub(crate) struct SearchPage<'a> {
     pub(crate) enabled: bool,
-    /// The index bundles, `lang:path`, the interface language's first:
-    /// `en:pagefind/pagefind.js id:pagefind-id/`.
+    /// The index bundles, `lang:folder/`, the interface language's first:
+    /// `en:pagefind/ id:pagefind-id/`.
     pub(crate) bundles: &'a str,
+    /// Each verdict's label, colour and icon by key, as JSON: results name
+    /// their verdict by key.
+    pub(crate) verdicts: String,
 }

@@ -156,6 +156,19 @@ pub(super) fn settings(settings: &Settings, text: &str, diags: &mut Vec<Diagnost
             ));
         }
     }
+    if let Some(contact) = settings.contact.as_deref() {
+        let email = contact.strip_prefix("mailto:").unwrap_or(contact);
+        let is_email = email.split_once('@').is_some_and(|(name, host)| {
+            !name.is_empty() && host.contains('.') && !email.contains(char::is_whitespace)
+        });
+        if !is_email && !is_web_address(contact) {
+            diags.push(error(
+                format!("`{contact}` is neither an email address nor a web address"),
+                "contact",
+                "write where readers reach the editors: an email address (`editors@example.org`) or a web address starting with https://",
+            ));
+        }
+    }
 }
 
 /// `#rgb`, `#rrggbb` (with optional alpha) or a CSS colour name: nothing that

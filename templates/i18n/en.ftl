@@ -57,6 +57,7 @@ topic-kicker = Topic
 home-updated = Last updated { $date }
 home-counts = { $claims }, { $places }, in { $articles }
 home-all-claims = Browse and filter all claims
+verdicts-unrated = not counted above: statements of opinion, aims or praise, which cannot be true or false.
 home-disagree-heading = What the sources disagree on
 home-disagree-intro = Statements that cannot both be true. The dossier's evidence does not always settle which one is right.
 home-apparent-heading = Differences that are not conflicts
@@ -197,8 +198,9 @@ entity-kind-group = Group
 
 corrections-log = Corrections log ({ $n })
 no-corrections = No claim has been corrected since publication.
-repository-corrections = Report an error or propose a correction in the dossier's repository
+repository-corrections = Report an error, propose a correction or suggest a claim in the dossier's repository
 repository-contribute = The dossier's repository, where changes are proposed
+contact-editors = Write to the editors: report an error or suggest a claim
 
 ## Open data
 
@@ -228,7 +230,14 @@ search-results-count = { $n ->
     [one] 1 result for “{ $q }”
    *[other] { $n } results for “{ $q }”
 }
+search-results-many = More than { $n } results for “{ $q }”: the best are listed.
 search-no-results = No results for “{ $q }”.
+search-group-claim = Claims
+search-group-article = Articles
+search-group-topic = Topics
+search-group-entity = Who said what
+search-group-page = Pages
+search-more = Show { $n } more
 search-failed = Search could not start here. It works when the site is served over the web, not when it is opened from files on disk.
 search-needs-js = Search needs JavaScript, which is off or not available in this browser. You can still browse every claim, topic and article.
 search-off = This dossier has been built without a search index.

@@ -45,6 +45,7 @@ topic-kicker = Topik
 home-updated = Terakhir diperbarui { $date }
 home-counts = { $claims }, { $places }, dalam { $articles }
 home-all-claims = Telusuri dan saring semua klaim
+verdicts-unrated = tidak dihitung di atas: pernyataan pendapat, tujuan, atau pujian, yang tidak bisa benar atau salah.
 home-disagree-heading = Hal yang diperselisihkan sumber-sumber
 home-disagree-intro = Pernyataan-pernyataan yang tidak mungkin sama-sama benar. Bukti dalam dosir ini tidak selalu dapat memastikan mana yang benar.
 home-apparent-heading = Perbedaan yang bukan pertentangan
@@ -185,8 +186,9 @@ entity-kind-group = Kelompok
 
 corrections-log = Catatan koreksi ({ $n })
 no-corrections = Belum ada klaim yang dikoreksi sejak diterbitkan.
-repository-corrections = Laporkan kesalahan atau ajukan koreksi di repositori dosir ini
+repository-corrections = Laporkan kesalahan, ajukan koreksi, atau usulkan klaim di repositori dosir ini
 repository-contribute = Repositori dosir ini, tempat perubahan diajukan
+contact-editors = Tulis kepada editor: laporkan kesalahan atau usulkan klaim
 
 ## Data terbuka
 
@@ -213,7 +215,14 @@ search-title = Pencarian
 search-prompt = Ketik sebuah kata atau nama, dalam bahasa Inggris atau bahasa Indonesia.
 search-loading = Mencari…
 search-results-count = { $n } hasil untuk “{ $q }”
+search-results-many = Lebih dari { $n } hasil untuk “{ $q }”; yang terbaik ditampilkan.
 search-no-results = Tidak ada hasil untuk “{ $q }”.
+search-group-claim = Klaim
+search-group-article = Artikel
+search-group-topic = Topik
+search-group-entity = Siapa mengatakan apa
+search-group-page = Halaman
+search-more = Tampilkan { $n } lagi
 search-failed = Pencarian tidak dapat dijalankan di sini. Pencarian berfungsi jika situs dibuka melalui web, bukan jika dibuka langsung dari berkas di komputer.
 search-needs-js = Pencarian memerlukan JavaScript, yang dinonaktifkan atau tidak tersedia di peramban ini. Anda tetap dapat menelusuri setiap klaim, topik, dan artikel.
 search-off = Dosir ini dibuat tanpa indeks pencarian.

@@ -505,7 +505,7 @@ fn the_search_index_is_built_unless_turned_off() {
     );
     let search = fs::read_to_string(out.join("search/index.html")).unwrap();
     assert!(
-        search.contains(r#"data-bundles="en:pagefind/pagefind.js""#),
+        search.contains(r#"data-bundles="en:pagefind/""#),
         "{search}"
     );
     assert!(
@@ -664,10 +664,6 @@ fn long_lists_are_split_into_linked_pages() {
 
     // The second page of a topic holds claims, not the overview again.
     let topic2 = fs::read_to_string(out.join("topics/troops/page/2/index.html")).unwrap();
-    assert!(
-        !topic2.contains("data-pagefind-body"),
-        "later pages stay out of the search index"
-    );
     assert!(
         !topic2.contains("<h2 id=\"fig-1\""),
         "figures are on the first page only"

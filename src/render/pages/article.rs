@@ -19,13 +19,7 @@ impl Renderer<'_> {
         let d = self.d;
         let s = &self.strings;
         let m = &a.doc.meta;
-        let common = self.common(
-            &path,
-            m.title.clone(),
-            "nav-articles",
-            Some(&a.doc.path),
-            Some("article"),
-        );
+        let common = self.common(&path, m.title.clone(), "nav-articles", Some(&a.doc.path));
         let note_word = s.get("note-word");
         let mut paragraphs = Vec::new();
         let mut furniture = Vec::new();

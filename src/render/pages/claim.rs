@@ -22,13 +22,7 @@ impl<'a> Renderer<'a> {
         let s = &self.strings;
         let m = &c.doc.meta;
         let item = self.items.claim(&c.doc.slug);
-        let mut common = self.common(
-            &path,
-            m.title.clone(),
-            "nav-claims",
-            Some(&c.doc.path),
-            Some("claim"),
-        );
+        let mut common = self.common(&path, m.title.clone(), "nav-claims", Some(&c.doc.path));
         common.description = format!("{}: {} {}", item.verdict.label, m.title, m.summary);
         common.og_type = "article";
         common.jsonld =

@@ -16,16 +16,7 @@ impl Renderer<'_> {
         let e = &d.entities[slug];
         let list = List::Entity(slug);
         let path = list.page(n);
-        // Only the first page goes into the search index: the others hold
-        // the same entity's further claims, which have pages of their own.
-        let index_kind = (n == 1).then_some("entity");
-        let mut common = self.common(
-            &path,
-            e.meta.name.clone(),
-            "nav-entities",
-            Some(&e.path),
-            index_kind,
-        );
+        let mut common = self.common(&path, e.meta.name.clone(), "nav-entities", Some(&e.path));
         let root = common.root.clone();
         let claims: Vec<&Claim> = d.claims_in(&d.by_claimant, slug).collect();
         let name = &e.meta.name;
@@ -36,7 +27,12 @@ impl Renderer<'_> {
             body_html: self.md(&e.body, &root),
             breakdown_heading: s.with("entity-breakdown", &[("name", name)]),
             breakdown: self
-                .verdict_counts(&claims)
+                .verdict_counts(&claims, true)
+                .into_iter()
+                .filter(|v| v.count > 0)
+                .collect(),
+            unrated: self
+                .verdict_counts(&claims, false)
                 .into_iter()
                 .filter(|v| v.count > 0)
                 .collect(),

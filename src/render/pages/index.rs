@@ -28,7 +28,6 @@ impl Renderer<'_> {
             d.settings.title.clone(),
             "nav-home",
             Some(Path::new(SETTINGS_FILE)),
-            None,
         );
         let claims: Vec<&Claim> = d.claims.values().collect();
         let places = claims.iter().map(|c| c.placed.len()).sum();
@@ -55,7 +54,8 @@ impl Renderer<'_> {
             counts_heading,
             updated,
             editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
-            verdicts: self.verdict_counts(&claims),
+            verdicts: self.verdict_counts(&claims, true),
+            unrated: self.verdict_counts(&claims, false),
             conflicts,
             conflicts_more,
             apparent,
@@ -69,12 +69,24 @@ impl Renderer<'_> {
 
     /// How many of `claims` have each verdict of the scale, each count
     /// linking to the verdict's group in the claims list.
-    pub(in crate::render) fn verdict_counts(&self, claims: &[&Claim]) -> Vec<VerdictCount> {
-        let total = claims.len().max(1);
-        self.d
-            .settings
+    /// Only the verdicts that rate (`rated`), or only those that do not: a
+    /// statement of opinion counts neither for nor against its claimant.
+    pub(in crate::render) fn verdict_counts(
+        &self,
+        claims: &[&Claim],
+        rated: bool,
+    ) -> Vec<VerdictCount> {
+        let scale = &self.d.settings;
+        let of_kind = |c: &&&Claim| {
+            scale
+                .verdict(&c.doc.meta.verdict.0)
+                .is_none_or(|v| v.is_rated() == rated)
+        };
+        let total = claims.iter().filter(of_kind).count().max(1);
+        scale
             .verdicts
             .iter()
+            .filter(|v| v.is_rated() == rated)
             .map(|v| {
                 let count = claims
                     .iter()

@@ -11,7 +11,7 @@ impl Renderer<'_> {
     /// Page `n` of the articles, oldest first.
     pub(in crate::render) fn article_list(&self, n: usize) -> Html {
         let title = self.strings.get("articles-title");
-        let mut common = self.common(&List::Articles.page(n), title, "nav-articles", None, None);
+        let mut common = self.common(&List::Articles.page(n), title, "nav-articles", None);
         let total = page_count(self.items.articles.len());
         let pagination = pagination(List::Articles, n, total);
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
@@ -34,7 +34,6 @@ impl Renderer<'_> {
             &List::Claims.page(n),
             s.get("claims-title"),
             "nav-claims",
-            None,
             None,
         );
         let on_page: Vec<&ClaimItem> = page_of(order, n)
@@ -143,13 +142,13 @@ impl Renderer<'_> {
 
     pub(in crate::render) fn topic_list(&self) -> Html {
         let title = self.strings.get("topics-title");
-        let common = self.common(paths::TOPICS, title, "nav-topics", None, None);
+        let common = self.common(paths::TOPICS, title, "nav-topics", None);
         self.render_page("topics.html", &common, &self.items.topics)
     }
 
     pub(in crate::render) fn entity_list(&self) -> Html {
         let title = self.strings.get("entities-title");
-        let common = self.common(paths::ENTITIES, title, "nav-entities", None, None);
+        let common = self.common(paths::ENTITIES, title, "nav-entities", None);
         self.render_page("entities.html", &common, &self.items.entities)
     }
 }

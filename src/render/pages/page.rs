@@ -2,7 +2,9 @@
 //! page, the search page and the 404 page.
 
 use crate::paths;
-use crate::render::views::{ContentPage, CorrectionView, DataPage, Export, Link, SearchPage};
+use crate::render::views::{
+    ContentPage, CorrectionView, DataPage, Export, Link, SearchPage, VerdictView,
+};
 use crate::render::{Html, Renderer};
 
 impl Renderer<'_> {
@@ -12,7 +14,7 @@ impl Renderer<'_> {
         let d = self.d;
         let s = &self.strings;
         let p = &d.pages[slug];
-        let common = self.common(&path, p.meta.title.clone(), "", Some(&p.path), Some("page"));
+        let common = self.common(&path, p.meta.title.clone(), "", Some(&p.path));
         let corrections = (slug == "corrections").then(|| {
             let mut all: Vec<CorrectionView> = d
                 .claims
@@ -22,9 +24,14 @@ impl Renderer<'_> {
             all.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
             all
         });
-        // Where readers report errors and propose changes, when it is known.
+        // Where readers report errors, suggest claims and propose changes:
+        // the repository's issues when it is known, else the contact.
+        let contact = d.settings.contact.as_deref().map(|c| Link {
+            title: s.get("contact-editors"),
+            href: contact_href(c),
+        });
         let repository = match (slug, &d.settings.repository) {
-            ("corrections", Some(repo)) => Some(Link {
+            ("corrections" | "methodology" | "about", Some(repo)) => Some(Link {
                 title: s.get("repository-corrections"),
                 href: format!("{}/issues", repo.trim_end_matches('/')),
             }),
@@ -32,6 +39,7 @@ impl Renderer<'_> {
                 title: s.get("repository-contribute"),
                 href: repo.clone(),
             }),
+            ("corrections" | "methodology" | "about", None) => contact,
             _ => None,
         };
         let view = ContentPage {
@@ -51,7 +59,7 @@ impl Renderer<'_> {
     /// start at the site's base path, the one place they must.
     pub(in crate::render) fn not_found(&self) -> Html {
         let title = self.strings.get("not-found-title");
-        let mut common = self.common(paths::NOT_FOUND, title, "", None, None);
+        let mut common = self.common(paths::NOT_FOUND, title, "", None);
         common.root = self.urls.base_path();
         common.canonical = None;
         self.render_page("404.html", &common, &())
@@ -60,10 +68,20 @@ impl Renderer<'_> {
     /// The search page: its script reads the index bundles listed here.
     pub(in crate::render) fn search(&self) -> Html {
         let title = self.strings.get("search-title");
-        let common = self.common(paths::SEARCH, title, "", None, None);
+        let common = self.common(paths::SEARCH, title, "", None);
         let view = SearchPage {
             enabled: self.d.settings.search,
             bundles: &self.provided.search_bundles,
+            verdicts: serde_json::to_string(
+                &self
+                    .d
+                    .settings
+                    .verdicts
+                    .iter()
+                    .map(|v| (v.key.as_str(), VerdictView::from(v)))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+            .unwrap_or_default(),
         };
         self.render_page("search.html", &common, &view)
     }
@@ -116,7 +134,16 @@ impl Renderer<'_> {
             title: l.name.clone(),
             href: l.url.clone().unwrap_or_default(),
         });
-        let common = self.common(paths::DATA, s.get("data-title"), "nav-data", None, None);
+        let common = self.common(paths::DATA, s.get("data-title"), "nav-data", None);
         self.render_page("data.html", &common, &DataPage { exports, licence })
+    }
+}
+
+/// A contact as a link: an email address becomes a `mailto:` link.
+pub(crate) fn contact_href(contact: &str) -> String {
+    if contact.contains('@') && !contact.contains("://") && !contact.starts_with("mailto:") {
+        format!("mailto:{contact}")
+    } else {
+        contact.to_string()
     }
 }

@@ -25,15 +25,7 @@ impl Renderer<'_> {
         let t = &d.topics[slug];
         let list = List::Topic(slug);
         let path = list.page(n);
-        // Only the first page, with the overview, goes into the search index.
-        let index_kind = (n == 1).then_some("topic");
-        let mut common = self.common(
-            &path,
-            t.meta.title.clone(),
-            "nav-topics",
-            Some(&t.path),
-            index_kind,
-        );
+        let mut common = self.common(&path, t.meta.title.clone(), "nav-topics", Some(&t.path));
         let root = common.root.clone();
         let root = root.as_str();
         let all = d.by_topic.get(slug).map_or(&[][..], Vec::as_slice);
