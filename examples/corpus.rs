@@ -422,7 +422,8 @@ fn settings(search: bool) -> String {
             s,
             "  - key: \"{v}\"\n    label: {}\n    colour: \"#3b4a5a\"\n    meaning: What {v} means.\n    rating: {}\n",
             v.replace('-', " "),
-            5 - i.min(4)
+            // Each rated verdict has a rating of its own, best first.
+            VERDICTS.len() - i
         );
     }
     s.push_str("measures:\n");
