@@ -14,11 +14,12 @@ mod markup;
 mod pages;
 mod paginate;
 pub(crate) mod theme;
+mod topics;
 pub(crate) mod views;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
-use crate::model::{PartialDate, VerdictDef};
+use crate::model::{PartialDate, RelationKind, VerdictDef};
 use crate::paths::{self, List};
 use crate::resolve::{resolve_internal, Article, Claim, Dossier};
 use crate::site::Site;
@@ -30,7 +31,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
 use std::sync::Arc;
-use views::{Common, DateView, Link, SitePaths, VerdictView};
+use theme::Sources;
+use topics::TopicLists;
+use views::{ClaimCard, Common, DateView, Link, SitePaths, SiteView, VerdictView};
 
 /// What pages show that later stages make, handed in by the pipeline so
 /// that render imports none of them.
@@ -62,18 +65,17 @@ pub(crate) fn render(
     provided: Provided<'_>,
     emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let theme = theme?;
-    let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date, provided);
-    let assets: Site = theme
-        .assets
+    let mut theme = theme?;
+    let assets: Site = std::mem::take(&mut theme.assets)
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
+    let r = Renderer::new(d, theme, urls, build_date, provided).map_err(|e| vec![e])?;
     emit(assets).map_err(|e| vec![e])?;
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
     // Every page is independent of the others: render them on every core,
     // then gather them in path order, so the output stays byte-identical.
-    for batch in pages(d).chunks(BATCH) {
+    for batch in r.pages().chunks(BATCH) {
         let rendered: Vec<(&String, Html)> = batch
             .par_iter()
             .map(|(path, page)| (path, r.page_of(*page)))
@@ -84,7 +86,10 @@ pub(crate) fn render(
                 Ok(html) => {
                     site.insert(path.clone(), html.into_bytes());
                 }
-                Err(e) => diags.push(e),
+                // A template problem shows on every page that uses the
+                // template: report it once.
+                Err(e) if !diags.contains(&e) => diags.push(e),
+                Err(_) => {}
             }
         }
         if diags.is_empty() {
@@ -123,6 +128,9 @@ enum Page<'d> {
     Article(&'d Article),
     Claim(&'d Claim),
     Topic(&'d str, usize),
+    /// A topic's estimates of one measure (its place in the list of measures).
+    TopicFigures(&'d str, usize, usize),
+    TopicRelations(&'d str, RelationKind, usize),
     Entity(&'d str, usize),
     Content(&'d str),
 }
@@ -132,59 +140,28 @@ fn paged(list: List<'_>, len: usize) -> impl Iterator<Item = (String, usize)> + 
     (1..=page_count(len)).map(move |n| (list.page(n), n))
 }
 
-/// Every page of the site with its output path.
-fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
-    let mut out: Vec<(String, Page)> = vec![
-        (paths::HOME.into(), Page::Index),
-        (paths::NOT_FOUND.into(), Page::NotFound),
-        (paths::DATA.into(), Page::Data),
-        (paths::SEARCH.into(), Page::Search),
-        (paths::TOPICS.into(), Page::TopicList),
-        (paths::ENTITIES.into(), Page::EntityList),
-    ];
-    out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
-    out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
-    out.extend(
-        d.articles
-            .values()
-            .map(|a| (paths::article(&a.doc.slug), Page::Article(a))),
-    );
-    out.extend(
-        d.claims
-            .values()
-            .map(|c| (paths::claim(&c.doc.slug), Page::Claim(c))),
-    );
-    for s in d.topics.keys() {
-        let len = d.by_topic.get(s).map_or(0, Vec::len);
-        out.extend(paged(List::Topic(s), len).map(|(p, n)| (p, Page::Topic(s, n))));
-    }
-    for s in d.entities.keys() {
-        let len = d.by_claimant.get(s).map_or(0, Vec::len);
-        out.extend(paged(List::Entity(s), len).map(|(p, n)| (p, Page::Entity(s, n))));
-    }
-    out.extend(
-        d.pages
-            .keys()
-            .map(|s| (paths::content_page(s), Page::Content(s))),
-    );
-    out
-}
-
 pub(crate) struct Renderer<'a> {
     d: &'a Dossier,
+    /// The templates, with what every page shows alike as their global context.
     tera: tera::Tera,
+    /// The templates' sources, for the place of a problem.
+    sources: Sources,
     /// The interface strings, in the dossier's interface language.
     strings: Arc<Strings>,
     urls: &'a Urls,
-    /// From SOURCE_DATE_EPOCH only, so that builds stay reproducible.
-    build_date: Option<PartialDate>,
-    /// The navigation, the same on every page.
-    nav: Vec<Link>,
-    paths: SitePaths,
     /// Claims, topics and articles as lists show them, built once.
     items: Items<'a>,
+    /// What each topic lists: estimates by measure, pairs by kind.
+    topics: TopicLists<'a>,
+    /// What a claim's card is drawn with besides the claim (see [`CARD_ROOT`]).
+    card_implicits: tera::Context,
     provided: Provided<'a>,
 }
+
+/// The `root` cards are drawn with, once for every page: a character no
+/// page has otherwise (content may hold no NUL, and escaping turns one into
+/// U+FFFD), which [`Renderer::render_page`] replaces with the page's root.
+const CARD_ROOT: char = '\0';
 
 impl<'a> Renderer<'a> {
     fn page_of(&self, page: Page) -> Html {
@@ -200,6 +177,8 @@ impl<'a> Renderer<'a> {
             Page::Article(a) => self.article(a),
             Page::Claim(c) => self.claim(c),
             Page::Topic(slug, n) => self.topic(slug, n),
+            Page::TopicFigures(slug, measure, n) => self.topic_figures(slug, measure, n),
+            Page::TopicRelations(slug, kind, n) => self.topic_relations(slug, kind, n),
             Page::Entity(slug, n) => self.entity(slug, n),
             Page::Content(slug) => self.page(slug),
         }
@@ -207,23 +186,106 @@ impl<'a> Renderer<'a> {
 
     fn new(
         d: &'a Dossier,
-        tera: tera::Tera,
-        strings: Arc<Strings>,
+        theme: theme::Theme,
         urls: &'a Urls,
         build_date: Option<PartialDate>,
         provided: Provided<'a>,
-    ) -> Self {
-        Renderer {
+    ) -> Result<Self, Diagnostic> {
+        let strings = theme.strings;
+        let nav = navigation(d, &strings);
+        let paths = SitePaths::new();
+        let s = &d.settings;
+        let ui_language = s.ui_language.tag();
+        let site = SiteView {
+            site_title: &s.title,
+            site_description: &s.description,
+            ui_language,
+            content_language: &s.language,
+            content_lang_attr: if s.language == ui_language {
+                String::new()
+            } else {
+                format!(r#" lang="{}""#, crate::escape::html(&s.language))
+            },
+            feed: urls.page(paths::FEED),
+            built: build_date.map(|date| strings.date(date)),
+            nav: &nav,
+            paths: &paths,
+        };
+        let mut tera = theme.tera;
+        let global = tera::Context::from_serialize(&site)
+            .map_err(|e| theme.sources.render_error("base.html", &e))?;
+        tera.global_context().extend(global);
+        let mut card_implicits = tera::Context::new();
+        card_implicits.insert_value("root", tera::Value::safe_string(&CARD_ROOT.to_string()));
+        Ok(Renderer {
             d,
             tera,
+            sources: theme.sources,
             urls,
-            build_date,
             provided,
-            nav: navigation(d, &strings),
-            paths: SitePaths::new(),
             items: Items::new(d, &strings),
+            topics: TopicLists::new(d),
+            card_implicits,
             strings,
+        })
+    }
+
+    /// Every page of the site with its output path.
+    fn pages(&self) -> Vec<(String, Page<'a>)> {
+        let d = self.d;
+        let mut out: Vec<(String, Page)> = vec![
+            (paths::HOME.into(), Page::Index),
+            (paths::NOT_FOUND.into(), Page::NotFound),
+            (paths::DATA.into(), Page::Data),
+            (paths::SEARCH.into(), Page::Search),
+            (paths::TOPICS.into(), Page::TopicList),
+            (paths::ENTITIES.into(), Page::EntityList),
+        ];
+        out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
+        out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
+        out.extend(
+            d.articles
+                .values()
+                .map(|a| (paths::article(&a.doc.slug), Page::Article(a))),
+        );
+        out.extend(
+            d.claims
+                .values()
+                .map(|c| (paths::claim(&c.doc.slug), Page::Claim(c))),
+        );
+        for s in d.topics.keys() {
+            let len = d.by_topic.get(s).map_or(0, Vec::len);
+            out.extend(paged(List::Topic(s), len).map(|(p, n)| (p, Page::Topic(s, n))));
+            // The full lists a topic page shows only the start of.
+            for (measure, rows) in self.topics.figures(s) {
+                if topics::shown_estimates(rows).len() < rows.len() {
+                    let list = List::TopicFigures(s, &self.topics.measure_folders[*measure]);
+                    out.extend(
+                        paged(list, rows.len())
+                            .map(|(p, n)| (p, Page::TopicFigures(s, *measure, n))),
+                    );
+                }
+            }
+            for (kind, pairs) in self.topics.pairs(s) {
+                if pairs.len() > topics::TOPIC_PAIRS {
+                    let list = List::TopicRelations(s, kind.key());
+                    out.extend(
+                        paged(list, pairs.len())
+                            .map(|(p, n)| (p, Page::TopicRelations(s, *kind, n))),
+                    );
+                }
+            }
         }
+        for s in d.entities.keys() {
+            let len = d.by_claimant.get(s).map_or(0, Vec::len);
+            out.extend(paged(List::Entity(s), len).map(|(p, n)| (p, Page::Entity(s, n))));
+        }
+        out.extend(
+            d.pages
+                .keys()
+                .map(|s| (paths::content_page(s), Page::Content(s))),
+        );
+        out
     }
 
     /// The common view of the page at `path`: `section` is the navigation
@@ -235,7 +297,7 @@ impl<'a> Renderer<'a> {
         page_title: String,
         section: &'static str,
         source: Option<&Path>,
-    ) -> Common<'_> {
+    ) -> Common {
         let s = &self.d.settings;
         let edit_url = match (&s.repository, source) {
             (Some(repo), Some(file)) => Some(format!(
@@ -246,29 +308,14 @@ impl<'a> Renderer<'a> {
             )),
             _ => None,
         };
-        let ui_language = s.ui_language.tag();
-        let content_lang = s.language.as_str();
         Common {
-            site_title: &s.title,
-            site_description: &s.description,
-            ui_language,
-            content_language: content_lang,
-            cl: if content_lang == ui_language {
-                String::new()
-            } else {
-                format!(r#" lang="{}""#, crate::escape::html(content_lang))
-            },
             root: paths::root_of(path),
             description: s.description.clone(),
             canonical: self.urls.page(path),
-            feed: self.urls.page(paths::FEED),
             og_type: "website",
             edit_url,
             jsonld: None,
-            built: self.build_date.map(|d| self.strings.date(d)),
             page_title,
-            nav: &self.nav,
-            paths: &self.paths,
             section: if section.is_empty() {
                 String::new()
             } else {
@@ -280,12 +327,49 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_page<T: Serialize>(&self, template: &str, common: &Common, page: &T) -> Html {
-        let mut ctx =
-            tera::Context::from_serialize(common).map_err(|e| template_error(template, &e))?;
-        ctx.insert("page", page);
-        self.tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(template, &e))
+        let error = |e: tera::Error| self.sources.render_error(template, &e);
+        let mut ctx = tera::Context::from_serialize(common).map_err(error)?;
+        ctx.insert_value(
+            "page",
+            tera::Value::try_from_serializable(page).map_err(error)?,
+        );
+        let html = self.tera.render(template, &ctx).map_err(error)?;
+        // The cards on the page were drawn once for every page: lead their
+        // links from this one.
+        Ok(if html.contains(CARD_ROOT) {
+            html.replace(CARD_ROOT, &common.root)
+        } else {
+            html
+        })
+    }
+
+    /// The card of claim `slug` (a claim of the dossier), drawn the first
+    /// time a page shows it and shared by every page after.
+    fn card(&self, slug: &str) -> Result<ClaimCard, Diagnostic> {
+        let cell = self.items.card_cell(slug);
+        if let Some(card) = cell.get() {
+            return Ok(card.clone());
+        }
+        let claim = tera::Value::from_serializable(self.items.claim(slug));
+        let mut args = tera::Context::new();
+        args.insert_value("claim", claim.clone());
+        let html = self
+            .tera
+            .render_component_with_implicits("claim_card", &args, &self.card_implicits, None, true)
+            .map_err(|e| self.sources.card_error(&e))?;
+        let mut fields = claim.into_map().unwrap_or_default();
+        fields.insert("card_html".into(), tera::Value::safe_string(&html));
+        Ok(cell
+            .get_or_init(|| ClaimCard(tera::Value::from(fields)))
+            .clone())
+    }
+
+    /// The cards of claims `slugs`, in order.
+    fn cards<'s>(
+        &self,
+        slugs: impl IntoIterator<Item = &'s str>,
+    ) -> Result<Vec<ClaimCard>, Diagnostic> {
+        slugs.into_iter().map(|slug| self.card(slug)).collect()
     }
 
     /// Markdown to HTML, its `@kind/slug` links made relative to a page at `root`.
@@ -370,9 +454,4 @@ impl From<&VerdictDef> for VerdictView {
                 .unwrap_or_default(),
         }
     }
-}
-
-fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    Diagnostic::error(Path::new("templates").join(template), theme::error_chain(e))
-        .hint("fix the template, or delete your override in templates/ to use the built-in one")
 }

@@ -4,7 +4,8 @@
 use crate::model::RelationKind;
 use crate::model::SETTINGS_FILE;
 use crate::paths;
-use crate::render::views::{IndexPage, Pair, VerdictCount};
+use crate::render::topics::Related;
+use crate::render::views::{IndexPage, VerdictCount};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
 use std::path::Path;
@@ -45,9 +46,8 @@ impl Renderer<'_> {
             .chain(d.settings.published)
             .max()
             .map(|date| s.date(date));
-        let (conflicts, conflicts_more) =
-            first(self.pairs_of(&claims, RelationKind::Contradicts, ""));
-        let (apparent, apparent_more) = first(self.pairs_of(&claims, RelationKind::Differs, ""));
+        let (conflicts, conflicts_more) = first(related(&claims, RelationKind::Contradicts));
+        let (apparent, apparent_more) = first(related(&claims, RelationKind::Differs));
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
@@ -56,9 +56,9 @@ impl Renderer<'_> {
             editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
             verdicts: self.verdict_counts(&claims, true),
             unrated: self.verdict_counts(&claims, false),
-            conflicts,
+            conflicts: self.pairs(&conflicts, "")?,
             conflicts_more,
-            apparent,
+            apparent: self.pairs(&apparent, "")?,
             apparent_more,
             topics: &self.items.topics,
             articles: &self.items.articles[articles_from..],
@@ -102,29 +102,18 @@ impl Renderer<'_> {
             })
             .collect()
     }
+}
 
-    /// Every relation of one kind declared by `claims`, as pairs, from the
-    /// side that declares it. Notes are rendered for a page at `root`.
-    pub(in crate::render) fn pairs_of(
-        &self,
-        claims: &[&Claim],
-        kind: RelationKind,
-        root: &str,
-    ) -> Vec<Pair<'_>> {
-        claims
-            .iter()
-            .flat_map(|c| {
-                c.edges
-                    .iter()
-                    .filter(move |e| e.outgoing && e.kind == kind)
-                    .map(move |e| (c, e))
-            })
-            .map(|(c, e)| Pair {
-                a: self.items.claim(&c.doc.slug),
-                b: self.items.claim(&e.other),
-                label: self.strings.get(e.label_key()),
-                note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
-            })
-            .collect()
-    }
+/// Every relation of one kind declared by `claims`, from the side that
+/// declares it.
+fn related<'d>(claims: &[&'d Claim], kind: RelationKind) -> Vec<Related<'d>> {
+    claims
+        .iter()
+        .flat_map(|c| {
+            c.edges
+                .iter()
+                .filter(move |e| e.outgoing && e.kind == kind)
+                .map(move |e| (*c, e))
+        })
+        .collect()
 }
