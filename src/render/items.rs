@@ -1,21 +1,18 @@
 //! The views that appear on many pages, built once per dossier and borrowed by
 //! every page that lists them: claims as cards and rows, topics, articles,
-//! entities, and figures as tables show them. A claim's card is drawn the
-//! first time a page shows it, and kept for the others.
+//! entities, and figures as tables show them. Each claim's card is drawn
+//! once, by the renderer, before any page.
 
 use super::i18n::Strings;
-use super::views::{ArticleItem, ClaimCard, ClaimItem, EntityItem, FigureView, Link, TopicItem};
+use super::views::{ArticleItem, ClaimItem, EntityItem, FigureView, Link, TopicItem};
 use super::{date_view, verdict_view};
 use crate::model::{Figure, Measure};
 use crate::paths;
 use crate::resolve::{Article, Claim, Dossier};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 pub(crate) struct Items<'a> {
     pub(crate) claims: BTreeMap<&'a str, ClaimItem>,
-    /// Each claim's card, once a page has shown it.
-    cards: BTreeMap<&'a str, OnceLock<ClaimCard>>,
     /// In topic order.
     pub(crate) topics: Vec<TopicItem>,
     /// Oldest first.
@@ -51,7 +48,6 @@ impl<'a> Items<'a> {
             span.1 += 1;
         }
         Items {
-            cards: claims.keys().map(|slug| (*slug, OnceLock::new())).collect(),
             claims,
             topics: topic_items(d, strings),
             articles: article_items(d, strings),
@@ -64,11 +60,6 @@ impl<'a> Items<'a> {
     /// The item of a claim that exists (every slug here comes from the dossier).
     pub(crate) fn claim(&self, slug: &str) -> &ClaimItem {
         &self.claims[slug]
-    }
-
-    /// Where the card of a claim that exists is kept.
-    pub(crate) fn card_cell(&self, slug: &str) -> &OnceLock<ClaimCard> {
-        &self.cards[slug]
     }
 }
 

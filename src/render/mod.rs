@@ -29,11 +29,14 @@ use items::Items;
 use paginate::page_count;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use theme::Sources;
 use topics::TopicLists;
-use views::{ClaimCard, Common, DateView, Link, SitePaths, SiteView, VerdictView};
+use views::{
+    ClaimCard, ClaimItem, Common, DateView, Link, Shared, SitePaths, SiteView, VerdictView,
+};
 
 /// What pages show that later stages make, handed in by the pipeline so
 /// that render imports none of them.
@@ -46,11 +49,14 @@ pub(crate) struct Provided<'a> {
 }
 
 /// One rendered page, or the template problem that stopped it.
-type Html = Result<String, Diagnostic>;
+type Html = Result<Vec<u8>, Diagnostic>;
 
-/// Pages rendered at a time: enough to keep every core busy, few enough
-/// that a large site is never held in memory whole.
-const BATCH: usize = 1024;
+/// Pages rendered at a time, on every core...
+const CHUNK: usize = 128;
+/// ...and handed on together once they hold this many pages or bytes: a
+/// large site is never held in memory whole, however large its pages.
+const BATCH_PAGES: usize = 1024;
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Renders every page with the theme (or reports why it could not be
 /// compiled), its assets and each article's seed, and hands them to `emit`
@@ -70,21 +76,23 @@ pub(crate) fn render(
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
-    let r = Renderer::new(d, theme, urls, build_date, provided).map_err(|e| vec![e])?;
+    let r = Renderer::new(d, theme, urls, build_date, provided)?;
     emit(assets).map_err(|e| vec![e])?;
     let mut diags: Vec<Diagnostic> = Vec::new();
     // Every page is independent of the others: render them on every core,
     // then gather them in path order, so the output stays byte-identical.
-    for batch in r.pages().chunks(BATCH) {
-        let rendered: Vec<(&String, Html)> = batch
+    let mut site = Site::new();
+    let mut bytes = 0;
+    for chunk in r.pages().chunks(CHUNK) {
+        let rendered: Vec<(&String, Html)> = chunk
             .par_iter()
             .map(|(path, page)| (path, r.page_of(*page)))
             .collect();
-        let mut site = Site::new();
         for (path, html) in rendered {
             match html {
                 Ok(html) => {
-                    site.insert(path.clone(), html.into_bytes());
+                    bytes += html.len();
+                    site.insert(path.clone(), html);
                 }
                 // A template problem shows on every page that uses the
                 // template: report it once.
@@ -92,9 +100,16 @@ pub(crate) fn render(
                 Err(_) => {}
             }
         }
-        if diags.is_empty() {
-            emit(site).map_err(|e| vec![e])?;
+        if site.len() >= BATCH_PAGES || bytes >= BATCH_BYTES {
+            if diags.is_empty() {
+                emit(std::mem::take(&mut site)).map_err(|e| vec![e])?;
+            }
+            site.clear();
+            bytes = 0;
         }
+    }
+    if diags.is_empty() && !site.is_empty() {
+        emit(site).map_err(|e| vec![e])?;
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
     let seeds: Site = d
@@ -153,15 +168,16 @@ pub(crate) struct Renderer<'a> {
     items: Items<'a>,
     /// What each topic lists: estimates by measure, pairs by kind.
     topics: TopicLists<'a>,
-    /// What a claim's card is drawn with besides the claim (see [`CARD_ROOT`]).
-    card_implicits: tera::Context,
+    /// Each claim as lists show it, its card drawn once for every page (see
+    /// [`CARD_ROOT`]).
+    cards: BTreeMap<&'a str, ClaimCard<'a>>,
     provided: Provided<'a>,
 }
 
 /// The `root` cards are drawn with, once for every page: a character no
 /// page has otherwise (content may hold no NUL, and escaping turns one into
-/// U+FFFD), which [`Renderer::render_page`] replaces with the page's root.
-const CARD_ROOT: char = '\0';
+/// U+FFFD), which [`PageWriter`] replaces with the page's root.
+const CARD_ROOT: u8 = b'\0';
 
 impl<'a> Renderer<'a> {
     fn page_of(&self, page: Page) -> Html {
@@ -190,7 +206,7 @@ impl<'a> Renderer<'a> {
         urls: &'a Urls,
         build_date: Option<PartialDate>,
         provided: Provided<'a>,
-    ) -> Result<Self, Diagnostic> {
+    ) -> Result<Self, Vec<Diagnostic>> {
         let strings = theme.strings;
         let nav = navigation(d, &strings);
         let paths = SitePaths::new();
@@ -213,19 +229,19 @@ impl<'a> Renderer<'a> {
         };
         let mut tera = theme.tera;
         let global = tera::Context::from_serialize(&site)
-            .map_err(|e| theme.sources.render_error("base.html", &e))?;
+            .map_err(|e| vec![theme.sources.render_error("base.html", &e)])?;
         tera.global_context().extend(global);
-        let mut card_implicits = tera::Context::new();
-        card_implicits.insert_value("root", tera::Value::safe_string(&CARD_ROOT.to_string()));
+        let items = Items::new(d, &strings);
+        let cards = draw_cards(&tera, &theme.sources, &items)?;
         Ok(Renderer {
             d,
             tera,
             sources: theme.sources,
             urls,
             provided,
-            items: Items::new(d, &strings),
+            items,
             topics: TopicLists::new(d),
-            card_implicits,
+            cards,
             strings,
         })
     }
@@ -333,42 +349,23 @@ impl<'a> Renderer<'a> {
             "page",
             tera::Value::try_from_serializable(page).map_err(error)?,
         );
-        let html = self.tera.render(template, &ctx).map_err(error)?;
-        // The cards on the page were drawn once for every page: lead their
-        // links from this one.
-        Ok(if html.contains(CARD_ROOT) {
-            html.replace(CARD_ROOT, &common.root)
-        } else {
-            html
-        })
+        let mut out = PageWriter {
+            page: Vec::with_capacity(16 << 10),
+            root: common.root.as_bytes(),
+        };
+        self.tera
+            .render_to(template, &ctx, &mut out)
+            .map_err(error)?;
+        Ok(out.page)
     }
 
-    /// The card of claim `slug` (a claim of the dossier), drawn the first
-    /// time a page shows it and shared by every page after.
-    fn card(&self, slug: &str) -> Result<ClaimCard, Diagnostic> {
-        let cell = self.items.card_cell(slug);
-        if let Some(card) = cell.get() {
-            return Ok(card.clone());
-        }
-        let claim = tera::Value::from_serializable(self.items.claim(slug));
-        let mut args = tera::Context::new();
-        args.insert_value("claim", claim.clone());
-        let html = self
-            .tera
-            .render_component_with_implicits("claim_card", &args, &self.card_implicits, None, true)
-            .map_err(|e| self.sources.card_error(&e))?;
-        let mut fields = claim.into_map().unwrap_or_default();
-        fields.insert("card_html".into(), tera::Value::safe_string(&html));
-        Ok(cell
-            .get_or_init(|| ClaimCard(tera::Value::from(fields)))
-            .clone())
+    /// Claim `slug` (a claim of the dossier) as lists show it.
+    fn card(&self, slug: &str) -> ClaimCard<'a> {
+        self.cards[slug].clone()
     }
 
     /// The cards of claims `slugs`, in order.
-    fn cards<'s>(
-        &self,
-        slugs: impl IntoIterator<Item = &'s str>,
-    ) -> Result<Vec<ClaimCard>, Diagnostic> {
+    fn cards<'s>(&self, slugs: impl IntoIterator<Item = &'s str>) -> Vec<ClaimCard<'a>> {
         slugs.into_iter().map(|slug| self.card(slug)).collect()
     }
 
@@ -387,6 +384,95 @@ impl<'a> Renderer<'a> {
         resolve_internal(self.d, &link)
             .ok()
             .map(|p| format!("{root}{p}"))
+    }
+}
+
+/// Every claim as lists show it, its card drawn with the `claim_card`
+/// component on every core, once for every page: its links lead from
+/// [`CARD_ROOT`].
+fn draw_cards<'a>(
+    tera: &tera::Tera,
+    sources: &Sources,
+    items: &Items<'a>,
+) -> Result<BTreeMap<&'a str, ClaimCard<'a>>, Vec<Diagnostic>> {
+    let mut implicits = tera::Context::new();
+    let root = char::from(CARD_ROOT).to_string();
+    implicits.insert_value("root", tera::Value::safe_string(&root));
+    // Verdicts and claimants are shared by many claims: made once each.
+    let mut verdicts = BTreeMap::new();
+    let mut claimants = BTreeMap::new();
+    for claim in items.claims.values() {
+        verdicts
+            .entry(claim.verdict.key.as_str())
+            .or_insert_with(|| Shared::new(&claim.verdict));
+        claimants
+            .entry(claim.claimant.href.as_str())
+            .or_insert_with(|| Shared::new(&claim.claimant));
+    }
+    let claims: Vec<(&&str, &ClaimItem)> = items.claims.iter().collect();
+    let drawn: Vec<_> = claims
+        .par_iter()
+        .map(|(slug, claim)| {
+            let mut args = tera::Context::new();
+            args.insert("claim", claim);
+            let html = tera
+                .render_component_with_implicits("claim_card", &args, &implicits, None, true)
+                .map_err(|e| sources.card_error(&e))?;
+            Ok((**slug, *claim, Shared::html(&html)))
+        })
+        .collect();
+    let mut cards = BTreeMap::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for card in drawn {
+        match card {
+            Ok((slug, claim, card_html)) => {
+                let card = ClaimCard {
+                    slug,
+                    title: Shared::new(&claim.title),
+                    href: Shared::new(&claim.href),
+                    verdict: verdicts[claim.verdict.key.as_str()].clone(),
+                    claimant: claimants[claim.claimant.href.as_str()].clone(),
+                    claimed: Shared::new(&claim.claimed),
+                    card_html,
+                };
+                cards.insert(slug, card);
+            }
+            Err(e) if !diags.contains(&e) => diags.push(e),
+            Err(_) => {}
+        }
+    }
+    if diags.is_empty() {
+        Ok(cards)
+    } else {
+        Err(diags)
+    }
+}
+
+/// A page as Tera writes it, each [`CARD_ROOT`] in it (the cards') replaced
+/// with the page's root on the way.
+struct PageWriter<'r> {
+    page: Vec<u8>,
+    root: &'r [u8],
+}
+
+impl std::io::Write for PageWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
+        while let Some(i) = memchr::memchr(CARD_ROOT, buf) {
+            self.page.extend_from_slice(&buf[..i]);
+            self.page.extend_from_slice(self.root);
+            buf = &buf[i + 1..];
+        }
+        self.page.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

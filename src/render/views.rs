@@ -12,6 +12,7 @@
 //! already carries links relative to its page, and is written with `| safe`.
 
 use serde::{Serialize, Serializer};
+use std::marker::PhantomData;
 
 /// What every page gets, the same on every page: site settings, the
 /// navigation, the fixed pages' addresses.
@@ -158,18 +159,64 @@ pub(crate) struct ClaimItem {
     pub(crate) relation_kinds: Vec<&'static str>,
 }
 
-/// A claim as every list, pair and table shows it: the fields of its
-/// [`ClaimItem`], and `card_html`, its card as the `claim_card` component of
-/// `components.html` draws it. Made once per claim (the card once, whatever
-/// the page's depth) and shared by every page that shows the claim, which
-/// writes `{{ claim.card_html | safe }}`.
-#[derive(Clone, Debug)]
-pub(crate) struct ClaimCard(pub(crate) tera::Value);
+/// A claim as every list, pair and table shows it: `card_html`, its card as
+/// the `claim_card` component of `components.html` draws it from the claim's
+/// [`ClaimItem`] (drawn once per claim, whatever the page's depth), and what a
+/// table row or a one-line list needs besides. Pages write
+/// `{{ claim.card_html | safe }}`.
+#[derive(Serialize, Clone)]
+pub(crate) struct ClaimCard<'a> {
+    pub(crate) slug: &'a str,
+    pub(crate) title: Shared<String>,
+    pub(crate) href: Shared<String>,
+    pub(crate) verdict: Shared<VerdictView>,
+    /// Who made the claim, linking to their page.
+    pub(crate) claimant: Shared<Link>,
+    /// When the claim was made, in words.
+    pub(crate) claimed: Shared<String>,
+    /// A safe string.
+    pub(crate) card_html: Shared<String>,
+}
 
-impl Serialize for ClaimCard {
+/// A view made into a template value once, and shared, not copied, by every
+/// page that shows it; templates read it as the `T` it was made from.
+pub(crate) struct Shared<T> {
+    value: tera::Value,
+    made_from: PhantomData<fn(&T)>,
+}
+
+impl<T: Serialize> Shared<T> {
+    pub(crate) fn new(view: &T) -> Shared<T> {
+        Shared {
+            value: tera::Value::from_serializable(view),
+            made_from: PhantomData,
+        }
+    }
+}
+
+impl Shared<String> {
+    /// HTML, written as it is: `| safe` changes nothing.
+    pub(crate) fn html(html: &str) -> Shared<String> {
+        Shared {
+            value: tera::Value::safe_string(html),
+            made_from: PhantomData,
+        }
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared {
+            value: self.value.clone(),
+            made_from: PhantomData,
+        }
+    }
+}
+
+impl<T> Serialize for Shared<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Into a template's context, the made value itself, not a copy.
-        self.0.serialize(serializer)
+        // Into a template's context, the value itself, not a copy.
+        self.value.serialize(serializer)
     }
 }
 
@@ -218,11 +265,11 @@ pub(crate) struct FigureView {
 }
 
 #[derive(Serialize)]
-pub(crate) struct CorrectionView {
+pub(crate) struct CorrectionView<'a> {
     pub(crate) date: String,
     pub(crate) date_iso: String,
     pub(crate) note_html: String,
-    pub(crate) claim: ClaimCard,
+    pub(crate) claim: ClaimCard<'a>,
 }
 
 /// How many claims have one verdict.
@@ -239,9 +286,9 @@ pub(crate) struct VerdictCount {
 
 /// Two related claims, as the claim that declares the relation reads it.
 #[derive(Serialize)]
-pub(crate) struct Pair {
-    pub(crate) a: ClaimCard,
-    pub(crate) b: ClaimCard,
+pub(crate) struct Pair<'a> {
+    pub(crate) a: ClaimCard<'a>,
+    pub(crate) b: ClaimCard<'a>,
     pub(crate) label: String,
     pub(crate) note_html: Option<String>,
 }
@@ -260,10 +307,10 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) unrated: Vec<VerdictCount>,
     /// What the sources disagree on: real contradictions (the first of them,
     /// with how many more the claims list has).
-    pub(crate) conflicts: Vec<Pair>,
+    pub(crate) conflicts: Vec<Pair<'a>>,
     pub(crate) conflicts_more: usize,
     /// Reports that look as if they conflict but can both be true.
-    pub(crate) apparent: Vec<Pair>,
+    pub(crate) apparent: Vec<Pair<'a>>,
     pub(crate) apparent_more: usize,
     pub(crate) topics: &'a [TopicItem],
     /// The latest articles, and how many more the articles list has.
@@ -287,17 +334,17 @@ pub(crate) struct FilterOption {
 
 /// The claims of one verdict, on the claims list.
 #[derive(Serialize)]
-pub(crate) struct VerdictGroup {
+pub(crate) struct VerdictGroup<'a> {
     /// `verdict-<key>`: the home page's verdict counts link here.
     pub(crate) id: String,
     pub(crate) verdict: VerdictView,
     pub(crate) count_text: String,
-    pub(crate) claims: Vec<ClaimCard>,
+    pub(crate) claims: Vec<ClaimCard<'a>>,
 }
 
 /// `claims/index.html`.
 #[derive(Serialize)]
-pub(crate) struct ClaimsPage {
+pub(crate) struct ClaimsPage<'a> {
     pub(crate) intro: String,
     pub(crate) verdicts: Vec<FilterOption>,
     pub(crate) topics: Vec<FilterOption>,
@@ -305,7 +352,7 @@ pub(crate) struct ClaimsPage {
     pub(crate) claimants: Vec<FilterOption>,
     /// Kinds of relation, so that claims in real or apparent conflict can be listed.
     pub(crate) relations: Vec<FilterOption>,
-    pub(crate) groups: Vec<VerdictGroup>,
+    pub(crate) groups: Vec<VerdictGroup<'a>>,
     /// Each verdict group's first page and anchor, for the jump links.
     pub(crate) jumps: Vec<Link>,
     pub(crate) pagination: Option<Pagination>,
@@ -333,7 +380,7 @@ pub(crate) struct ArticlePage<'a> {
     pub(crate) furniture: Vec<FurnitureLine<'a>>,
     pub(crate) notes: Vec<NoteView<'a>>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<ClaimCard>,
+    pub(crate) claims: Vec<ClaimCard<'a>>,
 }
 
 /// One paragraph of the seed, with its highlights (and their English, hidden
@@ -369,13 +416,13 @@ pub(crate) struct ClaimPage<'a> {
     pub(crate) appearances_heading: String,
     pub(crate) appearances: Vec<AppearanceView<'a>>,
     pub(crate) figures: Vec<FigureView>,
-    pub(crate) relations: Vec<RelationGroup>,
+    pub(crate) relations: Vec<RelationGroup<'a>>,
     pub(crate) analysis_html: String,
     pub(crate) sources: Vec<SourceView<'a>>,
     pub(crate) outside_knowledge: bool,
     pub(crate) reviewed: Option<String>,
     pub(crate) updated: Option<String>,
-    pub(crate) corrections: Vec<CorrectionView>,
+    pub(crate) corrections: Vec<CorrectionView<'a>>,
     /// A citation: title, dossier, date reviewed (the template adds the address).
     pub(crate) cite: String,
 }
@@ -403,15 +450,15 @@ pub(crate) struct AppearanceView<'a> {
 
 /// Related claims of one kind and direction ("Contradicts", "Supported by").
 #[derive(Serialize)]
-pub(crate) struct RelationGroup {
+pub(crate) struct RelationGroup<'a> {
     pub(crate) kind: &'static str,
     pub(crate) label: String,
-    pub(crate) items: Vec<RelatedItem>,
+    pub(crate) items: Vec<RelatedItem<'a>>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct RelatedItem {
-    pub(crate) claim: ClaimCard,
+pub(crate) struct RelatedItem<'a> {
+    pub(crate) claim: ClaimCard<'a>,
     pub(crate) note_html: Option<String>,
 }
 
@@ -430,24 +477,24 @@ pub(crate) struct TopicPage<'a> {
     pub(crate) summary: &'a str,
     pub(crate) overview_html: String,
     /// Each measure's estimates; on the first page only.
-    pub(crate) figures: Vec<MeasureTable>,
+    pub(crate) figures: Vec<MeasureTable<'a>>,
     /// Pairs of related claims by kind: conflicts, apparent conflicts,
     /// updates, agreements, context; kinds with no pair are left out. On the
     /// first page only.
-    pub(crate) relation_groups: Vec<TopicRelations>,
+    pub(crate) relation_groups: Vec<TopicRelations<'a>>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<ClaimCard>,
+    pub(crate) claims: Vec<ClaimCard<'a>>,
     /// Pages after the first hold the claims only.
     pub(crate) pagination: Option<Pagination>,
 }
 
 /// The first pairs of one relation kind on a topic page.
 #[derive(Serialize)]
-pub(crate) struct TopicRelations {
+pub(crate) struct TopicRelations<'a> {
     pub(crate) kind: &'static str,
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,
-    pub(crate) pairs: Vec<Pair>,
+    pub(crate) pairs: Vec<Pair<'a>>,
     /// When the topic has more pairs of this kind than shown: all of them,
     /// on pages of their own (`relations.html`).
     pub(crate) all: Option<Link>,
@@ -457,9 +504,9 @@ pub(crate) struct TopicRelations {
 /// ones that are numbers. At most about fifty: the latest, and every one
 /// whose claim is in a conflict.
 #[derive(Serialize)]
-pub(crate) struct MeasureTable {
+pub(crate) struct MeasureTable<'a> {
     pub(crate) heading: String,
-    pub(crate) rows: Vec<FigureRow>,
+    pub(crate) rows: Vec<FigureRow<'a>>,
     /// The chart as HTML; empty when no estimate can be drawn.
     pub(crate) chart: String,
     /// Which estimates the chart leaves out (vague quantities), in a sentence.
@@ -472,33 +519,33 @@ pub(crate) struct MeasureTable {
 }
 
 #[derive(Serialize)]
-pub(crate) struct FigureRow {
-    pub(crate) claim: ClaimCard,
+pub(crate) struct FigureRow<'a> {
+    pub(crate) claim: ClaimCard<'a>,
     pub(crate) figure: FigureView,
 }
 
 /// `topics/<slug>/figures/<measure>/index.html` and its pages: every
 /// estimate of one measure on a topic, oldest first.
 #[derive(Serialize)]
-pub(crate) struct FiguresPage {
+pub(crate) struct FiguresPage<'a> {
     /// The topic, for the breadcrumb and the way back.
     pub(crate) topic: Link,
     pub(crate) heading: String,
     pub(crate) intro: String,
-    pub(crate) rows: Vec<FigureRow>,
+    pub(crate) rows: Vec<FigureRow<'a>>,
     pub(crate) pagination: Option<Pagination>,
 }
 
 /// `topics/<slug>/relations/<kind>/index.html` and its pages: every pair of
 /// one relation kind on a topic.
 #[derive(Serialize)]
-pub(crate) struct RelationsPage {
+pub(crate) struct RelationsPage<'a> {
     /// The topic, for the breadcrumb and the way back.
     pub(crate) topic: Link,
     pub(crate) kind: &'static str,
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,
-    pub(crate) pairs: Vec<Pair>,
+    pub(crate) pairs: Vec<Pair<'a>>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -515,7 +562,7 @@ pub(crate) struct EntityPage<'a> {
     pub(crate) breakdown: Vec<VerdictCount>,
     pub(crate) unrated: Vec<VerdictCount>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<ClaimCard>,
+    pub(crate) claims: Vec<ClaimCard<'a>>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -527,7 +574,7 @@ pub(crate) struct ContentPage<'a> {
     /// On the corrections and contribute pages: the repository, when known.
     pub(crate) repository: Option<Link>,
     /// The corrections page also lists every correction in the dossier, newest first.
-    pub(crate) corrections: Option<Vec<CorrectionView>>,
+    pub(crate) corrections: Option<Vec<CorrectionView<'a>>>,
     pub(crate) corrections_heading: String,
 }
 

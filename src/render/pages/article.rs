@@ -55,7 +55,7 @@ impl Renderer<'_> {
                 .iter()
                 .filter(|h| seen.insert(&h.claim))
                 .map(|h| h.claim.as_str()),
-        )?;
+        );
         let has_english = a.highlights.iter().any(|h| {
             let ap = &d.claims[&h.claim].doc.meta.appearances[h.appearance];
             ap.translation.is_some() || ap.sentence_translation.is_some()

@@ -2,7 +2,6 @@
 //! with the English), its figures, the claims related to it both ways, the
 //! analysis, the change history, and how to cite it.
 
-use crate::diagnostic::Diagnostic;
 use crate::escape::script_json;
 use crate::paths;
 use crate::render::items::{byline, figure_view};
@@ -76,13 +75,13 @@ impl<'a> Renderer<'a> {
                 .with("appearances-heading", &[("n", &c.placed.len().to_string())]),
             appearances: self.appearances(c),
             figures: m.figures.iter().map(|f| figure_view(d, s, f)).collect(),
-            relations: self.relation_groups(c, root)?,
+            relations: self.relation_groups(c, root),
             analysis_html: self.md(&c.doc.body, root),
             sources,
             outside_knowledge: m.outside_knowledge,
             reviewed,
             updated: d.last_change(c).map(|date| s.date(date)),
-            corrections: self.corrections_of(c, root)?,
+            corrections: self.corrections_of(c, root),
             cite,
         };
         self.render_page("claim.html", &common, &view)
@@ -122,12 +121,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Related claims, grouped by how they read from this claim.
-    fn relation_groups(&self, c: &Claim, root: &str) -> Result<Vec<RelationGroup>, Diagnostic> {
+    fn relation_groups(&self, c: &Claim, root: &str) -> Vec<RelationGroup<'_>> {
         let mut groups: Vec<RelationGroup> = Vec::new();
         for e in &c.edges {
             let label = self.strings.get(e.label_key());
             let item = RelatedItem {
-                claim: self.card(&e.other)?,
+                claim: self.card(&e.other),
                 note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
             };
             match groups.iter_mut().find(|g| g.label == label) {
@@ -139,7 +138,7 @@ impl<'a> Renderer<'a> {
                 }),
             }
         }
-        Ok(groups)
+        groups
     }
 
     /// A claim's corrections, as its page and the corrections page list them.
@@ -147,13 +146,10 @@ impl<'a> Renderer<'a> {
         &self,
         c: &Claim,
         root: &str,
-    ) -> Result<Vec<CorrectionView>, Diagnostic> {
+    ) -> Vec<CorrectionView<'_>> {
         let corrections = &c.doc.meta.corrections;
-        if corrections.is_empty() {
-            return Ok(Vec::new());
-        }
-        let claim = self.card(&c.doc.slug)?;
-        Ok(corrections
+        let claim = self.card(&c.doc.slug);
+        corrections
             .iter()
             .map(|k| CorrectionView {
                 date: self.strings.date(k.date),
@@ -161,6 +157,6 @@ impl<'a> Renderer<'a> {
                 note_html: self.md_inline(&k.note, root),
                 claim: claim.clone(),
             })
-            .collect())
+            .collect()
     }
 }

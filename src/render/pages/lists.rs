@@ -47,7 +47,7 @@ impl Renderer<'_> {
                     .iter()
                     .filter(|c| c.verdict.key == v.key)
                     .map(|c| c.slug.as_str()),
-            )?;
+            );
             if claims.is_empty() {
                 continue;
             }

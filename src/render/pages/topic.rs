@@ -41,14 +41,14 @@ impl Renderer<'_> {
         let pagination = pagination(list, n, page_count(all.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
-        let claims = self.cards(page_of(all, n).iter().map(String::as_str))?;
+        let claims = self.cards(page_of(all, n).iter().map(String::as_str));
         let claims_heading = s.with("topic-all-claims", &[("n", &all.len().to_string())]);
         let first = n == 1;
         let mut figures = Vec::new();
         let mut relation_groups = Vec::new();
         if first {
             for (measure, rows) in self.topics.figures(slug) {
-                figures.push(self.measure_table(slug, *measure, rows)?);
+                figures.push(self.measure_table(slug, *measure, rows));
             }
             for (kind, pairs) in self.topics.pairs(slug) {
                 let (heading, intro) = relation_words(*kind);
@@ -57,7 +57,7 @@ impl Renderer<'_> {
                     kind: kind.key(),
                     heading: s.with(heading, &[("n", &pairs.len().to_string())]),
                     intro: intro.map(|k| s.get(k)),
-                    pairs: self.pairs(shown, &root)?,
+                    pairs: self.pairs(shown, &root),
                     all: (pairs.len() > TOPIC_PAIRS).then(|| Link {
                         title: s.with("topic-pairs-all", &[("n", &pairs.len().to_string())]),
                         href: List::TopicRelations(slug, kind.key()).page(1),
@@ -102,7 +102,7 @@ impl Renderer<'_> {
                 "figures-page-intro",
                 &[("n", &rows.len().to_string()), ("topic", &t.meta.title)],
             ),
-            rows: self.figure_rows(page_of(rows, n).iter())?,
+            rows: self.figure_rows(page_of(rows, n).iter()),
             pagination,
         };
         self.render_page("figures.html", &common, &view)
@@ -132,52 +132,36 @@ impl Renderer<'_> {
             kind: kind.key(),
             heading,
             intro: intro.map(|k| s.get(k)),
-            pairs: self.pairs(page_of(pairs, n), &root)?,
+            pairs: self.pairs(page_of(pairs, n), &root),
             pagination,
         };
         self.render_page("relations.html", &common, &view)
     }
 
     /// Related claims as pairs; notes are rendered for a page at `root`.
-    pub(in crate::render) fn pairs(
-        &self,
-        related: &[Related],
-        root: &str,
-    ) -> Result<Vec<Pair>, crate::diagnostic::Diagnostic> {
+    pub(in crate::render) fn pairs(&self, related: &[Related], root: &str) -> Vec<Pair<'_>> {
         related
             .iter()
-            .map(|(c, e)| {
-                Ok(Pair {
-                    a: self.card(&c.doc.slug)?,
-                    b: self.card(&e.other)?,
-                    label: self.strings.get(e.label_key()),
-                    note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
-                })
+            .map(|(c, e)| Pair {
+                a: self.card(&c.doc.slug),
+                b: self.card(&e.other),
+                label: self.strings.get(e.label_key()),
+                note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
             })
             .collect()
     }
 
-    fn figure_rows<'e>(
-        &self,
-        rows: impl Iterator<Item = &'e Estimate<'e>>,
-    ) -> Result<Vec<FigureRow>, crate::diagnostic::Diagnostic> {
-        rows.map(|r| {
-            Ok(FigureRow {
-                claim: self.card(&r.claim.doc.slug)?,
-                figure: figure_view(self.d, &self.strings, r.figure),
-            })
+    fn figure_rows<'e>(&self, rows: impl Iterator<Item = &'e Estimate<'e>>) -> Vec<FigureRow<'_>> {
+        rows.map(|r| FigureRow {
+            claim: self.card(&r.claim.doc.slug),
+            figure: figure_view(self.d, &self.strings, r.figure),
         })
         .collect()
     }
 
     /// One measure's table and chart on a topic page: the estimates most
     /// worth comparing, and a link to all of them when they are not all shown.
-    fn measure_table(
-        &self,
-        slug: &str,
-        measure: usize,
-        rows: &[Estimate],
-    ) -> Result<MeasureTable, crate::diagnostic::Diagnostic> {
+    fn measure_table(&self, slug: &str, measure: usize, rows: &[Estimate]) -> MeasureTable<'_> {
         let (d, s) = (self.d, &self.strings);
         let m: &Measure = &d.settings.measures[measure];
         let shown: Vec<&Estimate> = shown_estimates(rows)
@@ -223,7 +207,7 @@ impl Renderer<'_> {
             ("n", rows.len().to_string()),
         ];
         let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        Ok(MeasureTable {
+        MeasureTable {
             heading: s.with("figures-side-by-side", &[("label", &m.label)]),
             chart: chart(&bars),
             not_charted,
@@ -235,8 +219,8 @@ impl Renderer<'_> {
                 ),
                 href: List::TopicFigures(slug, &self.topics.measure_folders[measure]).page(1),
             }),
-            rows: self.figure_rows(shown.into_iter())?,
-        })
+            rows: self.figure_rows(shown.into_iter()),
+        }
     }
 }
 
