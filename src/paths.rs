@@ -50,6 +50,8 @@ pub(crate) enum List<'a> {
     /// Every pair of one kind of relation on a topic: the topic, and the
     /// kind's key (`contradicts`, `supports`...).
     TopicRelations(&'a str, &'a str),
+    /// Every pair of one kind of relation in the dossier: the kind's key.
+    Relations(&'a str),
 }
 
 impl List<'_> {
@@ -62,6 +64,7 @@ impl List<'_> {
             List::Entity(slug) => format!("entities/{slug}"),
             List::TopicFigures(slug, measure) => format!("topics/{slug}/figures/{measure}"),
             List::TopicRelations(slug, kind) => format!("topics/{slug}/relations/{kind}"),
+            List::Relations(kind) => format!("relations/{kind}"),
         };
         if n <= 1 {
             format!("{dir}/index.html")

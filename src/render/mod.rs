@@ -146,6 +146,8 @@ enum Page<'d> {
     /// A topic's estimates of one measure (its place in the list of measures).
     TopicFigures(&'d str, usize, usize),
     TopicRelations(&'d str, RelationKind, usize),
+    /// Conflicts or apparent conflicts in the whole dossier.
+    Relations(RelationKind, usize),
     Entity(&'d str, usize),
     Content(&'d str),
 }
@@ -195,6 +197,7 @@ impl<'a> Renderer<'a> {
             Page::Topic(slug, n) => self.topic(slug, n),
             Page::TopicFigures(slug, measure, n) => self.topic_figures(slug, measure, n),
             Page::TopicRelations(slug, kind, n) => self.topic_relations(slug, kind, n),
+            Page::Relations(kind, n) => self.relations(kind, n),
             Page::Entity(slug, n) => self.entity(slug, n),
             Page::Content(slug) => self.page(slug),
         }
@@ -259,6 +262,14 @@ impl<'a> Renderer<'a> {
         ];
         out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
         out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
+        // The full lists the home page shows only the start of.
+        for kind in topics::HOME_KINDS {
+            let len = self.topics.everywhere(kind).len();
+            if len > topics::FIRST_PAIRS {
+                let list = List::Relations(kind.key());
+                out.extend(paged(list, len).map(|(p, n)| (p, Page::Relations(kind, n))));
+            }
+        }
         out.extend(
             d.articles
                 .values()
@@ -283,7 +294,7 @@ impl<'a> Renderer<'a> {
                 }
             }
             for (kind, pairs) in self.topics.pairs(s) {
-                if pairs.len() > topics::TOPIC_PAIRS {
+                if pairs.len() > topics::FIRST_PAIRS {
                     let list = List::TopicRelations(s, kind.key());
                     out.extend(
                         paged(list, pairs.len())

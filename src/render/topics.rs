@@ -10,8 +10,9 @@ use crate::resolve::{Claim, Dossier, Edge};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// How many pairs of each kind a topic page shows.
-pub(crate) const TOPIC_PAIRS: usize = 20;
+/// How many pairs of each kind a page that starts their list shows: a topic
+/// page, and the home page for conflicts and apparent conflicts.
+pub(crate) const FIRST_PAIRS: usize = 20;
 /// How many estimates of one measure a topic page shows at most...
 const FIGURE_ROWS: usize = 50;
 /// ...of which the latest, whatever else is shown.
@@ -46,9 +47,14 @@ pub(crate) struct TopicLists<'d> {
     /// By topic: each kind of relation with pairs, in [`KINDS`] order, and
     /// its pairs by the slug of the declaring claim.
     pairs: BTreeMap<&'d str, Vec<(RelationKind, Vec<Related<'d>>)>>,
+    /// In the whole dossier: the kinds the home page shows, with their pairs.
+    everywhere: Vec<(RelationKind, Vec<Related<'d>>)>,
     /// The folder of each measure's pages ([`paths::measure_folder`]).
     pub(crate) measure_folders: Vec<String>,
 }
+
+/// The kinds of relation the home page shows, each with a list of its own.
+pub(crate) const HOME_KINDS: [RelationKind; 2] = [RelationKind::Contradicts, RelationKind::Differs];
 
 impl<'d> TopicLists<'d> {
     pub(crate) fn new(d: &'d Dossier) -> Self {
@@ -63,9 +69,14 @@ impl<'d> TopicLists<'d> {
             figures.insert(topic, f);
             pairs.insert(topic, p);
         }
+        let claims: Vec<&Claim> = d.claims.values().collect();
         TopicLists {
             figures,
             pairs,
+            everywhere: HOME_KINDS
+                .iter()
+                .map(|kind| (*kind, declared(&claims, *kind)))
+                .collect(),
             measure_folders: d
                 .settings
                 .measures
@@ -90,6 +101,14 @@ impl<'d> TopicLists<'d> {
             .iter()
             .find(|(m, _)| *m == measure)
             .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// The pairs of one kind in the whole dossier (one of [`HOME_KINDS`]).
+    pub(crate) fn everywhere(&self, kind: RelationKind) -> &[Related<'d>] {
+        self.everywhere
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[], |(_, pairs)| pairs.as_slice())
     }
 
     /// The pairs of one kind on a topic.
@@ -171,6 +190,20 @@ fn pairs_of<'d>(d: &'d Dossier, topic: &str) -> Vec<(RelationKind, Vec<Related<'
         .collect()
 }
 
+/// Every relation of one kind declared by `claims`, from the side that
+/// declares it.
+fn declared<'d>(claims: &[&'d Claim], kind: RelationKind) -> Vec<Related<'d>> {
+    claims
+        .iter()
+        .flat_map(|c| {
+            c.edges
+                .iter()
+                .filter(move |e| e.outgoing && e.kind == kind)
+                .map(move |e| (*c, e))
+        })
+        .collect()
+}
+
 /// Which estimates (places in `rows`, oldest first) a topic page shows: all
 /// of them when they are few; else the latest, and those of claims in a
 /// conflict, the latest first, up to [`FIGURE_ROWS`].
@@ -193,4 +226,52 @@ pub(crate) fn shown_estimates(rows: &[Estimate]) -> Vec<usize> {
         shown.insert(i);
     }
     shown.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::fixture_dossier;
+
+    #[test]
+    fn a_topic_shows_every_estimate_when_few_else_the_latest_and_those_in_conflict() {
+        let d = fixture_dossier("minimal");
+        let claim = &d.claims["sent"];
+        let figure = &claim.doc.meta.figures[0];
+        let rows = |n: usize, conflict: &dyn Fn(usize) -> bool| -> Vec<Estimate> {
+            (0..n)
+                .map(|i| Estimate {
+                    date: claim.doc.meta.claimed,
+                    claim,
+                    figure,
+                    in_conflict: conflict(i),
+                })
+                .collect()
+        };
+        let few = rows(FIGURE_ROWS, &|_| false);
+        assert_eq!(shown_estimates(&few).len(), FIGURE_ROWS);
+
+        // 200 estimates, every tenth in a conflict: the latest 25, every one
+        // in conflict, and the room left to the latest; oldest first.
+        let many = rows(200, &|i| i % 10 == 0);
+        let shown = shown_estimates(&many);
+        assert_eq!(shown.len(), FIGURE_ROWS);
+        assert!(shown.windows(2).all(|w| w[0] < w[1]));
+        assert!((168..200).all(|i| shown.contains(&i)));
+        assert!((0..200).step_by(10).all(|i| shown.contains(&i)));
+
+        // More in conflict than there is room for: the latest of them.
+        let most = rows(200, &|i| i % 2 == 0);
+        let shown = shown_estimates(&most);
+        assert_eq!(shown.len(), FIGURE_ROWS);
+        assert_eq!(shown[0], 126);
+        assert!(shown.iter().filter(|i| **i < 175).all(|i| i % 2 == 0));
+
+        // Few in conflict: the rest of the room goes to the latest.
+        let rare = rows(200, &|i| i == 3);
+        let shown = shown_estimates(&rare);
+        assert_eq!(shown.len(), FIGURE_ROWS);
+        assert!(shown.contains(&3));
+        assert!((151..200).all(|i| shown.contains(&i)));
+    }
 }

@@ -306,12 +306,12 @@ pub(crate) struct IndexPage<'a> {
     /// ...and how many are not rated (opinion), counted apart.
     pub(crate) unrated: Vec<VerdictCount>,
     /// What the sources disagree on: real contradictions (the first of them,
-    /// with how many more the claims list has).
+    /// and when there are more, all of them on pages of their own)...
     pub(crate) conflicts: Vec<Pair<'a>>,
-    pub(crate) conflicts_more: usize,
-    /// Reports that look as if they conflict but can both be true.
+    pub(crate) conflicts_all: Option<Link>,
+    /// ...and reports that look as if they conflict but can both be true.
     pub(crate) apparent: Vec<Pair<'a>>,
-    pub(crate) apparent_more: usize,
+    pub(crate) apparent_all: Option<Link>,
     pub(crate) topics: &'a [TopicItem],
     /// The latest articles, and how many more the articles list has.
     pub(crate) articles: &'a [ArticleItem],
@@ -537,11 +537,12 @@ pub(crate) struct FiguresPage<'a> {
 }
 
 /// `topics/<slug>/relations/<kind>/index.html` and its pages: every pair of
-/// one relation kind on a topic.
+/// one relation kind on a topic; `relations/<kind>/index.html`, in the whole
+/// dossier (conflicts and apparent conflicts, which the home page starts).
 #[derive(Serialize)]
 pub(crate) struct RelationsPage<'a> {
-    /// The topic, for the breadcrumb and the way back.
-    pub(crate) topic: Link,
+    /// The topic, for the breadcrumb and the way back; none for the dossier's.
+    pub(crate) topic: Option<Link>,
     pub(crate) kind: &'static str,
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,

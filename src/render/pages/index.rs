@@ -4,21 +4,15 @@
 use crate::model::RelationKind;
 use crate::model::SETTINGS_FILE;
 use crate::paths;
-use crate::render::topics::Related;
-use crate::render::views::{IndexPage, VerdictCount};
+use crate::paths::List;
+use crate::render::topics::FIRST_PAIRS;
+use crate::render::views::{IndexPage, Link, Pair, VerdictCount};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
 use std::path::Path;
 
-/// How many pairs and articles the home page shows; the lists have the rest.
+/// How many articles the home page shows; the articles list has the rest.
 const HOME_LIST: usize = 20;
-
-/// The first `HOME_LIST` items, and how many more there are.
-fn first<T>(mut items: Vec<T>) -> (Vec<T>, usize) {
-    let more = items.len().saturating_sub(HOME_LIST);
-    items.truncate(HOME_LIST);
-    (items, more)
-}
 
 impl Renderer<'_> {
     pub(in crate::render) fn index(&self) -> Html {
@@ -46,8 +40,8 @@ impl Renderer<'_> {
             .chain(d.settings.published)
             .max()
             .map(|date| s.date(date));
-        let (conflicts, conflicts_more) = first(related(&claims, RelationKind::Contradicts));
-        let (apparent, apparent_more) = first(related(&claims, RelationKind::Differs));
+        let (conflicts, conflicts_all) = self.first_pairs(RelationKind::Contradicts);
+        let (apparent, apparent_all) = self.first_pairs(RelationKind::Differs);
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
@@ -56,15 +50,29 @@ impl Renderer<'_> {
             editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
             verdicts: self.verdict_counts(&claims, true),
             unrated: self.verdict_counts(&claims, false),
-            conflicts: self.pairs(&conflicts, ""),
-            conflicts_more,
-            apparent: self.pairs(&apparent, ""),
-            apparent_more,
+            conflicts,
+            conflicts_all,
+            apparent,
+            apparent_all,
             topics: &self.items.topics,
             articles: &self.items.articles[articles_from..],
             articles_more: articles_from,
         };
         self.render_page("index.html", &common, &view)
+    }
+
+    /// The first pairs of one kind in the dossier, and when there are more,
+    /// the link to all of them.
+    fn first_pairs(&self, kind: RelationKind) -> (Vec<Pair<'_>>, Option<Link>) {
+        let all = self.topics.everywhere(kind);
+        let pairs = self.pairs(&all[..all.len().min(FIRST_PAIRS)], "");
+        let link = (all.len() > FIRST_PAIRS).then(|| Link {
+            title: self
+                .strings
+                .with("pairs-all", &[("n", &all.len().to_string())]),
+            href: List::Relations(kind.key()).page(1),
+        });
+        (pairs, link)
     }
 
     /// How many of `claims` have each verdict of the scale, each count
@@ -102,18 +110,4 @@ impl Renderer<'_> {
             })
             .collect()
     }
-}
-
-/// Every relation of one kind declared by `claims`, from the side that
-/// declares it.
-fn related<'d>(claims: &[&'d Claim], kind: RelationKind) -> Vec<Related<'d>> {
-    claims
-        .iter()
-        .flat_map(|c| {
-            c.edges
-                .iter()
-                .filter(move |e| e.outgoing && e.kind == kind)
-                .map(move |e| (*c, e))
-        })
-        .collect()
 }

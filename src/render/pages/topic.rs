@@ -9,7 +9,7 @@ use crate::paths::{self, List};
 use crate::render::chart::{chart, Bar};
 use crate::render::items::{entity_link, figure_view};
 use crate::render::paginate::{page_count, page_of, pagination};
-use crate::render::topics::{shown_estimates, Estimate, Related, TOPIC_PAIRS};
+use crate::render::topics::{shown_estimates, Estimate, Related, FIRST_PAIRS};
 use crate::render::views::{
     FigureRow, FiguresPage, Link, MeasureTable, Pair, RelationsPage, TopicPage, TopicRelations,
 };
@@ -52,14 +52,14 @@ impl Renderer<'_> {
             }
             for (kind, pairs) in self.topics.pairs(slug) {
                 let (heading, intro) = relation_words(*kind);
-                let shown = &pairs[..pairs.len().min(TOPIC_PAIRS)];
+                let shown = &pairs[..pairs.len().min(FIRST_PAIRS)];
                 relation_groups.push(TopicRelations {
                     kind: kind.key(),
                     heading: s.with(heading, &[("n", &pairs.len().to_string())]),
                     intro: intro.map(|k| s.get(k)),
                     pairs: self.pairs(shown, &root),
-                    all: (pairs.len() > TOPIC_PAIRS).then(|| Link {
-                        title: s.with("topic-pairs-all", &[("n", &pairs.len().to_string())]),
+                    all: (pairs.len() > FIRST_PAIRS).then(|| Link {
+                        title: s.with("pairs-all", &[("n", &pairs.len().to_string())]),
                         href: List::TopicRelations(slug, kind.key()).page(1),
                     }),
                 });
@@ -128,7 +128,30 @@ impl Renderer<'_> {
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
         let view = RelationsPage {
-            topic: topic_link(t),
+            topic: Some(topic_link(t)),
+            kind: kind.key(),
+            heading,
+            intro: intro.map(|k| s.get(k)),
+            pairs: self.pairs(page_of(pairs, n), &root),
+            pagination,
+        };
+        self.render_page("relations.html", &common, &view)
+    }
+
+    /// Page `n` of every pair of one kind of relation in the dossier.
+    pub(in crate::render) fn relations(&self, kind: RelationKind, n: usize) -> Html {
+        let s = &self.strings;
+        let pairs = self.topics.everywhere(kind);
+        let list = List::Relations(kind.key());
+        let (heading, intro) = relation_words(kind);
+        let heading = s.with(heading, &[("n", &pairs.len().to_string())]);
+        let mut common = self.common(&list.page(n), heading.clone(), "", None);
+        let root = common.root.clone();
+        let pagination = pagination(list, n, page_count(pairs.len()));
+        common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
+        common.next = pagination.as_ref().and_then(|p| p.next.clone());
+        let view = RelationsPage {
+            topic: None,
             kind: kind.key(),
             heading,
             intro: intro.map(|k| s.get(k)),
