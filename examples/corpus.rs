@@ -422,7 +422,7 @@ fn settings(search: bool) -> String {
             s,
             "  - key: \"{v}\"\n    label: {}\n    colour: \"#3b4a5a\"\n    meaning: What {v} means.\n    rating: {}\n",
             v.replace('-', " "),
-            5 - i.min(4)
+            VERDICTS.len() - i
         );
     }
     s.push_str("measures:\n");
