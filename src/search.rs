@@ -158,12 +158,19 @@ fn build(d: &Dossier, bundle: &Bundle) -> Result<Site, Diagnostic> {
     for (i, shard) in sources.chunks(RECORDS_PER_SHARD).enumerate() {
         let files = runtime.block_on(index(d, &bundle.language, shard))?;
         let dir = bundle.shard_dir(i);
-        site.extend(files.into_iter().filter_map(|f| {
-            let name = f.filename.to_string_lossy().replace('\\', "/");
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.filename.to_string_lossy().replace('\\', "/"))
+            .collect();
+        // The generic stemmer is loaded only when the language has none.
+        let stems = names.contains(&format!("wasm.{}.pagefind", bundle.language));
+        site.extend(names.into_iter().zip(files).filter_map(|(name, f)| {
             // A shard after the first is merged into the first, which
             // brings the script and the stemmer.
-            let needed = i == 0 || !is_runtime(&name);
-            (needed && !is_unused_asset(&name)).then(|| (format!("{dir}/{name}"), f.contents))
+            let needed = (i == 0 || !is_runtime(&name))
+                && !(stems && name == "wasm.unknown.pagefind")
+                && !is_unused_asset(&name);
+            needed.then(|| (format!("{dir}/{name}"), f.contents))
         }));
     }
     Ok(site)
