@@ -167,10 +167,9 @@ fn build(d: &Dossier, bundle: &Bundle) -> Result<Site, Diagnostic> {
         site.extend(names.into_iter().zip(files).filter_map(|(name, f)| {
             // A shard after the first is merged into the first, which
             // brings the script and the stemmer.
-            let needed = (i == 0 || !is_runtime(&name))
-                && !(stems && name == "wasm.unknown.pagefind")
-                && !is_unused_asset(&name);
-            needed.then(|| (format!("{dir}/{name}"), f.contents))
+            let merged_runtime = i > 0 && is_runtime(&name);
+            let unused = is_unused_asset(&name) || (stems && name == "wasm.unknown.pagefind");
+            (!merged_runtime && !unused).then(|| (format!("{dir}/{name}"), f.contents))
         }));
     }
     Ok(site)
