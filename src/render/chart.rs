@@ -172,14 +172,20 @@ mod tests {
     fn scales_start_at_zero_with_round_ticks_and_hold_every_bar() {
         let s = Scale::fitting(&[bar(10_000.0, 12_000.0, Open::Closed)]);
         assert_eq!((s.max, s.step), (12_500.0, 2_500.0));
-        assert_eq!(s.ticks(), [0.0, 2_500.0, 5_000.0, 7_500.0, 10_000.0, 12_500.0]);
+        assert_eq!(
+            s.ticks(),
+            [0.0, 2_500.0, 5_000.0, 7_500.0, 10_000.0, 12_500.0]
+        );
         // Room past an open upper end for its fade.
         let s = Scale::fitting(&[bar(1_000.0, 1_000.0, Open::Above)]);
         assert!(s.max >= 1_250.0 && s.ticks()[0] == 0.0, "{s:?}");
         for top in [0.0, 3.0, 4.0, 7.5, 11.0, 99.0, 130.0, 5_937.0, 600_000.0] {
             let s = Scale::fitting(&[bar(0.0, top, Open::Closed)]);
             let n = s.ticks().len();
-            assert!(s.max >= top && (4..=7).contains(&n), "{top}: {s:?}, {n} ticks");
+            assert!(
+                s.max >= top && (4..=7).contains(&n),
+                "{top}: {s:?}, {n} ticks"
+            );
             assert_eq!(*s.ticks().last().unwrap(), s.max);
         }
     }

@@ -53,7 +53,11 @@ fn measure_pages(
             browser.goto(&site.url(path));
             let v = browser.eval(measure);
             for problem in v["bad"].as_array().into_iter().flatten() {
-                bad.push(format!("{path} at {} px: {}", width.0, problem.as_str().unwrap()));
+                bad.push(format!(
+                    "{path} at {} px: {}",
+                    width.0,
+                    problem.as_str().unwrap()
+                ));
             }
             seen.push(v);
         }
@@ -125,7 +129,11 @@ fn chart_marks_stand_where_their_values_say_on_one_scale() {
         .map(|t| format!("topics/{t}/"))
         .collect();
     let (bad, seen) = measure_pages(&site, &mut browser, &topics, measure);
-    assert!(bad.is_empty(), "charts drawn wrong:\n  {}", bad.join("\n  "));
+    assert!(
+        bad.is_empty(),
+        "charts drawn wrong:\n  {}",
+        bad.join("\n  ")
+    );
     // What was measured is there to measure: charts of several rows, open
     // ends, and single estimates shown as figures.
     let rows: Vec<u64> = seen
@@ -133,7 +141,10 @@ fn chart_marks_stand_where_their_values_say_on_one_scale() {
         .flat_map(|v| v["rows"].as_array().unwrap().clone())
         .map(|n| n.as_u64().unwrap())
         .collect();
-    let troops = topics.iter().position(|t| t.contains("troop-numbers")).unwrap();
+    let troops = topics
+        .iter()
+        .position(|t| t.contains("troop-numbers"))
+        .unwrap();
     assert!(!seen[troops]["rows"].as_array().unwrap().is_empty());
     assert!(rows.iter().any(|n| *n >= 3), "{rows:?}");
     assert!(seen.iter().any(|v| v["open"].as_u64() > Some(0)));
@@ -186,7 +197,11 @@ fn entity_verdict_bars_are_proportional_and_stay_in_their_box() {
         .map(|e| format!("entities/{e}/"))
         .collect();
     let (bad, seen) = measure_pages(&site, &mut browser, &entities, measure);
-    assert!(bad.is_empty(), "verdict breakdowns drawn wrong:\n  {}", bad.join("\n  "));
+    assert!(
+        bad.is_empty(),
+        "verdict breakdowns drawn wrong:\n  {}",
+        bad.join("\n  ")
+    );
     assert!(seen.iter().any(|v| v["rows"].as_u64() >= Some(3)));
 }
 
@@ -253,7 +268,11 @@ fn claims_list_counts_are_the_claims_shown_under_any_filter() {
         for filter in &filters {
             let v = browser.eval(&format!("{measure}({filter})"));
             for problem in v["bad"].as_array().unwrap() {
-                bad.push(format!("{filter} at {} px: {}", width.0, problem.as_str().unwrap()));
+                bad.push(format!(
+                    "{filter} at {} px: {}",
+                    width.0,
+                    problem.as_str().unwrap()
+                ));
             }
             let (shown, total) = (v["shown"].as_u64().unwrap(), v["total"].as_u64().unwrap());
             if filter.get("q") == Some(&json!("KURSK")) {
@@ -265,7 +284,11 @@ fn claims_list_counts_are_the_claims_shown_under_any_filter() {
             narrowed += usize::from(shown > 0 && shown < total);
         }
     }
-    assert!(bad.is_empty(), "counts that disagree with the list:\n  {}", bad.join("\n  "));
+    assert!(
+        bad.is_empty(),
+        "counts that disagree with the list:\n  {}",
+        bad.join("\n  ")
+    );
     assert!(narrowed > 10, "only {narrowed} filters narrowed the list");
 }
 
@@ -298,7 +321,10 @@ fn menus_are_alphabetical_dates_say_their_basis_and_topics_fold_but_hold_every_c
     let (_tmp, read) = built();
     let claims = read("claims/index.html");
     for menu in ["topic", "article", "claimant"] {
-        let labels = texts(&claims, &format!("select[name={menu}] option:not([value=''])"));
+        let labels = texts(
+            &claims,
+            &format!("select[name={menu}] option:not([value=''])"),
+        );
         let key = |l: &String| {
             l.to_lowercase()
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -307,7 +333,10 @@ fn menus_are_alphabetical_dates_say_their_basis_and_topics_fold_but_hold_every_c
         let mut sorted = labels.clone();
         sorted.sort_by_key(key);
         assert!(labels.len() > 2, "{menu}: {labels:?}");
-        assert_eq!(labels, sorted, "the {menu} menu is not in alphabetical order");
+        assert_eq!(
+            labels, sorted,
+            "the {menu} menu is not in alphabetical order"
+        );
     }
 
     let articles = read("articles/index.html");
@@ -341,7 +370,8 @@ fn menus_are_alphabetical_dates_say_their_basis_and_topics_fold_but_hold_every_c
         for link in page.select(&Selector::parse("nav.toc a").unwrap()) {
             let href = link.value().attr("href").unwrap();
             assert!(
-                href.strip_prefix('#').is_some_and(|id| ids.iter().any(|i| i == id)),
+                href.strip_prefix('#')
+                    .is_some_and(|id| ids.iter().any(|i| i == id)),
                 "{topic}: the contents link {href} leads nowhere"
             );
         }

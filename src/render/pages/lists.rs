@@ -163,7 +163,9 @@ fn alphabetical(options: impl Iterator<Item = FilterOption>) -> Vec<FilterOption
     let mut options: Vec<FilterOption> = options.collect();
     options.sort_by_cached_key(|o| {
         let key = deunicode::deunicode(&o.label).to_lowercase();
-        let key = key.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let key = key
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
         (key, o.value.clone())
     });
     options
@@ -175,14 +177,29 @@ mod tests {
 
     #[test]
     fn menus_are_alphabetical_whatever_the_case_accents_or_quotes() {
-        let options = ["zed", "Ōsaka", "\u{201c}Kim\u{201d} says", "austria", "Osaka"]
-            .iter()
-            .enumerate()
-            .map(|(i, l)| FilterOption {
-                value: i.to_string(),
-                label: l.to_string(),
-            });
+        let options = [
+            "zed",
+            "Ōsaka",
+            "\u{201c}Kim\u{201d} says",
+            "austria",
+            "Osaka",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, l)| FilterOption {
+            value: i.to_string(),
+            label: l.to_string(),
+        });
         let labels: Vec<String> = alphabetical(options).into_iter().map(|o| o.label).collect();
-        assert_eq!(labels, ["austria", "\u{201c}Kim\u{201d} says", "Ōsaka", "Osaka", "zed"]);
+        assert_eq!(
+            labels,
+            [
+                "austria",
+                "\u{201c}Kim\u{201d} says",
+                "Ōsaka",
+                "Osaka",
+                "zed"
+            ]
+        );
     }
 }

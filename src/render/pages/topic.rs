@@ -214,7 +214,10 @@ impl Renderer<'_> {
                 } else {
                     s.with("chart-scale", &words)
                 }];
-                for (open, key) in [(Open::Above, "chart-open-above"), (Open::Below, "chart-open-below")] {
+                for (open, key) in [
+                    (Open::Above, "chart-open-above"),
+                    (Open::Below, "chart-open-below"),
+                ] {
                     if bars.iter().any(|b| b.open == open) {
                         note.push(s.get(key));
                     }
