@@ -290,5 +290,5 @@ chart-open-below = A bar that fades in from zero has no lower limit in the text 
 figure-single-by = Claimed by
 topic-contents = On this page
 fold-more = Show { $n } more
-filter-keyword = Words in the claim
+filter-keyword = Keywords
 date-basis-line = How the date was established:

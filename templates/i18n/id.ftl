@@ -272,5 +272,5 @@ chart-open-below = Batang yang muncul perlahan dari nol tidak punya batas bawah 
 figure-single-by = Diklaim oleh
 topic-contents = Di halaman ini
 fold-more = Tampilkan { $n } lagi
-filter-keyword = Kata dalam klaim
+filter-keyword = Kata kunci
 date-basis-line = Cara tanggal ini ditetapkan:
