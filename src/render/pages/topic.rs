@@ -335,3 +335,35 @@ fn topic_link(t: &Doc<TopicMeta>) -> Link {
         href: paths::topic(&t.slug),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::fixture_dossier;
+
+    #[test]
+    fn an_estimate_is_open_where_its_words_leave_it_open() {
+        let d = fixture_dossier("minimal");
+        let mut f = d.claims["sent"].doc.meta.figures[0].clone();
+        let open =
+            |f: &Figure, q: Qualifier, v: Option<f64>, min: Option<f64>, max: Option<f64>| {
+                let mut f = f.clone();
+                (f.qualifier, f.value, f.min, f.max) = (q, v, min, max);
+                open_end(&f)
+            };
+        f.stated = None;
+        let n = Some(1_000.0);
+        assert_eq!(open(&f, Qualifier::About, n, None, None), Open::Closed);
+        assert_eq!(
+            open(&f, Qualifier::Exactly, None, n, Some(2_000.0)),
+            Open::Closed
+        );
+        assert_eq!(open(&f, Qualifier::AtLeast, n, None, None), Open::Above);
+        assert_eq!(open(&f, Qualifier::MoreThan, n, None, None), Open::Above);
+        // "1,000 or more": a lower bound with no upper one.
+        assert_eq!(open(&f, Qualifier::Exactly, None, n, None), Open::Above);
+        assert_eq!(open(&f, Qualifier::UpTo, n, None, None), Open::Below);
+        assert_eq!(open(&f, Qualifier::LessThan, n, None, None), Open::Below);
+        assert_eq!(open(&f, Qualifier::Exactly, None, None, n), Open::Below);
+    }
+}
