@@ -1,10 +1,12 @@
 /* Dossier: small enhancements. Every page works without this script. */
 "use strict";
 
-/* Claims list: filter by verdict, topic, article and claimant, and sort. The
-   state lives in the address (#verdict=unverified&topic=casualties), so a
-   filtered list can be linked; a bare #verdict-KEY (the verdict group's id,
-   which the home page links to) selects that verdict. */
+/* Claims list (issue 20, second half): filter by verdict, topic, article,
+   claimant, relation and words, and sort. The state lives in the address
+   (#verdict=unverified&topic=casualties&q=kursk), so a filtered list can be
+   linked; a bare #verdict-KEY (the verdict group's id, which the home page
+   links to) selects that verdict. Every count on the page (each `.n`) is set
+   to the claims visible, so that no heading says 36 while five are shown. */
 function claimFilters() {
   const form = document.getElementById("claim-filters");
   const list = document.getElementById("claim-list");
@@ -18,8 +20,11 @@ function claimFilters() {
   list.appendChild(flat);
   const status = form.querySelector(".filter-status");
   const jump = document.querySelector("nav.jump");
-  const fields = ["verdict", "topic", "article", "claimant", "relation", "sort"];
+  const fields = ["verdict", "topic", "article", "claimant", "relation", "q", "sort"];
   const has = (card, attr, value) => (card.dataset[attr] || "").split(" ").includes(value);
+  // Words match without regard to case or accents ("Sudzha" finds "Sudža").
+  const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const text = new Map(cards.map((c) => [c, fold(c.textContent)]));
 
   function readHash() {
     const hash = decodeURIComponent(location.hash.slice(1));
@@ -28,23 +33,24 @@ function claimFilters() {
     if (group && document.getElementById(hash)) state.verdict = group[1];
     else new URLSearchParams(hash).forEach((v, k) => { if (fields.includes(k)) state[k] = v; });
     for (const f of fields) {
-      const select = form.elements[f];
-      if (select) select.value = state[f] || (f === "sort" ? "verdict" : "");
+      const field = form.elements[f];
+      if (field) field.value = state[f] || (f === "sort" ? "verdict" : "");
     }
   }
 
   function apply(write) {
     const v = Object.fromEntries(fields.map((f) => [f, form.elements[f].value]));
+    const words = fold(v.q).split(/\s+/).filter(Boolean);
     const shown = cards.filter((c) =>
       (!v.verdict || c.dataset.verdict === v.verdict) &&
       (!v.topic || has(c, "topics", v.topic)) &&
       (!v.article || has(c, "articles", v.article)) &&
       (!v.claimant || c.dataset.claimant === v.claimant) &&
-      (!v.relation || has(c, "relations", v.relation)));
+      (!v.relation || has(c, "relations", v.relation)) &&
+      words.every((w) => text.get(c).includes(w)));
     cards.forEach((c) => { c.hidden = !shown.includes(c); });
     if (v.sort === "verdict") {
       cards.forEach((c) => home.get(c).insertBefore(c, homeNext.get(c)));
-      groups.forEach((g) => { g.hidden = !g.querySelector(".claim-card:not([hidden])"); });
       flat.hidden = true;
     } else {
       const key = {
@@ -53,10 +59,25 @@ function claimFilters() {
         title: (a, b) => a.dataset.title.localeCompare(b.dataset.title),
       }[v.sort];
       shown.slice().sort(key).forEach((c) => flat.appendChild(c));
-      groups.forEach((g) => { g.hidden = true; });
       flat.hidden = false;
     }
-    if (jump) jump.hidden = v.sort !== "verdict";
+    const visible = new Map(groups.map((g) => [g.id, shown.filter((c) => home.get(c) === g).length]));
+    groups.forEach((g) => {
+      g.hidden = v.sort !== "verdict" || visible.get(g.id) === 0;
+      g.querySelector(".count .n").textContent = visible.get(g.id);
+    });
+    // A jump to a group on this page counts what it shows; one to another
+    // page, where the filters do not reach, is left out while they are on.
+    const filtered = fields.some((f) => f !== "sort" && v[f]);
+    if (jump) {
+      jump.hidden = v.sort !== "verdict";
+      jump.querySelectorAll("li").forEach((li) => {
+        const id = li.querySelector("a").getAttribute("href");
+        const here = id.startsWith("#") && visible.has(id.slice(1));
+        if (here) li.querySelector(".n").textContent = visible.get(id.slice(1));
+        li.hidden = here ? visible.get(id.slice(1)) === 0 : filtered;
+      });
+    }
     status.textContent = form.dataset.count
       .replace("{shown}", shown.length).replace("{total}", cards.length);
     if (write) {
@@ -68,6 +89,7 @@ function claimFilters() {
 
   form.hidden = false;
   form.addEventListener("change", () => apply(true));
+  form.addEventListener("input", () => apply(true));
   form.addEventListener("reset", () => setTimeout(() => apply(true)));
   form.addEventListener("submit", (e) => e.preventDefault());
   window.addEventListener("hashchange", () => { readHash(); apply(false); });

@@ -338,14 +338,27 @@ pub(crate) struct VerdictGroup<'a> {
     /// `verdict-<key>`: the home page's verdict counts link here.
     pub(crate) id: String,
     pub(crate) verdict: VerdictView,
-    pub(crate) count_text: String,
+    /// How many claims have this verdict in the whole list (site.js shows
+    /// how many are visible instead, under a filter or on a page of many).
+    pub(crate) count: usize,
     pub(crate) claims: Vec<ClaimCard<'a>>,
+}
+
+/// A jump link to a verdict's claims in the claims list.
+#[derive(Serialize)]
+pub(crate) struct VerdictJump {
+    pub(crate) label: String,
+    pub(crate) count: usize,
+    /// `#verdict-<key>` on this page, or the page that holds it from the root.
+    pub(crate) href: String,
 }
 
 /// `claims/index.html`.
 #[derive(Serialize)]
 pub(crate) struct ClaimsPage<'a> {
     pub(crate) intro: String,
+    /// The filters' choices: verdicts in the rating scale's order, topics,
+    /// articles and claimants in alphabetical order.
     pub(crate) verdicts: Vec<FilterOption>,
     pub(crate) topics: Vec<FilterOption>,
     pub(crate) articles: Vec<FilterOption>,
@@ -354,7 +367,7 @@ pub(crate) struct ClaimsPage<'a> {
     pub(crate) relations: Vec<FilterOption>,
     pub(crate) groups: Vec<VerdictGroup<'a>>,
     /// Each verdict group's first page and anchor, for the jump links.
-    pub(crate) jumps: Vec<Link>,
+    pub(crate) jumps: Vec<VerdictJump>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -505,10 +518,17 @@ pub(crate) struct TopicRelations<'a> {
 /// whose claim is in a conflict.
 #[derive(Serialize)]
 pub(crate) struct MeasureTable<'a> {
+    /// The measure's label, for the page's contents.
+    pub(crate) label: String,
     pub(crate) heading: String,
+    /// With one estimate (one row), the template shows it as a figure, not
+    /// a table.
     pub(crate) rows: Vec<FigureRow<'a>>,
-    /// The chart as HTML; empty when no estimate can be drawn.
+    /// The chart as HTML (hidden from screen readers, which read the table);
+    /// empty with fewer than two estimates that are numbers.
     pub(crate) chart: String,
+    /// What the chart's scale and marks mean, for its caption.
+    pub(crate) chart_note: Option<String>,
     /// Which estimates the chart leaves out (vague quantities), in a sentence.
     pub(crate) not_charted: Option<String>,
     /// When there are more estimates than shown: which are shown, in a

@@ -280,3 +280,15 @@ home-more-articles = { $n ->
     [one] One older article in the articles list
    *[other] { $n } older articles in the articles list
 }
+
+## The reader's second look: charts, topic contents, claims list, dates (issue 20, second half)
+
+chart-scale = Each row is one estimate, on one scale from 0 to { $max } { $unit }: a pale bar runs from zero to the estimate, which is a solid bar for a range and a short mark for one number.
+chart-scale-shared = Each row is one estimate, on one scale from 0 to { $max } { $unit }, the same in every chart of { $unit } on this page: a pale bar runs from zero to the estimate, which is a solid bar for a range and a short mark for one number.
+chart-open-above = A bar that fades out to the right, ending in an arrow, has no upper limit in the text (“at least”, “more than”).
+chart-open-below = A bar that fades in from zero has no lower limit in the text (“up to”, “less than”).
+figure-single-by = Claimed by
+topic-contents = On this page
+fold-more = Show { $n } more
+filter-keyword = Keywords
+date-basis-line = How the date was established:

@@ -262,3 +262,15 @@ figures-shown = { $shown } dari { $n } perkiraan ditampilkan: yang terbaru, dan 
 figures-all = Semua { $n } perkiraan { $label }
 figures-page-intro = Setiap perkiraan ukuran ini dalam klaim tentang { $topic }: { $n }, dari yang terlama hingga yang terbaru.
 home-more-articles = { $n } artikel lebih lama di daftar artikel
+
+## The reader's second look: charts, topic contents, claims list, dates (issue 20, second half)
+
+chart-scale = Setiap baris adalah satu perkiraan, pada satu skala dari 0 sampai { $max } { $unit }: batang pucat membentang dari nol ke perkiraan, yang berupa batang penuh untuk rentang dan tanda pendek untuk satu angka.
+chart-scale-shared = Setiap baris adalah satu perkiraan, pada satu skala dari 0 sampai { $max } { $unit }, sama di setiap grafik { $unit } pada halaman ini: batang pucat membentang dari nol ke perkiraan, yang berupa batang penuh untuk rentang dan tanda pendek untuk satu angka.
+chart-open-above = Batang yang memudar ke kanan, diakhiri panah, tidak punya batas atas dalam teks (“sedikitnya”, “lebih dari”).
+chart-open-below = Batang yang muncul perlahan dari nol tidak punya batas bawah dalam teks (“hingga”, “kurang dari”).
+figure-single-by = Diklaim oleh
+topic-contents = Di halaman ini
+fold-more = Tampilkan { $n } lagi
+filter-keyword = Kata kunci
+date-basis-line = Cara tanggal ini ditetapkan:

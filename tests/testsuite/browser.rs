@@ -553,7 +553,7 @@ impl Browser {
 
     /// Sends a command (to the page once attached) and returns its result;
     /// events read meanwhile are kept.
-    fn call(&mut self, method: &str, params: Value) -> Value {
+    pub(crate) fn call(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         let mut msg = json!({"id": id, "method": method, "params": params});

@@ -10,6 +10,7 @@ mod diff;
 mod editor;
 mod hostile;
 mod publish;
+mod reader;
 mod search;
 mod serve;
 mod site;

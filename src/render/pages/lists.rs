@@ -3,7 +3,9 @@
 use crate::model::RelationKind;
 use crate::paths::{self, List};
 use crate::render::paginate::{page_count, page_of, pagination, PAGE_SIZE};
-use crate::render::views::{ArticlesPage, ClaimItem, ClaimsPage, FilterOption, Link, VerdictGroup};
+use crate::render::views::{
+    ArticlesPage, ClaimItem, ClaimsPage, FilterOption, VerdictGroup, VerdictJump,
+};
 use crate::render::{verdict_view, Html, Renderer};
 use std::collections::BTreeSet;
 
@@ -55,7 +57,7 @@ impl Renderer<'_> {
             groups.push(VerdictGroup {
                 id: format!("verdict-{}", v.key),
                 verdict: verdict_view(d, &v.key),
-                count_text: s.count("claims-count", all),
+                count: all,
                 claims,
             });
         }
@@ -81,24 +83,25 @@ impl Renderer<'_> {
                 .filter(|v| on_page.iter().any(|c| c.verdict.key == v.key))
                 .map(|v| option(&v.key, &v.label))
                 .collect(),
-            topics: self
-                .items
-                .topics
-                .iter()
-                .filter(|t| on_page.iter().any(|c| c.topic_slugs.contains(&t.slug)))
-                .map(|t| option(&t.slug, &t.title))
-                .collect(),
-            articles: page_articles
-                .iter()
-                .filter_map(|slug| d.articles.get(*slug))
-                .map(|a| option(&a.doc.slug, &a.doc.meta.title))
-                .collect(),
-            claimants: d
-                .entities
-                .values()
-                .filter(|e| on_page.iter().any(|c| c.claimant_slug == e.slug))
-                .map(|e| option(&e.slug, &e.meta.name))
-                .collect(),
+            topics: alphabetical(
+                self.items
+                    .topics
+                    .iter()
+                    .filter(|t| on_page.iter().any(|c| c.topic_slugs.contains(&t.slug)))
+                    .map(|t| option(&t.slug, &t.title)),
+            ),
+            articles: alphabetical(
+                page_articles
+                    .iter()
+                    .filter_map(|slug| d.articles.get(*slug))
+                    .map(|a| option(&a.doc.slug, &a.doc.meta.title)),
+            ),
+            claimants: alphabetical(
+                d.entities
+                    .values()
+                    .filter(|e| on_page.iter().any(|c| c.claimant_slug == e.slug))
+                    .map(|e| option(&e.slug, &e.meta.name)),
+            ),
             relations: RelationKind::ALL
                 .iter()
                 .map(|k| option(k.key(), &s.get(k.label_keys().0)))
@@ -113,7 +116,7 @@ impl Renderer<'_> {
     /// Where each verdict's claims start in the claims list, with the verdict
     /// and its count: an anchor on page `n` itself, or the page and anchor
     /// from the site root.
-    fn verdict_jumps(&self, n: usize) -> Vec<Link> {
+    fn verdict_jumps(&self, n: usize) -> Vec<VerdictJump> {
         self.d
             .settings
             .verdicts
@@ -125,8 +128,9 @@ impl Renderer<'_> {
                 } else {
                     self.verdict_href(&v.key)
                 };
-                Some(Link {
-                    title: format!("{} ({count})", v.label),
+                Some(VerdictJump {
+                    label: v.label.clone(),
+                    count: *count,
                     href,
                 })
             })
@@ -149,5 +153,53 @@ impl Renderer<'_> {
         let title = self.strings.get("entities-title");
         let common = self.common(paths::ENTITIES, title, "nav-entities", None);
         self.render_page("entities.html", &common, &self.items.entities)
+    }
+}
+
+/// A filter's choices in alphabetical order of their labels, so that a
+/// reader finds a name in a long menu: case and accents set aside ("Ōsaka"
+/// beside "Osaka"), and a leading quotation mark too.
+fn alphabetical(options: impl Iterator<Item = FilterOption>) -> Vec<FilterOption> {
+    let mut options: Vec<FilterOption> = options.collect();
+    options.sort_by_cached_key(|o| {
+        let key = deunicode::deunicode(&o.label).to_lowercase();
+        let key = key
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        (key, o.value.clone())
+    });
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menus_are_alphabetical_whatever_the_case_accents_or_quotes() {
+        let options = [
+            "zed",
+            "Ōsaka",
+            "\u{201c}Kim\u{201d} says",
+            "austria",
+            "Osaka",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, l)| FilterOption {
+            value: i.to_string(),
+            label: l.to_string(),
+        });
+        let labels: Vec<String> = alphabetical(options).into_iter().map(|o| o.label).collect();
+        assert_eq!(
+            labels,
+            [
+                "austria",
+                "\u{201c}Kim\u{201d} says",
+                "Ōsaka",
+                "Osaka",
+                "zed"
+            ]
+        );
     }
 }

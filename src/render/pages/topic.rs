@@ -4,9 +4,9 @@
 //! worth comparing and each kind of relation its first pairs, and the full
 //! lists have pages of their own.
 
-use crate::model::{Doc, Measure, RelationKind, TopicMeta};
+use crate::model::{Doc, Figure, Measure, Qualifier, RelationKind, TopicMeta};
 use crate::paths::{self, List};
-use crate::render::chart::{chart, Bar};
+use crate::render::chart::{chart, Bar, Open, Scale};
 use crate::render::items::{entity_link, figure_view};
 use crate::render::paginate::{page_count, page_of, pagination};
 use crate::render::topics::{shown_estimates, Estimate, Related, FIRST_PAIRS};
@@ -14,6 +14,7 @@ use crate::render::views::{
     FigureRow, FiguresPage, Link, MeasureTable, Pair, RelationsPage, TopicPage, TopicRelations,
 };
 use crate::render::{Html, Renderer};
+use std::collections::BTreeMap;
 
 /// A kind of relation's heading on a topic, and the sentence that explains it.
 fn relation_words(kind: RelationKind) -> (&'static str, Option<&'static str>) {
@@ -47,9 +48,7 @@ impl Renderer<'_> {
         let mut figures = Vec::new();
         let mut relation_groups = Vec::new();
         if first {
-            for (measure, rows) in self.topics.figures(slug) {
-                figures.push(self.measure_table(slug, *measure, rows));
-            }
+            figures = self.measure_tables(slug);
             for (kind, pairs) in self.topics.pairs(slug) {
                 let (heading, intro) = relation_words(*kind);
                 let shown = &pairs[..pairs.len().min(FIRST_PAIRS)];
@@ -182,9 +181,65 @@ impl Renderer<'_> {
         .collect()
     }
 
-    /// One measure's table and chart on a topic page: the estimates most
-    /// worth comparing, and a link to all of them when they are not all shown.
-    fn measure_table(&self, slug: &str, measure: usize, rows: &[Estimate]) -> MeasureTable<'_> {
+    /// Each measure's table and chart on a topic page. A chart is drawn for
+    /// two estimates or more (one is shown as a figure), and charts of the
+    /// same unit share one scale, so that their bars can be compared.
+    fn measure_tables(&self, slug: &str) -> Vec<MeasureTable<'_>> {
+        let s = &self.strings;
+        let tables: Vec<(MeasureTable, Vec<Bar>, &str)> = self
+            .topics
+            .figures(slug)
+            .iter()
+            .map(|(measure, rows)| self.measure_table(slug, *measure, rows))
+            .collect();
+        let charted = |bars: &[Bar]| bars.len() >= 2;
+        let mut units: BTreeMap<&str, Vec<&Bar>> = BTreeMap::new();
+        let mut charts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, bars, unit) in tables.iter().filter(|(_, b, _)| charted(b)) {
+            units.entry(unit).or_default().extend(bars);
+            *charts.entry(unit).or_default() += 1;
+        }
+        let scales: BTreeMap<&str, Scale> = units
+            .into_iter()
+            .map(|(unit, bars)| (unit, Scale::fitting(bars)))
+            .collect();
+        let mut out = Vec::new();
+        for (mut table, bars, unit) in tables {
+            if let Some(scale) = scales.get(unit).filter(|_| charted(&bars)) {
+                table.chart = chart(&bars, scale, unit);
+                let max = crate::render::items::format_number(scale.max);
+                let words = [("max", max.as_str()), ("unit", unit)];
+                let mut note = vec![if charts[unit] > 1 {
+                    s.with("chart-scale-shared", &words)
+                } else {
+                    s.with("chart-scale", &words)
+                }];
+                for (open, key) in [
+                    (Open::Above, "chart-open-above"),
+                    (Open::Below, "chart-open-below"),
+                ] {
+                    if bars.iter().any(|b| b.open == open) {
+                        note.push(s.get(key));
+                    }
+                }
+                table.chart_note = Some(note.join(" "));
+            } else {
+                table.not_charted = None;
+            }
+            out.push(table);
+        }
+        out
+    }
+
+    /// One measure's table on a topic page, with the bars of its chart and
+    /// its unit: the estimates most worth comparing, and a link to all of
+    /// them when they are not all shown.
+    fn measure_table(
+        &self,
+        slug: &str,
+        measure: usize,
+        rows: &[Estimate],
+    ) -> (MeasureTable<'_>, Vec<Bar>, &str) {
         let (d, s) = (self.d, &self.strings);
         let m: &Measure = &d.settings.measures[measure];
         let shown: Vec<&Estimate> = shown_estimates(rows)
@@ -205,12 +260,18 @@ impl Renderer<'_> {
                 } else {
                     s.with("chart-label-claimed", &[("who", &who), ("date", &date)])
                 };
+                let open = open_end(f);
+                let high = f.max.or(f.value).or(f.min).unwrap_or(0.0);
                 Bar {
                     label,
-                    low: f.min.or(f.value).unwrap_or(0.0),
-                    high: f.max.or(f.value).or(f.min).unwrap_or(0.0),
+                    low: if open == Open::Below {
+                        high
+                    } else {
+                        f.min.or(f.value).unwrap_or(0.0)
+                    },
+                    high,
                     value: figure_view(d, s, f).value_with_unit,
-                    open: f.qualifier.is_lower_bound() || (f.max.is_none() && f.min.is_some()),
+                    open,
                 }
             })
             .collect();
@@ -230,9 +291,15 @@ impl Renderer<'_> {
             ("n", rows.len().to_string()),
         ];
         let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        MeasureTable {
-            heading: s.with("figures-side-by-side", &[("label", &m.label)]),
-            chart: chart(&bars),
+        let table = MeasureTable {
+            label: m.label.clone(),
+            heading: if rows.len() == 1 {
+                m.label.clone()
+            } else {
+                s.with("figures-side-by-side", &[("label", &m.label)])
+            },
+            chart: String::new(),
+            chart_note: None,
             not_charted,
             shown: more.then(|| s.with("figures-shown", &counts)),
             all: more.then(|| Link {
@@ -243,7 +310,21 @@ impl Renderer<'_> {
                 href: List::TopicFigures(slug, &self.topics.measure_folders[measure]).page(1),
             }),
             rows: self.figure_rows(shown.into_iter()),
-        }
+        };
+        (table, bars, m.unit.as_str())
+    }
+}
+
+/// Which end of a figure the text leaves open: "at least 1,000" and "1,000
+/// or more" have no upper limit, "up to 500" no lower one.
+fn open_end(f: &Figure) -> Open {
+    let only = |a: Option<f64>, b: Option<f64>| a.is_some() && b.is_none() && f.value.is_none();
+    if f.qualifier.is_lower_bound() || only(f.min, f.max) {
+        Open::Above
+    } else if matches!(f.qualifier, Qualifier::UpTo | Qualifier::LessThan) || only(f.max, f.min) {
+        Open::Below
+    } else {
+        Open::Closed
     }
 }
 
@@ -252,5 +333,37 @@ fn topic_link(t: &Doc<TopicMeta>) -> Link {
     Link {
         title: t.meta.title.clone(),
         href: paths::topic(&t.slug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::fixture_dossier;
+
+    #[test]
+    fn an_estimate_is_open_where_its_words_leave_it_open() {
+        let d = fixture_dossier("minimal");
+        let mut f = d.claims["sent"].doc.meta.figures[0].clone();
+        let open =
+            |f: &Figure, q: Qualifier, v: Option<f64>, min: Option<f64>, max: Option<f64>| {
+                let mut f = f.clone();
+                (f.qualifier, f.value, f.min, f.max) = (q, v, min, max);
+                open_end(&f)
+            };
+        f.stated = None;
+        let n = Some(1_000.0);
+        assert_eq!(open(&f, Qualifier::About, n, None, None), Open::Closed);
+        assert_eq!(
+            open(&f, Qualifier::Exactly, None, n, Some(2_000.0)),
+            Open::Closed
+        );
+        assert_eq!(open(&f, Qualifier::AtLeast, n, None, None), Open::Above);
+        assert_eq!(open(&f, Qualifier::MoreThan, n, None, None), Open::Above);
+        // "1,000 or more": a lower bound with no upper one.
+        assert_eq!(open(&f, Qualifier::Exactly, None, n, None), Open::Above);
+        assert_eq!(open(&f, Qualifier::UpTo, n, None, None), Open::Below);
+        assert_eq!(open(&f, Qualifier::LessThan, n, None, None), Open::Below);
+        assert_eq!(open(&f, Qualifier::Exactly, None, None, n), Open::Below);
     }
 }
