@@ -150,7 +150,7 @@ pub(crate) fn check(d: &Dossier, draft: bool) -> Vec<Diagnostic> {
 }
 
 /// One article's uncovered figures, a diagnostic per line.
-fn check_article(a: &Article, draft: bool) -> Vec<Diagnostic> {
+pub(crate) fn check_article(a: &Article, draft: bool) -> Vec<Diagnostic> {
     let covered: Vec<&Range<usize>> = a
         .highlights
         .iter()

@@ -10,8 +10,8 @@ use crate::paths;
 use crate::resolve::{Article, Claim, Dossier};
 use std::collections::{BTreeMap, BTreeSet};
 
-pub(crate) struct Items<'a> {
-    pub(crate) claims: BTreeMap<&'a str, ClaimItem>,
+pub(crate) struct Items {
+    pub(crate) claims: BTreeMap<String, ClaimItem>,
     /// In topic order.
     pub(crate) topics: Vec<TopicItem>,
     /// Oldest first.
@@ -20,46 +20,84 @@ pub(crate) struct Items<'a> {
     pub(crate) entities: Vec<EntityItem>,
     /// Claim slugs in the claims list's order: by verdict, in the order of
     /// the rating scale, then by title.
-    pub(crate) claim_order: Vec<&'a str>,
+    pub(crate) claim_order: Vec<String>,
     /// For each verdict with claims: where its claims start in `claim_order`,
     /// and how many there are.
     pub(crate) verdict_spans: BTreeMap<String, (usize, usize)>,
 }
 
-impl<'a> Items<'a> {
-    pub(crate) fn new(d: &'a Dossier, strings: &Strings) -> Self {
-        let claims: BTreeMap<&str, ClaimItem> = d
+impl Items {
+    pub(crate) fn new(d: &Dossier, strings: &Strings) -> Self {
+        let claims: BTreeMap<String, ClaimItem> = d
             .claims
             .iter()
-            .map(|(slug, c)| (slug.as_str(), claim_item(d, strings, c)))
+            .map(|(slug, c)| (slug.clone(), claim_item(d, strings, c)))
             .collect();
         let rank = |key: &str| d.settings.verdicts.iter().position(|v| v.key == key);
-        let mut claim_order: Vec<&str> = claims.keys().copied().collect();
+        let mut claim_order: Vec<String> = claims.keys().cloned().collect();
         claim_order.sort_by_cached_key(|slug| {
             let c = &claims[slug];
             (rank(&c.verdict.key), c.title.clone())
         });
-        let mut verdict_spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for (i, slug) in claim_order.iter().enumerate() {
-            let span = verdict_spans
-                .entry(claims[slug].verdict.key.clone())
-                .or_insert((i, 0));
-            span.1 += 1;
-        }
         Items {
+            verdict_spans: verdict_spans(&claims, &claim_order),
             claims,
             topics: topic_items(d, strings),
             articles: article_items(d, strings),
             entities: entity_items(d, strings),
             claim_order,
-            verdict_spans,
         }
+    }
+
+    /// The items again after the claims `changed` changed (or appeared, or
+    /// went), as [`Items::new`] would make them; the lists of topics,
+    /// articles and entities are made anew. For `serve`, which keeps them.
+    pub(crate) fn update(&mut self, d: &Dossier, strings: &Strings, changed: &BTreeSet<String>) {
+        let rank = |key: &str| d.settings.verdicts.iter().position(|v| v.key == key);
+        self.claim_order.retain(|slug| !changed.contains(slug));
+        for slug in changed {
+            self.claims.remove(slug);
+            let Some(c) = d.claims.get(slug) else {
+                continue;
+            };
+            self.claims.insert(slug.clone(), claim_item(d, strings, c));
+        }
+        // The order `new` sorts into: by verdict and title, then by slug.
+        let claims = &self.claims;
+        let key = |slug: &str| {
+            let c = &claims[slug];
+            (rank(&c.verdict.key), c.title.as_str(), slug.to_string())
+        };
+        for slug in changed.iter().filter(|s| claims.contains_key(s.as_str())) {
+            let at = key(slug);
+            let i = self.claim_order.partition_point(|s| key(s) < at);
+            self.claim_order.insert(i, slug.clone());
+        }
+        self.verdict_spans = verdict_spans(&self.claims, &self.claim_order);
+        self.topics = topic_items(d, strings);
+        self.articles = article_items(d, strings);
+        self.entities = entity_items(d, strings);
     }
 
     /// The item of a claim that exists (every slug here comes from the dossier).
     pub(crate) fn claim(&self, slug: &str) -> &ClaimItem {
         &self.claims[slug]
     }
+}
+
+/// For each verdict with claims: where its claims start in `order`, and how many there are.
+fn verdict_spans(
+    claims: &BTreeMap<String, ClaimItem>,
+    order: &[String],
+) -> BTreeMap<String, (usize, usize)> {
+    let mut spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, slug) in order.iter().enumerate() {
+        let span = spans
+            .entry(claims[slug].verdict.key.clone())
+            .or_insert((i, 0));
+        span.1 += 1;
+    }
+    spans
 }
 
 fn claim_item(d: &Dossier, strings: &Strings, c: &Claim) -> ClaimItem {

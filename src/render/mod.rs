@@ -9,10 +9,10 @@
 
 mod chart;
 pub(crate) mod i18n;
-mod items;
+pub(crate) mod items;
 mod markup;
 mod pages;
-mod paginate;
+pub(crate) mod paginate;
 pub(crate) mod theme;
 pub(crate) mod views;
 
@@ -63,13 +63,9 @@ pub(crate) fn render(
     emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
     let theme = theme?;
-    let r = Renderer::new(d, theme.tera, theme.strings, urls, build_date, provided);
-    let assets: Site = theme
-        .assets
-        .into_iter()
-        .map(|(name, body)| (name, body.into_bytes()))
-        .collect();
-    emit(assets).map_err(|e| vec![e])?;
+    let items = Items::new(d, &theme.strings);
+    let r = Renderer::new(d, &theme, &items, urls, build_date, provided);
+    emit(assets(&theme)).map_err(|e| vec![e])?;
     let mut diags = Vec::new();
     // Every page is independent of the others: render them on every core,
     // then gather them in path order, so the output stays byte-identical.
@@ -92,20 +88,70 @@ pub(crate) fn render(
         }
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
-    let seeds: Site = d
-        .articles
-        .values()
-        .map(|a| {
-            let path = paths::seed(&a.doc.slug, &a.doc.meta.seed);
-            (path, a.bytes.clone())
-        })
-        .collect();
+    let seeds: Site = d.articles.values().map(seed_file).collect();
     if diags.is_empty() {
         emit(seeds).map_err(|e| vec![e])?;
         Ok(())
     } else {
         Err(diags)
     }
+}
+
+/// The theme's static files (the stylesheet, scripts, icon).
+pub(crate) fn assets(theme: &theme::Theme) -> Site {
+    theme
+        .assets
+        .iter()
+        .map(|(name, body)| (name.clone(), body.clone().into_bytes()))
+        .collect()
+}
+
+/// An article's seed as the site publishes it: its path and bytes.
+pub(crate) fn seed_file(a: &Article) -> (String, Vec<u8>) {
+    (paths::seed(&a.doc.slug, &a.doc.meta.seed), a.bytes.clone())
+}
+
+/// The paths of every page of the site, in [`render`]'s order.
+pub(crate) fn page_paths(d: &Dossier) -> Vec<String> {
+    pages(d).into_iter().map(|(path, _)| path).collect()
+}
+
+/// Renders only the pages at `wanted` (paths [`page_paths`] lists; others
+/// are left out), with a theme and items kept from an earlier render: for
+/// `serve`, which renders again only the pages a change touches. Returns
+/// the pages rendered and the problems of those that could not be.
+pub(crate) fn render_pages(
+    d: &Dossier,
+    theme: &theme::Theme,
+    items: &Items,
+    urls: &Urls,
+    build_date: Option<PartialDate>,
+    provided: Provided<'_>,
+    wanted: &std::collections::BTreeSet<String>,
+) -> (Site, Vec<Diagnostic>) {
+    let r = Renderer::new(d, theme, items, urls, build_date, provided);
+    let chosen: Vec<(String, Page)> = pages(d)
+        .into_iter()
+        .filter(|(path, _)| wanted.contains(path))
+        .collect();
+    let rendered: Vec<(String, Html)> = chosen
+        .into_par_iter()
+        .map(|(path, page)| {
+            let html = r.page_of(page);
+            (path, html)
+        })
+        .collect();
+    let mut site = Site::new();
+    let mut diags = Vec::new();
+    for (path, html) in rendered {
+        match html {
+            Ok(html) => {
+                site.insert(path, html.into_bytes());
+            }
+            Err(e) => diags.push(e),
+        }
+    }
+    (site, diags)
 }
 
 /// A page of the site, to be rendered.
@@ -172,7 +218,7 @@ fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
 
 pub(crate) struct Renderer<'a> {
     d: &'a Dossier,
-    tera: tera::Tera,
+    tera: &'a tera::Tera,
     /// The interface strings, in the dossier's interface language.
     strings: Arc<Strings>,
     urls: &'a Urls,
@@ -182,7 +228,7 @@ pub(crate) struct Renderer<'a> {
     nav: Vec<Link>,
     paths: SitePaths,
     /// Claims, topics and articles as lists show them, built once.
-    items: Items<'a>,
+    items: &'a Items,
     provided: Provided<'a>,
 }
 
@@ -207,22 +253,22 @@ impl<'a> Renderer<'a> {
 
     fn new(
         d: &'a Dossier,
-        tera: tera::Tera,
-        strings: Arc<Strings>,
+        theme: &'a theme::Theme,
+        items: &'a Items,
         urls: &'a Urls,
         build_date: Option<PartialDate>,
         provided: Provided<'a>,
     ) -> Self {
         Renderer {
             d,
-            tera,
+            tera: &theme.tera,
             urls,
             build_date,
             provided,
-            nav: navigation(d, &strings),
+            nav: navigation(d, &theme.strings),
             paths: SitePaths::new(),
-            items: Items::new(d, &strings),
-            strings,
+            items,
+            strings: theme.strings.clone(),
         }
     }
 

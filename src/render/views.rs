@@ -102,7 +102,7 @@ pub(crate) struct Link {
     pub(crate) href: String,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct VerdictView {
     pub(crate) key: String,
     pub(crate) label: String,
@@ -113,7 +113,7 @@ pub(crate) struct VerdictView {
 }
 
 /// A date as a reader sees it; an inferred one carries how it was established.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct DateView {
     pub(crate) text: String,
     pub(crate) iso: String,
@@ -124,7 +124,7 @@ pub(crate) struct DateView {
 }
 
 /// A claim as it appears in lists and cards; built once per claim.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct ClaimItem {
     pub(crate) slug: String,
     pub(crate) title: String,
@@ -148,7 +148,7 @@ pub(crate) struct ClaimItem {
     pub(crate) relation_kinds: Vec<&'static str>,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, PartialEq)]
 pub(crate) struct TopicItem {
     pub(crate) slug: String,
     pub(crate) title: String,
@@ -159,7 +159,7 @@ pub(crate) struct TopicItem {
     pub(crate) count_text: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, PartialEq)]
 pub(crate) struct ArticleItem {
     pub(crate) title: String,
     pub(crate) href: String,
@@ -170,7 +170,7 @@ pub(crate) struct ArticleItem {
     pub(crate) claims_text: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, PartialEq)]
 pub(crate) struct EntityItem {
     pub(crate) name: String,
     pub(crate) kind: String,

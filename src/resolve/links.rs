@@ -3,7 +3,7 @@
 //! links must be on the allowlist, and raw HTML is flagged, since the site
 //! shows it as text.
 
-use super::{slugs_in, Dossier};
+use super::{slugs_in, Dossier, Findings, Step};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::markdown::{self, InternalLink};
 use crate::model::{Collection, Doc};
@@ -30,8 +30,8 @@ impl MarkdownText<'_> {
     }
 }
 
-/// Every Markdown text of the dossier.
-fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
+/// Every Markdown text of the dossier in the files `wanted` accepts.
+fn markdown_texts<'d>(d: &'d Dossier, wanted: &dyn Fn(&Path) -> bool) -> Vec<MarkdownText<'d>> {
     fn body<M>(doc: &Doc<M>) -> MarkdownText<'_> {
         MarkdownText {
             path: &doc.path,
@@ -59,22 +59,28 @@ fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
         }
     }
     let mut out = Vec::new();
-    if let Some(editors) = &d.settings.editors {
+    let settings_file = Path::new(crate::model::SETTINGS_FILE);
+    if let Some(editors) = d
+        .settings
+        .editors
+        .as_ref()
+        .filter(|_| wanted(settings_file))
+    {
         let at = crate::yaml::offset_of(&d.settings_text, 0..d.settings_text.len(), "editors");
         out.push(MarkdownText {
-            path: Path::new(crate::model::SETTINGS_FILE),
+            path: settings_file,
             file_text: &d.settings_text,
             md: editors,
             offset: at,
         });
     }
-    for a in d.articles.values() {
+    for a in d.articles.values().filter(|a| wanted(&a.doc.path)) {
         out.push(body(&a.doc));
         for (i, n) in a.doc.meta.notes.iter().enumerate() {
             out.push(note(&a.doc, &format!("notes[{i}].note"), &n.note));
         }
     }
-    for c in d.claims.values() {
+    for c in d.claims.values().filter(|c| wanted(&c.doc.path)) {
         out.push(body(&c.doc));
         for (i, r) in c.doc.meta.relations.iter().enumerate() {
             if let Some(n) = &r.note {
@@ -85,9 +91,9 @@ fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
             out.push(note(&c.doc, &format!("corrections[{i}].note"), &k.note));
         }
     }
-    out.extend(d.topics.values().map(body));
-    out.extend(d.entities.values().map(body));
-    out.extend(d.pages.values().map(body));
+    out.extend(d.topics.values().filter(|t| wanted(&t.path)).map(body));
+    out.extend(d.entities.values().filter(|e| wanted(&e.path)).map(body));
+    out.extend(d.pages.values().filter(|p| wanted(&p.path)).map(body));
     out
 }
 
@@ -97,20 +103,31 @@ fn first_words(s: &str) -> &str {
     &s[..end]
 }
 
-/// Checks the links and the raw HTML of every Markdown text, on every core.
+/// Checks the links and the raw HTML of every Markdown text of the files
+/// `wanted` accepts, on every core: what is found in each file, under its
+/// [`Step::Links`] (every file checked has one).
 pub(super) fn check_markdown(
     d: &Dossier,
     unreadable: &BTreeSet<(Collection, String)>,
-) -> Vec<Diagnostic> {
-    markdown_texts(d)
+    wanted: &(dyn Fn(&Path) -> bool + Sync),
+) -> Findings {
+    let texts = markdown_texts(d, wanted);
+    let checked: Vec<(&Path, Vec<Diagnostic>)> = texts
         .par_iter()
-        .flat_map_iter(|text| {
+        .map(|text| {
             let mut found = Vec::new();
             check_links(d, unreadable, text, &mut found);
             check_raw_html(text, &mut found);
-            found
+            (text.path, found)
         })
-        .collect()
+        .collect();
+    let mut out = Findings::new();
+    for (path, found) in checked {
+        out.entry(Step::Links(path.to_path_buf()))
+            .or_default()
+            .extend(found);
+    }
+    out
 }
 
 /// Every `@kind/slug` link must name an existing file, and every other link
