@@ -52,8 +52,13 @@ impl Items {
     /// The items again after the claims `changed` changed (or appeared, or
     /// went), as [`Items::new`] would make them; the lists of topics,
     /// articles and entities are made anew. For `serve`, which keeps them.
-    pub(crate) fn update(&mut self, d: &Dossier, strings: &Strings, changed: &BTreeSet<String>) {
-        let rank = |key: &str| d.settings.verdicts.iter().position(|v| v.key == key);
+    pub(crate) fn update(
+        &mut self,
+        d: &Dossier,
+        strings: &Strings,
+        changed: &BTreeSet<String>,
+        articles: &BTreeSet<String>,
+    ) {
         self.claim_order.retain(|slug| !changed.contains(slug));
         for slug in changed {
             self.claims.remove(slug);
@@ -62,27 +67,65 @@ impl Items {
             };
             self.claims.insert(slug.clone(), claim_item(d, strings, c));
         }
-        // The order `new` sorts into: by verdict and title, then by slug.
         let claims = &self.claims;
-        let key = |slug: &str| {
-            let c = &claims[slug];
-            (rank(&c.verdict.key), c.title.as_str(), slug.to_string())
-        };
         for slug in changed.iter().filter(|s| claims.contains_key(s.as_str())) {
-            let at = key(slug);
-            let i = self.claim_order.partition_point(|s| key(s) < at);
+            let at = order_key(d, claims, slug);
+            let i = self
+                .claim_order
+                .partition_point(|s| order_key(d, claims, s) < at);
             self.claim_order.insert(i, slug.clone());
         }
         self.verdict_spans = verdict_spans(&self.claims, &self.claim_order);
         self.topics = topic_items(d, strings);
-        self.articles = article_items(d, strings);
         self.entities = entity_items(d, strings);
+        // Each changed article in its place, unless its date moved it.
+        for slug in articles {
+            let href = paths::article(slug);
+            let at = self.articles.iter().position(|a| a.href == href);
+            match (at, d.articles.get(slug)) {
+                (Some(i), Some(a))
+                    if self.articles[i].published.iso == a.doc.meta.published.to_string() =>
+                {
+                    self.articles[i] = article_item(strings, a);
+                }
+                _ => {
+                    self.articles = article_items(d, strings);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Where a claim is in the claims list.
+    pub(crate) fn position(&self, d: &Dossier, slug: &str) -> Option<usize> {
+        self.claims.get(slug)?;
+        let at = order_key(d, &self.claims, slug);
+        let i = self
+            .claim_order
+            .partition_point(|s| order_key(d, &self.claims, s) < at);
+        (self.claim_order.get(i).map(String::as_str) == Some(slug)).then_some(i)
     }
 
     /// The item of a claim that exists (every slug here comes from the dossier).
     pub(crate) fn claim(&self, slug: &str) -> &ClaimItem {
         &self.claims[slug]
     }
+}
+
+/// A claim's place in the claims list as [`Items::new`] sorts it: by
+/// verdict, in the order of the scale, then by title, then by slug.
+fn order_key<'a>(
+    d: &Dossier,
+    claims: &'a BTreeMap<String, ClaimItem>,
+    slug: &'a str,
+) -> (Option<usize>, &'a str, &'a str) {
+    let c = &claims[slug];
+    let rank = d
+        .settings
+        .verdicts
+        .iter()
+        .position(|v| v.key == c.verdict.key);
+    (rank, c.title.as_str(), slug)
 }
 
 /// For each verdict with claims: where its claims start in `order`, and how many there are.
@@ -92,10 +135,13 @@ fn verdict_spans(
 ) -> BTreeMap<String, (usize, usize)> {
     let mut spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, slug) in order.iter().enumerate() {
-        let span = spans
-            .entry(claims[slug].verdict.key.clone())
-            .or_insert((i, 0));
-        span.1 += 1;
+        let key = &claims[slug].verdict.key;
+        match spans.get_mut(key) {
+            Some(span) => span.1 += 1,
+            None => {
+                spans.insert(key.clone(), (i, 1));
+            }
+        }
     }
     spans
 }
@@ -201,27 +247,29 @@ fn article_items(d: &Dossier, strings: &Strings) -> Vec<ArticleItem> {
     articles.sort_by_key(|a| (a.doc.meta.published, &a.doc.slug));
     articles
         .into_iter()
-        .map(|a| {
-            let m = &a.doc.meta;
-            let claims = a
-                .highlights
-                .iter()
-                .map(|h| &h.claim)
-                .collect::<BTreeSet<_>>()
-                .len();
-            ArticleItem {
-                title: m.title.clone(),
-                href: paths::article(&a.doc.slug),
-                byline: byline(strings, a),
-                published: date_view(
-                    strings,
-                    m.published,
-                    (!m.date_stated).then_some(m.date_basis.as_str()),
-                ),
-                claims_text: strings.count("claims-count", claims),
-            }
-        })
+        .map(|a| article_item(strings, a))
         .collect()
+}
+
+fn article_item(strings: &Strings, a: &Article) -> ArticleItem {
+    let m = &a.doc.meta;
+    let claims = a
+        .highlights
+        .iter()
+        .map(|h| &h.claim)
+        .collect::<BTreeSet<_>>()
+        .len();
+    ArticleItem {
+        title: m.title.clone(),
+        href: paths::article(&a.doc.slug),
+        byline: byline(strings, a),
+        published: date_view(
+            strings,
+            m.published,
+            (!m.date_stated).then_some(m.date_basis.as_str()),
+        ),
+        claims_text: strings.count("claims-count", claims),
+    }
 }
 
 fn entity_items(d: &Dossier, strings: &Strings) -> Vec<EntityItem> {

@@ -159,7 +159,7 @@ pub(crate) struct TopicItem {
     pub(crate) count_text: String,
 }
 
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct ArticleItem {
     pub(crate) title: String,
     pub(crate) href: String,

@@ -159,8 +159,8 @@ pub(crate) enum Step {
     Claim(String),
     /// Claims that quote the same words of an article.
     Duplicates(String),
-    /// Relations written on both claims.
-    Relations,
+    /// Relations written on both claims, said on the first claim by slug.
+    Relations(String),
     /// The links and raw HTML in the Markdown of a file.
     Links(PathBuf),
     /// What nobody uses.
@@ -214,8 +214,10 @@ pub(crate) fn resolve_live(sources: Sources) -> Result<Live, Findings> {
         claims::resolve_claims(sources.claims, &known, &mut articles, &located, &mut found);
     drop(known);
     relations::add_edges(&mut claims);
-    let diags = found.entry(Step::Relations).or_default();
-    relations::check_both_sides(&claims, diags);
+    for slug in claims.keys() {
+        let diags = found.entry(Step::Relations(slug.clone())).or_default();
+        relations::check_both_sides(&claims, slug, diags);
+    }
 
     let by_topic = index(&claims, |c| c.doc.meta.topics.clone());
     let by_claimant = index(&claims, |c| vec![c.doc.meta.claimant.clone()]);
@@ -230,7 +232,7 @@ pub(crate) fn resolve_live(sources: Sources) -> Result<Live, Findings> {
         by_topic,
         by_claimant,
     };
-    found.extend(links::check_markdown(&dossier, &unreadable, &|_| true));
+    found.extend(links::check_markdown(&dossier, &unreadable, None));
     // Nothing can be said about use when some files could not be read.
     if unreadable.is_empty() {
         let diags = found.entry(Step::Unused).or_default();

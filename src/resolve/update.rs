@@ -31,6 +31,8 @@ pub(crate) struct Live {
     claim_slugs: BTreeSet<String>,
     /// The claims whose appearances name each article.
     quoting: BTreeMap<String, BTreeSet<String>>,
+    /// The claims that declare a relation to each claim.
+    declaring: BTreeMap<String, BTreeSet<String>>,
     /// Whether updates can be bounded (see the module's documentation).
     updatable: bool,
 }
@@ -84,8 +86,15 @@ impl Live {
         findings: Findings,
     ) -> Live {
         let mut quoting: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut declaring: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut unknown_article = false;
         for (slug, c) in &dossier.claims {
+            for r in &c.doc.meta.relations {
+                declaring
+                    .entry(r.claim.clone())
+                    .or_default()
+                    .insert(slug.clone());
+            }
             for a in &c.doc.meta.appearances {
                 unknown_article |= !dossier.articles.contains_key(&a.article);
                 quoting
@@ -106,6 +115,7 @@ impl Live {
             located,
             claim_slugs,
             quoting,
+            declaring,
         }
     }
 
@@ -239,6 +249,17 @@ impl Live {
                     .or_default()
                     .insert(slug.clone());
             }
+            for r in &old.meta.relations {
+                if let Some(d) = self.declaring.get_mut(&r.claim) {
+                    d.remove(&slug);
+                }
+            }
+            for r in &doc.meta.relations {
+                self.declaring
+                    .entry(r.claim.clone())
+                    .or_default()
+                    .insert(slug.clone());
+            }
             self.located
                 .insert(slug.clone(), vec![None; doc.meta.appearances.len()]);
             if let Some(c) = d.claims.get_mut(&slug) {
@@ -329,10 +350,19 @@ impl Live {
             }
         }
 
-        relations::redo_edges(&mut d.claims, &relate);
-        let mut diags = Vec::new();
-        relations::check_both_sides(&d.claims, &mut diags);
-        self.findings.insert(Step::Relations, diags);
+        // The edges of the claims related to an edited one come from the
+        // claims declaring relations to them; a relation written on both
+        // claims is said on either.
+        let mut declaring = relate.clone();
+        for slug in &relate {
+            declaring.extend(self.declaring.get(slug).into_iter().flatten().cloned());
+        }
+        relations::redo_edges(&mut d.claims, &relate, &declaring);
+        for slug in &declaring {
+            let mut diags = Vec::new();
+            relations::check_both_sides(&d.claims, slug, &mut diags);
+            self.findings.insert(Step::Relations(slug.clone()), diags);
+        }
 
         let edited: Vec<&String> = old_claims
             .iter()
@@ -385,12 +415,13 @@ impl Live {
         // Links are checked again in the files that changed, and, when the
         // anchors of an article changed, in every file linking to one.
         let d = &self.dossier;
-        let checked = |path: &std::path::Path| {
-            texts.contains(path) || (anchors_moved && links_to_anchor(d, path))
-        };
-        let found = links::check_markdown(d, &BTreeSet::new(), &checked);
-        self.findings
-            .retain(|step, _| !matches!(step, Step::Links(path) if texts.contains(path)));
+        if anchors_moved {
+            texts.extend(links_to_anchors(d));
+        }
+        for path in &texts {
+            self.findings.remove(&Step::Links(path.clone()));
+        }
+        let found = links::check_markdown(d, &BTreeSet::new(), Some(&texts));
         self.findings.extend(found);
         let mut diags = Vec::new();
         checks::unused(d, &mut diags);
@@ -419,28 +450,42 @@ fn replace_docs<M>(
     }
 }
 
-/// Whether a file's text links to a highlight of an article (cheaply: it
-/// may, when it holds `#q-`).
-fn links_to_anchor(d: &Dossier, path: &std::path::Path) -> bool {
-    let text = |slug: Option<&std::ffi::OsStr>| -> Option<&str> {
-        let slug = slug?.to_str()?;
-        let folder = path.parent()?.file_name()?.to_str()?;
-        match folder {
-            "claims" => d.claims.get(slug).map(|c| c.doc.text.as_str()),
-            "articles" => d.articles.get(slug).map(|a| a.doc.text.as_str()),
-            "topics" => d.topics.get(slug).map(|t| t.text.as_str()),
-            "entities" => d.entities.get(slug).map(|e| e.text.as_str()),
-            "pages" => d.pages.get(slug).map(|p| p.text.as_str()),
-            _ => None,
-        }
-    };
-    let settings = path == std::path::Path::new(crate::model::SETTINGS_FILE);
-    let text = if settings {
-        Some(d.settings_text.as_str())
-    } else {
-        text(path.file_stem())
-    };
-    text.is_none_or(|t| t.contains("#q-"))
+/// The files whose text may link to a highlight of an article (cheaply:
+/// those that hold `#q-`).
+fn links_to_anchors(d: &Dossier) -> Vec<PathBuf> {
+    let mut files: Vec<(&std::path::Path, &str)> = Vec::new();
+    let settings = std::path::Path::new(crate::model::SETTINGS_FILE);
+    files.push((settings, &d.settings_text));
+    files.extend(
+        d.articles
+            .values()
+            .map(|a| (a.doc.path.as_path(), a.doc.text.as_str())),
+    );
+    files.extend(
+        d.claims
+            .values()
+            .map(|c| (c.doc.path.as_path(), c.doc.text.as_str())),
+    );
+    files.extend(
+        d.topics
+            .values()
+            .map(|t| (t.path.as_path(), t.text.as_str())),
+    );
+    files.extend(
+        d.entities
+            .values()
+            .map(|e| (e.path.as_path(), e.text.as_str())),
+    );
+    files.extend(
+        d.pages
+            .values()
+            .map(|p| (p.path.as_path(), p.text.as_str())),
+    );
+    files
+        .into_iter()
+        .filter(|(_, text)| text.contains("#q-"))
+        .map(|(path, _)| path.to_path_buf())
+        .collect()
 }
 
 /// Moves the `edited` claims to their places in an index (by topic, by

@@ -249,15 +249,20 @@ impl Incremental {
                 .collect(),
             order: claims
                 .iter()
-                .filter_map(|s| Some((s.clone(), items.claim_order.iter().position(|o| o == s)?)))
+                .filter_map(|s| Some((s.clone(), items.position(d, s)?)))
                 .collect(),
             spans: items.verdict_spans.clone(),
             topics: std::mem::take(&mut items.topics),
-            articles: std::mem::take(&mut items.articles),
+            // Only the changed articles' items are made again.
+            articles: match changed.articles.is_empty() {
+                true => Vec::new(),
+                false => items.articles.clone(),
+            },
             entities: std::mem::take(&mut items.entities),
             bundles: std::mem::take(&mut kept.bundles),
         };
-        items.update(d, &kept.theme.strings, &claims);
+        let articles: BTreeSet<String> = changed.articles.keys().cloned().collect();
+        items.update(d, &kept.theme.strings, &claims, &articles);
         kept.bundles = search::page_bundles(d);
 
         // The pages to render again, and those that appeared or went.

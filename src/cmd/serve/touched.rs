@@ -43,6 +43,7 @@ pub(crate) struct Before {
     /// Where each verdict's claims started in the claims list, and how many.
     pub(crate) spans: BTreeMap<String, (usize, usize)>,
     pub(crate) topics: Vec<TopicItem>,
+    /// The list of articles, when an article changed.
     pub(crate) articles: Vec<ArticleItem>,
     pub(crate) entities: Vec<EntityItem>,
     /// The search index's bundles, as the search page names them.
@@ -101,11 +102,7 @@ pub(crate) fn pages(
         out.all_pages(List::Claims, claims_pages);
     } else {
         for (slug, &was) in &before.order {
-            let now = items
-                .claim_order
-                .iter()
-                .position(|s| s == slug)
-                .unwrap_or(was);
+            let now = items.position(d, slug).unwrap_or(was);
             let (from, to) = (was.min(now), was.max(now));
             for n in from / PAGE_SIZE + 1..=to / PAGE_SIZE + 1 {
                 out.set.insert(List::Claims.page(n));
@@ -149,7 +146,7 @@ pub(crate) fn pages(
     if before.entities != items.entities {
         out.set.insert(paths::ENTITIES.to_string());
     }
-    if before.articles != items.articles {
+    if !changed.articles.is_empty() && before.articles != items.articles {
         let pages = page_count(items.articles.len());
         if before.articles.len() == items.articles.len() {
             let differ = before.articles.iter().zip(&items.articles);

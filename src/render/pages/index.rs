@@ -12,13 +12,6 @@ use std::path::Path;
 /// How many pairs and articles the home page shows; the lists have the rest.
 const HOME_LIST: usize = 20;
 
-/// The first `HOME_LIST` items, and how many more there are.
-fn first<T>(mut items: Vec<T>) -> (Vec<T>, usize) {
-    let more = items.len().saturating_sub(HOME_LIST);
-    items.truncate(HOME_LIST);
-    (items, more)
-}
-
 impl Renderer<'_> {
     pub(in crate::render) fn index(&self) -> Html {
         let d = self.d;
@@ -45,9 +38,13 @@ impl Renderer<'_> {
             .chain(d.settings.published)
             .max()
             .map(|date| s.date(date));
-        let (conflicts, conflicts_more) =
-            first(self.pairs_of(&claims, RelationKind::Contradicts, ""));
-        let (apparent, apparent_more) = first(self.pairs_of(&claims, RelationKind::Differs, ""));
+        let every = |_: &str, _: &str| true;
+        let (conflicts, conflicts_count) =
+            self.pairs_of(&claims, RelationKind::Contradicts, "", &every, HOME_LIST);
+        let (apparent, apparent_count) =
+            self.pairs_of(&claims, RelationKind::Differs, "", &every, HOME_LIST);
+        let conflicts_more = conflicts_count - conflicts.len();
+        let apparent_more = apparent_count - apparent.len();
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
@@ -104,27 +101,33 @@ impl Renderer<'_> {
     }
 
     /// Every relation of one kind declared by `claims`, as pairs, from the
-    /// side that declares it. Notes are rendered for a page at `root`.
+    /// side that declares it, that `keep` keeps (given the two claims'
+    /// slugs): the first `limit`, their notes rendered for a page at
+    /// `root`, and how many there are.
     pub(in crate::render) fn pairs_of(
         &self,
         claims: &[&Claim],
         kind: RelationKind,
         root: &str,
-    ) -> Vec<Pair<'_>> {
-        claims
-            .iter()
-            .flat_map(|c| {
-                c.edges
-                    .iter()
-                    .filter(move |e| e.outgoing && e.kind == kind)
-                    .map(move |e| (c, e))
-            })
-            .map(|(c, e)| Pair {
-                a: self.items.claim(&c.doc.slug),
-                b: self.items.claim(&e.other),
-                label: self.strings.get(e.label_key()),
-                note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
-            })
-            .collect()
+        keep: &dyn Fn(&str, &str) -> bool,
+        limit: usize,
+    ) -> (Vec<Pair<'_>>, usize) {
+        let mut pairs = Vec::new();
+        let mut count = 0;
+        for c in claims {
+            let declared = c.edges.iter().filter(|e| e.outgoing && e.kind == kind);
+            for e in declared.filter(|e| keep(&c.doc.slug, &e.other)) {
+                count += 1;
+                if pairs.len() < limit {
+                    pairs.push(Pair {
+                        a: self.items.claim(&c.doc.slug),
+                        b: self.items.claim(&e.other),
+                        label: self.strings.get(e.label_key()),
+                        note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
+                    });
+                }
+            }
+        }
+        (pairs, count)
     }
 }

@@ -78,13 +78,8 @@ impl Renderer<'_> {
         ]
         .into_iter()
         .filter_map(|(kind, heading, intro)| {
-            let mut pairs: Vec<_> = self
-                .pairs_of(&related, kind, root)
-                .into_iter()
-                .filter(|p| slugs.contains(p.a.slug.as_str()) || slugs.contains(p.b.slug.as_str()))
-                .collect();
-            let count = pairs.len();
-            pairs.truncate(TOPIC_LIST);
+            let on_topic = |a: &str, b: &str| slugs.contains(a) || slugs.contains(b);
+            let (pairs, count) = self.pairs_of(&related, kind, root, &on_topic, TOPIC_LIST);
             (count > 0).then(|| TopicRelations {
                 kind: kind.key(),
                 heading: s.with(heading, &[("n", &count.to_string())]),
