@@ -325,7 +325,11 @@ fn pipeline(
     let mut extras = || -> Result<(), Diagnostic> {
         let pages = match pages {
             true => out.paths(),
-            false => render::page_paths(&d),
+            false => {
+                let mut pages = render::page_paths(&d);
+                pages.sort_unstable();
+                pages
+            }
         };
         out.put(publish::files(&d, &urls, &pages))?;
         for (path, make) in export::FILES {

@@ -547,3 +547,25 @@ fn synthetic(n: usize) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The background build makes the files a full build makes besides those
+/// the incremental builds make: together, the whole site.
+#[test]
+fn the_background_build_makes_the_rest_of_a_full_build() {
+    let root = repo();
+    let with = |goal| Options {
+        goal,
+        base_url: Some("https://example.org/repo/".into()),
+        ..options()
+    };
+    let full = crate::compile(&root, &with(Goal::Site)).site.unwrap();
+    let pages = crate::compile(&root, &with(Goal::Check)).site.unwrap();
+    let extras = crate::compile(&root, &with(Goal::Extras)).site.unwrap();
+    assert!(extras.keys().any(|p| p.starts_with("pagefind/")));
+    let mut both = pages.clone();
+    for (path, bytes) in &extras {
+        assert!(!pages.contains_key(path), "{path} made twice");
+        both.insert(path.clone(), bytes.clone());
+    }
+    assert!(both == full, "pages and extras are not the full build");
+}
