@@ -18,7 +18,7 @@ pub(crate) const WATCHED: [&str; 3] = ["content", "seeds", "templates"];
 /// few milliseconds of each other, and an editor's "save all" writes its
 /// files as quickly. It is part of the time from a save to the page being
 /// served, so it is short: a file saved later only makes a second rebuild.
-pub(crate) const QUIET: Duration = Duration::from_millis(30);
+pub(crate) const QUIET: Duration = Duration::from_millis(20);
 /// A file written on and on (a download into `seeds/`) still gets a rebuild.
 pub(crate) const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
