@@ -193,6 +193,7 @@ entity-kind-agency = Agency
 entity-kind-state-media = State media
 entity-kind-outlet = News outlet
 entity-kind-group = Group
+entity-kind-not-set = Kind not set
 
 ## Content pages
 
@@ -265,6 +266,7 @@ month-11 = November
 month-12 = December
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
+date-not-set = date not set
 
 ## Long lists
 
