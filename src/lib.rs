@@ -284,6 +284,7 @@ fn pipeline(
     let provided = render::Provided {
         claim_review: &claim_review,
         search_bundles: search::page_bundles(&d),
+        draft: options.draft,
     };
     // The search index is built from the dossier beside the pages, on
     // threads of its own, and its files follow the pages.

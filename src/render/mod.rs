@@ -40,6 +40,8 @@ pub(crate) struct Provided<'a> {
     /// The search index's bundles as the search page loads them, `lang:path`
     /// each (from `search`).
     pub(crate) search_bundles: String,
+    /// A draft: article pages mark the figures nothing covers yet (from `coverage`).
+    pub(crate) draft: bool,
 }
 
 /// One rendered page, or the template problem that stopped it.

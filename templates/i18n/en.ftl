@@ -267,6 +267,7 @@ month-12 = December
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
 date-not-set = date not set
+uncovered-figure = Not covered yet: quote its sentence in a claim, add a note on it, or list it under not_claims with a reason
 
 ## Long lists
 

@@ -252,6 +252,7 @@ month-12 = Desember
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
 date-not-set = tanggal belum diisi
+uncovered-figure = Belum tercakup: kutip kalimatnya dalam sebuah klaim, beri catatan, atau cantumkan di not_claims dengan alasannya
 
 ## Daftar panjang
 

@@ -515,6 +515,7 @@ fn render_pages(
     let provided = Provided {
         claim_review: &claim_review,
         search_bundles: kept.bundles.clone(),
+        draft: options.draft,
     };
     render::render_pages(
         d,
