@@ -415,7 +415,13 @@ mod tests {
             para,
             "",
             "note",
-            (&[at..at + 5], "Not <covered>"),
+            (
+                &[Range {
+                    start: at,
+                    end: at + 5,
+                }],
+                "Not <covered>",
+            ),
         );
         assert!(
             html.contains(r#"<span class="uncovered" title="Not &lt;covered&gt;">1,000</span>"#),

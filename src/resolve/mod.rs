@@ -212,7 +212,6 @@ pub(crate) fn resolve_live(sources: Sources) -> Result<Live, Findings> {
     };
     let mut claims =
         claims::resolve_claims(sources.claims, &known, &mut articles, &located, &mut found);
-    drop(known);
     relations::add_edges(&mut claims);
     for slug in claims.keys() {
         let diags = found.entry(Step::Relations(slug.clone())).or_default();

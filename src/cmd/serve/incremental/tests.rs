@@ -366,7 +366,7 @@ fn edits_to_other_files_match_a_whole_build() {
         "title: \"North Korean troops",
         "title: \"Troops",
     );
-    let css = crate::render::theme::BUILTIN
+    let css = render::theme::BUILTIN
         .iter()
         .find(|(name, _)| *name == "style.css")
         .map(|(_, css)| css.to_string())
@@ -440,7 +440,7 @@ fn files_added_removed_and_renamed_match_a_whole_build() {
 
 #[test]
 fn long_lists_in_pages_match_a_whole_build() {
-    let mut e = Editor::new(&synthetic(250).path().to_path_buf());
+    let mut e = Editor::new(synthetic(250).path());
     let claim = |i: usize| format!("content/claims/c{i:03}.md");
     // Moves in the claims list, in topics and in the claimant's list.
     e.replace(&claim(5), "title: Claim 005", "title: Zzz claim 005");
@@ -497,7 +497,7 @@ fn synthetic(n: usize) -> tempfile::TempDir {
     );
     let per_article = 50;
     for a in 0..n.div_ceil(per_article) {
-        let text: Vec<String> = (0..per_article).map(|i| sentence(i)).collect();
+        let text: Vec<String> = (0..per_article).map(&sentence).collect();
         write(&format!("seeds/a{a}.txt"), &(text.join("\n\n") + "\n"));
         write(
             &format!("content/articles/a{a}.md"),
