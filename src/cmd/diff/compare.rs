@@ -362,23 +362,54 @@ fn appearances(claim: &str, pair: &Pair) -> Vec<Change> {
     out
 }
 
-/// Figures have no identity of their own: those described differently are
+/// Figures have no identity of their own: those that differ in a field are
 /// removed and added, and a removed and an added one of the same measure
-/// read as one figure changed.
+/// read as one figure changed. (A measure relabelled in `dossier.yaml`
+/// changes how figures read, not the figures: that is said once, there.)
 fn figures(
     claim: &str,
     base: (&Settings, &ClaimMeta),
     head: (&Settings, &ClaimMeta),
 ) -> Vec<Change> {
-    let described = |(settings, meta): (&Settings, &ClaimMeta)| -> Vec<(String, String)> {
+    let described = |(settings, meta): (&Settings, &ClaimMeta)| -> Vec<(String, String, String)> {
         meta.figures
             .iter()
-            .map(|f| (f.measure.clone(), describe_figure(settings, f)))
+            .map(|f| {
+                let fields = format!(
+                    "{:?}",
+                    (
+                        &f.measure,
+                        f.value.map(f64::to_bits),
+                        f.min.map(f64::to_bits),
+                        f.max.map(f64::to_bits),
+                        f.qualifier,
+                        f.as_of,
+                        &f.basis,
+                        &f.stated,
+                    )
+                );
+                (f.measure.clone(), fields, describe_figure(settings, f))
+            })
             .collect()
     };
     let (b, h) = (described(base), described(head));
-    let mut removed = without(&b, &h);
-    let mut added = without(&h, &b);
+    let fields = |v: &[(String, String, String)]| -> Vec<(String, String)> {
+        v.iter().map(|(m, f, _)| (m.clone(), f.clone())).collect()
+    };
+    let described_as = |v: &[(String, String, String)], key: &(String, String)| -> String {
+        v.iter()
+            .find(|(m, f, _)| (m, f) == (&key.0, &key.1))
+            .map(|(.., d)| d.clone())
+            .unwrap_or_default()
+    };
+    let mut removed: Vec<(String, String)> = without(&fields(&b), &fields(&h))
+        .iter()
+        .map(|k| (k.0.clone(), described_as(&b, k)))
+        .collect();
+    let mut added: Vec<(String, String)> = without(&fields(&h), &fields(&b))
+        .iter()
+        .map(|k| (k.0.clone(), described_as(&h, k)))
+        .collect();
     let mut out = Vec::new();
     removed.retain(|(measure, from)| {
         let Some(i) = added.iter().position(|(m, _)| m == measure) else {
