@@ -18,7 +18,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
-use crate::model::RelationKind;
+use crate::model::{Doc, EntityMeta, PageMeta, RelationKind, TopicMeta};
 use crate::paths;
 use crate::resolve::{Article, Claim, Dossier};
 use crate::site::Site;
@@ -31,12 +31,30 @@ use std::thread::{Scope, ScopedJoinHandle};
 /// shared with its neighbours, so that listing a hundred results takes a
 /// few requests, and a large dossier's index stays a few thousand files
 /// (GitHub Pages uploads every file).
-const RECORDS_PER_FILE: usize = 16;
+const RECORDS_PER_FILE: usize = 32;
 
-/// One index bundle: the language it stems for, and its folder.
+/// Records per index, at most. Pagefind compares each record it is given
+/// with every earlier one (a linear search for a duplicate URL), so a
+/// language's records go into indexes of this size, built one after the
+/// other and dropped once written, which the search page merges.
+const RECORDS_PER_SHARD: usize = 5_000;
+
+/// One language's part of the index: the language it stems for, its
+/// folder, and how many indexes (shards) it is split into.
 pub(crate) struct Bundle {
     pub(crate) language: String,
     pub(crate) dir: String,
+    pub(crate) shards: usize,
+}
+
+impl Bundle {
+    /// The folder of shard `i` (from 0): `pagefind-id`, `pagefind-id-2`...
+    fn shard_dir(&self, i: usize) -> String {
+        match i {
+            0 => self.dir.clone(),
+            _ => format!("{}-{}", self.dir, i + 1),
+        }
+    }
 }
 
 /// The bundles of a dossier: the interface language first, then each other
@@ -50,23 +68,34 @@ pub(crate) fn bundles(d: &Dossier) -> Vec<Bundle> {
         .chain([primary_subtag(&d.settings.language)])
         .filter(|l| *l != ui)
         .collect();
-    std::iter::once(Bundle {
-        language: ui,
-        dir: "pagefind".into(),
-    })
-    .chain(others.into_iter().map(|l| Bundle {
-        dir: format!("pagefind-{l}"),
-        language: l,
-    }))
-    .collect()
+    std::iter::once((ui, "pagefind".to_string()))
+        .chain(
+            others
+                .into_iter()
+                .map(|l| (l.clone(), format!("pagefind-{l}"))),
+        )
+        .map(|(language, dir)| Bundle {
+            shards: sources(d, &language)
+                .len()
+                .div_ceil(RECORDS_PER_SHARD)
+                .max(1),
+            language,
+            dir,
+        })
+        .collect()
 }
 
 /// What the search page loads, `lang:folder/` each, the interface
-/// language's first: `en:pagefind/ id:pagefind-id/`.
+/// language's first, and each language's shards after its first:
+/// `en:pagefind/ id:pagefind-id/ id:pagefind-id-2/`.
 pub(crate) fn page_bundles(d: &Dossier) -> String {
-    bundles(d)
+    listing(&bundles(d))
+}
+
+fn listing(bundles: &[Bundle]) -> String {
+    bundles
         .iter()
-        .map(|b| format!("{}:{}/", b.language, b.dir))
+        .flat_map(|b| (0..b.shards).map(move |i| format!("{}:{}/", b.language, b.shard_dir(i))))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -117,42 +146,66 @@ fn failed(e: impl std::fmt::Display) -> Diagnostic {
         .hint("set `search: false` in content/dossier.yaml to build the site without search")
 }
 
-/// One bundle's files, keyed by output path.
+/// One bundle's files, keyed by output path: its shards one after another.
 fn build(d: &Dossier, bundle: &Bundle) -> Result<Site, Diagnostic> {
-    let records = records(d, &bundle.language);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| {
             Diagnostic::io_error("site", format!("cannot start the search indexer: {e}"))
         })?;
-    let files = runtime.block_on(async {
-        let options = PagefindServiceConfig::builder()
-            .force_language(bundle.language.clone())
-            .max_fragments(records.len().div_ceil(RECORDS_PER_FILE).max(1) as u32)
-            .build();
-        let mut index = PagefindIndex::new(Some(options)).map_err(failed)?;
-        for r in records {
-            index
-                .add_custom_record(
-                    r.url,
-                    r.content,
-                    bundle.language.clone(),
-                    Some(r.meta),
-                    Some(r.filters),
-                    None,
-                )
-                .await
-                .map_err(failed)?;
-        }
-        index.get_files().await.map_err(failed)
-    })?;
-    Ok(files
-        .into_iter()
-        .filter_map(|f| {
-            let name = f.filename.to_string_lossy().replace('\\', "/");
-            (!is_unused_asset(&name)).then(|| (format!("{}/{name}", bundle.dir), f.contents))
-        })
-        .collect())
+    let sources = sources(d, &bundle.language);
+    let mut site = Site::new();
+    for (i, shard) in sources.chunks(RECORDS_PER_SHARD).enumerate() {
+        let files = runtime.block_on(index(d, &bundle.language, shard))?;
+        let dir = bundle.shard_dir(i);
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.filename.to_string_lossy().replace('\\', "/"))
+            .collect();
+        // The generic stemmer is loaded only when the language has none.
+        let stems = names.contains(&format!("wasm.{}.pagefind", bundle.language));
+        site.extend(names.into_iter().zip(files).filter_map(|(name, f)| {
+            // A shard after the first is merged into the first, which
+            // brings the script and the stemmer.
+            let merged_runtime = i > 0 && is_runtime(&name);
+            let unused = is_unused_asset(&name) || (stems && name == "wasm.unknown.pagefind");
+            (!merged_runtime && !unused).then(|| (format!("{dir}/{name}"), f.contents))
+        }));
+    }
+    Ok(site)
+}
+
+/// One index of `sources`, as Pagefind's files.
+async fn index(
+    d: &Dossier,
+    language: &str,
+    sources: &[Source<'_>],
+) -> Result<Vec<pagefind::api::SyntheticFile>, Diagnostic> {
+    let options = PagefindServiceConfig::builder()
+        .force_language(language.to_string())
+        .max_fragments(sources.len().div_ceil(RECORDS_PER_FILE).max(1) as u32)
+        .build();
+    let mut index = PagefindIndex::new(Some(options)).map_err(failed)?;
+    for source in sources {
+        let r = record(d, source, language);
+        index
+            .add_custom_record(
+                r.url,
+                r.content,
+                language.to_string(),
+                Some(r.meta),
+                Some(r.filters),
+                None,
+            )
+            .await
+            .map_err(failed)?;
+    }
+    index.get_files().await.map_err(failed)
+}
+
+/// Pagefind's script and stemmer, which only a language's first index needs.
+fn is_runtime(name: &str) -> bool {
+    name.ends_with(".js") || name.starts_with("wasm.")
 }
 
 /// Pagefind's own interface files: the site has its own search page.
@@ -181,73 +234,97 @@ impl Record {
     fn new(path: &str, kind: &str, title: &str, content: String) -> Record {
         Record {
             url: format!("/{path}"),
-            content,
+            // Pagefind leaves out a record without words in its text.
+            content: if content.is_empty() {
+                title.to_string()
+            } else {
+                content
+            },
             meta: BTreeMap::from([("title".into(), title.into())]),
             filters: BTreeMap::from([("kind".into(), vec![kind.into()])]),
         }
     }
 }
 
-/// Every record of the text written in `language`: the dossier's own text
-/// when it is the dossier's language, the articles' when it is theirs.
-fn records(d: &Dossier, language: &str) -> Vec<Record> {
+/// A page whose text goes into a bundle.
+enum Source<'d> {
+    Claim(&'d Claim),
+    Article(&'d Article),
+    Topic(&'d Doc<TopicMeta>),
+    Entity(&'d Doc<EntityMeta>),
+    Page(&'d Doc<PageMeta>),
+}
+
+/// The pages with text written in `language`: with the dossier's own
+/// language every page, with an article's the articles in it and the
+/// claims quoted from them.
+fn sources<'d>(d: &'d Dossier, language: &str) -> Vec<Source<'d>> {
     let own = primary_subtag(&d.settings.language) == language;
-    let mut out = Vec::new();
-    for c in d.claims.values() {
-        let content = if own {
-            claim_text(c)
-        } else {
-            quoted_sentences(d, c, language)
-        };
-        if !content.is_empty() {
-            out.push(claim_record(d, c, content));
-        }
-    }
-    for a in d.articles.values() {
-        let content = match (own, primary_subtag(&a.doc.meta.language) == language) {
-            (true, true) => format!("{} {}", article_notes(a), article_text(a)),
-            (true, false) => article_notes(a),
-            (false, true) => article_text(a),
-            (false, false) => continue,
-        };
-        out.push(Record::new(
-            &paths::article(&a.doc.slug),
-            "article",
-            &a.doc.meta.title,
-            content,
-        ));
-    }
-    if !own {
-        return out;
-    }
-    for t in d.topics.values() {
-        let content = join([t.meta.summary.clone(), markdown::to_text(&t.body)]);
-        out.push(Record::new(
-            &paths::topic(&t.slug),
-            "topic",
-            &t.meta.title,
-            content,
-        ));
-    }
-    for e in d.entities.values() {
-        let content = join([e.meta.description.clone(), markdown::to_text(&e.body)]);
-        out.push(Record::new(
-            &paths::entity(&e.slug),
-            "entity",
-            &e.meta.name,
-            content,
-        ));
-    }
-    for p in d.pages.values() {
-        let content = markdown::to_text(&p.body);
-        out.push(Record::new(
-            &paths::content_page(&p.slug),
-            "page",
-            &p.meta.title,
-            content,
-        ));
+    let written_in = |a: &Article| primary_subtag(&a.doc.meta.language) == language;
+    let mut out: Vec<Source> = d
+        .claims
+        .values()
+        .filter(|c| {
+            own || c
+                .placed
+                .iter()
+                .any(|h| written_in(&d.articles[c.article_of(h)]))
+        })
+        .map(Source::Claim)
+        .collect();
+    out.extend(
+        d.articles
+            .values()
+            .filter(|a| own || written_in(a))
+            .map(Source::Article),
+    );
+    if own {
+        out.extend(d.topics.values().map(Source::Topic));
+        out.extend(d.entities.values().map(Source::Entity));
+        out.extend(d.pages.values().map(Source::Page));
     }
     out
+}
+
+/// A page's record, with its text in `language` only.
+fn record(d: &Dossier, source: &Source, language: &str) -> Record {
+    let own = primary_subtag(&d.settings.language) == language;
+    let (path, kind, title, content) = match *source {
+        Source::Claim(c) => {
+            let content = if own {
+                claim_text(c)
+            } else {
+                quoted_sentences(d, c, language)
+            };
+            return claim_record(d, c, content);
+        }
+        Source::Article(a) => {
+            let content = match (own, primary_subtag(&a.doc.meta.language) == language) {
+                (true, true) => join([article_notes(a), article_text(a)]),
+                (true, false) => article_notes(a),
+                (false, _) => article_text(a),
+            };
+            (
+                paths::article(&a.doc.slug),
+                "article",
+                &a.doc.meta.title,
+                content,
+            )
+        }
+        Source::Topic(t) => {
+            let content = join([t.meta.summary.clone(), markdown::to_text(&t.body)]);
+            (paths::topic(&t.slug), "topic", &t.meta.title, content)
+        }
+        Source::Entity(e) => {
+            let content = join([e.meta.description.clone(), markdown::to_text(&e.body)]);
+            (paths::entity(&e.slug), "entity", &e.meta.name, content)
+        }
+        Source::Page(p) => {
+            let content = markdown::to_text(&p.body);
+            (paths::content_page(&p.slug), "page", &p.meta.title, content)
+        }
+    };
+    Record::new(&path, kind, title, content)
 }
 
 fn claim_record(d: &Dossier, c: &Claim, content: String) -> Record {
@@ -356,6 +433,27 @@ fn join(parts: impl IntoIterator<Item = String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn records(d: &Dossier, language: &str) -> Vec<Record> {
+        sources(d, language)
+            .iter()
+            .map(|s| record(d, s, language))
+            .collect()
+    }
+
+    #[test]
+    fn a_language_in_shards_is_listed_first_shard_first() {
+        let bundle = |language: &str, dir: &str, shards| Bundle {
+            language: language.into(),
+            dir: dir.into(),
+            shards,
+        };
+        let listed = listing(&[bundle("en", "pagefind", 1), bundle("id", "pagefind-id", 3)]);
+        assert_eq!(
+            listed,
+            "en:pagefind/ id:pagefind-id/ id:pagefind-id-2/ id:pagefind-id-3/"
+        );
+    }
 
     #[test]
     fn each_bundle_holds_only_its_language() {

@@ -11,7 +11,7 @@ const KINDS = ["claim", "article", "topic", "entity", "page"];
 const SHOWN = 20;
 /* Results of one bundle whose text is fetched: enough for every page of a
    dossier of a few hundred, and a cap for a query that finds thousands. */
-const FETCHED = 200;
+const FETCHED = 150;
 
 (async () => {
   const box = document.getElementById("search");
@@ -28,17 +28,26 @@ const FETCHED = 200;
   }
   status.textContent = d.loading;
   const root = new URL(d.root, location.href);
-  const bundles = d.bundles.split(" ").map((b) => b.split(":"));
+  // Each language's first folder is its instance; its other folders (the
+  // shards of a large index) are merged into it.
+  const languages = new Map();
+  for (const [language, folder] of d.bundles.split(" ").map((b) => b.split(":"))) {
+    languages.set(language, [...(languages.get(language) || []), folder]);
+  }
+  const bundles = [...languages];
   let searches;
   try {
-    const instances = await Promise.all(bundles.map(async ([, folder]) => {
-      const pagefind = await import(new URL(folder + "pagefind.js", root).href);
-      await pagefind.options({
-        baseUrl: root.pathname,
-        excerptLength: 24,
-        // A word of the title or the claimant counts more than one of the text.
-        ranking: { metaWeights: { title: 5, claimant: 2, topics: 2 } },
-      });
+    const options = {
+      baseUrl: root.pathname,
+      excerptLength: 24,
+      // A word of the title counts more than one of the text, and more than
+      // one of the claimant's name or of a topic's title.
+      ranking: { metaWeights: { title: 5, claimant: 2, topics: 2 } },
+    };
+    const instances = await Promise.all(bundles.map(async ([, [first, ...shards]]) => {
+      const pagefind = await import(new URL(first + "pagefind.js", root).href);
+      await pagefind.options(options);
+      for (const shard of shards) await pagefind.mergeIndex(new URL(shard, root).href, options);
       return pagefind;
     }));
     searches = await Promise.all(instances.map((pagefind) => pagefind.search(query)));

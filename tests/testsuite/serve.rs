@@ -86,6 +86,19 @@ impl Served {
         self.log.lock().unwrap().join("\n")
     }
 
+    /// Whether the log says `text` within [`WITHIN`]: serve prints a
+    /// rebuild's line just after it serves the rebuilt site.
+    pub(crate) fn logs(&self, text: &str) -> bool {
+        let deadline = Instant::now() + WITHIN;
+        while !self.log().contains(text) {
+            if Instant::now() > deadline {
+                return false;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        true
+    }
+
     /// `host:port` and the base path (`/repo/`).
     fn address(&self) -> (&str, &str) {
         let rest = self.url.strip_prefix("http://").unwrap();
@@ -231,9 +244,7 @@ fn serve_rebuilds_reloads_reports_and_stays_inside_the_site() {
         "the edit is not served"
     );
     assert!(
-        served
-            .log()
-            .contains("content/claims/sent.md changed: rebuilt in"),
+        served.logs("content/claims/sent.md changed: rebuilt in"),
         "{}",
         served.log()
     );
@@ -270,7 +281,7 @@ fn serve_rebuilds_reloads_reports_and_stays_inside_the_site() {
         "the last good page is not served"
     );
     assert!(
-        served.log().contains("still serving the last good site"),
+        served.logs("still serving the last good site"),
         "{}",
         served.log()
     );
