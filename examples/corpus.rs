@@ -7,8 +7,14 @@
 //!
 //! ```text
 //! cargo run --release --example corpus -- --articles 1000 --out /dev/shm/corpus
-//!     [--seed 7] [--no-search] [--hugo DIR]
+//!     [--seed 7] [--no-search] [--hugo DIR] [--topic-claims N]
 //! ```
+//!
+//! By default each claim is on two of 20 topics, and the claims of a topic
+//! carry figures of two measures. `--topic-claims N` makes the shape that
+//! grows topic pages most: each topic holds N claims (one topic a claim),
+//! every claim carries a figure (a vague quantity where its sentence gives no
+//! number), and every topic has estimates of every measure.
 //!
 //! `--hugo DIR` also writes the same N texts as plain Markdown pages for Hugo,
 //! so that both generators are timed on the same words.
@@ -172,6 +178,7 @@ const VERDICTS: &[&str] = &[
 ];
 const KINDS: &[&str] = &["supports", "contradicts", "differs", "updates", "context"];
 const MEASURES: &[&str] = &["troops", "killed", "wounded", "vehicles"];
+/// Topics in the default shape.
 const TOPICS: usize = 20;
 const ENTITIES: usize = 50;
 const ENTITY_KINDS: &[&str] = &[
@@ -225,6 +232,34 @@ fn indonesian_number(n: u64) -> String {
     out
 }
 
+/// How claims spread over topics and measures.
+#[derive(Clone, Copy)]
+struct Shape {
+    topics: usize,
+    /// Each claim on one topic, with a figure, measures spread over every topic.
+    dense: bool,
+}
+
+impl Shape {
+    /// The topics of claim `k`.
+    fn topics_of(self, k: usize) -> Vec<usize> {
+        if self.dense {
+            vec![k % self.topics]
+        } else {
+            vec![k % self.topics, (k * 7 + 3) % self.topics]
+        }
+    }
+
+    /// The measure of claim `k`'s figure.
+    fn measure_of(self, k: usize) -> usize {
+        if self.dense {
+            (k / self.topics) % MEASURES.len()
+        } else {
+            k % MEASURES.len()
+        }
+    }
+}
+
 /// One claim: its sentence in the article, what it quotes, and its figure.
 struct Claim {
     slug: String,
@@ -251,12 +286,22 @@ fn main() {
     let seed: u64 = arg("--seed").and_then(|n| n.parse().ok()).unwrap_or(7);
     let search = !args.iter().any(|a| a == "--no-search");
     let hugo = arg("--hugo").map(PathBuf::from);
+    let shape = match arg("--topic-claims").and_then(|n| n.parse::<usize>().ok()) {
+        Some(n) => Shape {
+            topics: (articles * 4 / n.max(1)).max(1),
+            dense: true,
+        },
+        None => Shape {
+            topics: TOPICS,
+            dense: false,
+        },
+    };
     if out.exists() {
         fs::remove_dir_all(&out).expect("remove the old corpus");
     }
     let mut rng = Rng(seed);
-    let claims = claims(&mut rng, articles);
-    let texts = write_dossier(&out, &mut rng, articles, &claims, search);
+    let claims = claims(&mut rng, articles, shape);
+    let texts = write_dossier(&out, &mut rng, articles, &claims, search, shape);
     if let Some(dir) = hugo {
         write_hugo(&dir, &texts);
     }
@@ -268,7 +313,7 @@ fn main() {
     );
 }
 
-fn claims(rng: &mut Rng, articles: usize) -> Vec<Claim> {
+fn claims(rng: &mut Rng, articles: usize, shape: Shape) -> Vec<Claim> {
     let mut out = Vec::new();
     for a in 0..articles {
         for j in 0..4 {
@@ -291,7 +336,7 @@ fn claims(rng: &mut Rng, articles: usize) -> Vec<Claim> {
                 });
                 continue;
             }
-            let measure = k % MEASURES.len();
+            let measure = shape.measure_of(k);
             let value = (1 + rng.below(40)) as u64 * 500;
             out.push(Claim {
                 slug: format!("claim-{k:06}"),
@@ -358,9 +403,10 @@ fn write_dossier(
     articles: usize,
     claims: &[Claim],
     search: bool,
+    shape: Shape,
 ) -> Vec<String> {
     write(&out.join("content/dossier.yaml"), &settings(search));
-    for t in 0..TOPICS {
+    for t in 0..shape.topics {
         write(
             &out.join(format!("content/topics/topic-{t:02}.md")),
             &format!(
@@ -403,7 +449,7 @@ fn write_dossier(
     for (k, c) in claims.iter().enumerate() {
         write(
             &out.join(format!("content/claims/{}.md", c.slug)),
-            &claim_file(k, c, claims),
+            &claim_file(k, c, claims, shape),
         );
     }
     texts
@@ -422,6 +468,7 @@ fn settings(search: bool) -> String {
             s,
             "  - key: \"{v}\"\n    label: {}\n    colour: \"#3b4a5a\"\n    meaning: What {v} means.\n    rating: {}\n",
             v.replace('-', " "),
+            // Each rated verdict has a rating of its own, best first.
             VERDICTS.len() - i
         );
     }
@@ -432,13 +479,17 @@ fn settings(search: bool) -> String {
     s
 }
 
-fn claim_file(k: usize, c: &Claim, claims: &[Claim]) -> String {
+fn claim_file(k: usize, c: &Claim, claims: &[Claim], shape: Shape) -> String {
+    let topics: Vec<String> = shape
+        .topics_of(k)
+        .iter()
+        .map(|t| format!("topic-{t:02}"))
+        .collect();
     let mut s = format!(
-        "---\ntitle: Claim {k}, as the article reports it\nclaimant: entity-{:02}\nclaimed: 2025-{:02}\ntopics: [topic-{:02}, topic-{:02}]\nverdict: \"{}\"\nsummary: A summary of claim {k}.\nappearances:\n",
+        "---\ntitle: Claim {k}, as the article reports it\nclaimant: entity-{:02}\nclaimed: 2025-{:02}\ntopics: [{}]\nverdict: \"{}\"\nsummary: A summary of claim {k}.\nappearances:\n",
         k % ENTITIES,
         c.month + 1,
-        k % TOPICS,
-        (k * 7 + 3) % TOPICS,
+        topics.join(", "),
         VERDICTS[k % VERDICTS.len()]
     );
     let mut appear = |article: usize| match &c.clause {
@@ -468,13 +519,26 @@ fn claim_file(k: usize, c: &Claim, claims: &[Claim]) -> String {
     {
         appear(c.article + 1);
     }
-    if let Some((measure, value)) = c.figure {
-        let _ = write!(
-            s,
-            "figures:\n  - measure: {}\n    value: {value}\n    qualifier: about\n    as_of: 2025-{:02}\n",
-            MEASURES[measure],
-            c.month + 1
-        );
+    match c.figure {
+        Some((measure, value)) => {
+            let _ = write!(
+                s,
+                "figures:\n  - measure: {}\n    value: {value}\n    qualifier: about\n    as_of: 2025-{:02}\n",
+                MEASURES[measure],
+                c.month + 1
+            );
+        }
+        // In the dense shape a claim whose sentence gives no number carries
+        // a vague quantity, listed and never charted.
+        None if shape.dense => {
+            let _ = write!(
+                s,
+                "figures:\n  - measure: {}\n    stated: thousands\n    as_of: 2025-{:02}\n",
+                MEASURES[shape.measure_of(k)],
+                c.month + 1
+            );
+        }
+        None => {}
     }
     // Six claims in ten relate to the next claim, each kind in turn.
     let other = (k + 1) % claims.len();

@@ -44,6 +44,14 @@ pub(crate) enum List<'a> {
     Topic(&'a str),
     /// The claims of one claimant.
     Entity(&'a str),
+    /// Every estimate of one measure on a topic: the topic, and the
+    /// measure's folder ([`measure_folder`]).
+    TopicFigures(&'a str, &'a str),
+    /// Every pair of one kind of relation on a topic: the topic, and the
+    /// kind's key (`contradicts`, `supports`...).
+    TopicRelations(&'a str, &'a str),
+    /// Every pair of one kind of relation in the dossier: the kind's key.
+    Relations(&'a str),
 }
 
 impl List<'_> {
@@ -54,12 +62,30 @@ impl List<'_> {
             List::Claims => "claims".to_string(),
             List::Topic(slug) => format!("topics/{slug}"),
             List::Entity(slug) => format!("entities/{slug}"),
+            List::TopicFigures(slug, measure) => format!("topics/{slug}/figures/{measure}"),
+            List::TopicRelations(slug, kind) => format!("topics/{slug}/relations/{kind}"),
+            List::Relations(kind) => format!("relations/{kind}"),
         };
         if n <= 1 {
             format!("{dir}/index.html")
         } else {
             format!("{dir}/page/{n}/index.html")
         }
+    }
+}
+
+/// The folder of a measure's pages: its key when the key is a slug
+/// (lowercase letters, digits, hyphens), else its place in the list of
+/// measures, so that no key can reach outside the topic's folder.
+pub(crate) fn measure_folder(key: &str, index: usize) -> String {
+    let slug = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if slug && key != "page" {
+        key.to_string()
+    } else {
+        format!("measure-{}", index + 1)
     }
 }
 
@@ -141,6 +167,16 @@ mod tests {
             List::Entity("kcna").page(2),
             "entities/kcna/page/2/index.html"
         );
+        assert_eq!(
+            List::TopicFigures("casualties", "killed").page(2),
+            "topics/casualties/figures/killed/page/2/index.html"
+        );
+        assert_eq!(
+            List::TopicRelations("casualties", "contradicts").page(1),
+            "topics/casualties/relations/contradicts/index.html"
+        );
+        assert_eq!(measure_folder("killed", 0), "killed");
+        assert_eq!(measure_folder("../x", 2), "measure-3");
     }
 
     #[test]

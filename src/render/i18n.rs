@@ -11,6 +11,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 /// The interface strings of one language, with English behind them.
 pub(crate) struct Strings {
@@ -183,32 +184,52 @@ fn bundle(
 /// The Tera function `t`: `{{ t(key="nav-home") }}`, `{{ t(key="claims-count", n=3) }}`,
 /// `{{ t(key="byline", original="BBC", outlet="…") }}`. A key no table has is a
 /// template error, so that a typo in an override is caught at build time.
-pub(crate) struct Translate(pub(crate) std::sync::Arc<Strings>);
+pub(crate) struct Translate {
+    strings: Arc<Strings>,
+    /// The strings without arguments as template values, made once: most
+    /// calls ask for one of these, on every page.
+    plain: HashMap<String, tera::Value>,
+}
 
-impl tera::Function for Translate {
-    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = args
-            .get("key")
-            .and_then(|k| k.as_str())
-            .ok_or_else(|| tera::Error::msg("t() needs key=\"...\""))?;
+impl Translate {
+    pub(crate) fn new(strings: Arc<Strings>) -> Translate {
+        let plain = strings
+            .plain
+            .iter()
+            .map(|(k, v)| (k.clone(), tera::Value::from(v.as_str())))
+            .collect();
+        Translate { strings, plain }
+    }
+}
+
+impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
+    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
+        let key: &str = kwargs.must_get("key")?;
         let mut fluent = FluentArgs::new();
-        for (name, value) in args.iter().filter(|(n, _)| n.as_str() != "key") {
-            match value {
-                tera::Value::Number(n) => {
-                    fluent.set(name.clone(), FluentValue::from(n.as_f64().unwrap_or(0.0)))
-                }
-                tera::Value::String(s) => fluent.set(name.clone(), s.clone()),
-                other => fluent.set(name.clone(), other.to_string()),
+        for (name, value) in kwargs.iter() {
+            let Some(name) = name.as_str().filter(|n| *n != "key") else {
+                continue;
+            };
+            if let Some(n) = value.as_number() {
+                fluent.set(name.to_string(), FluentValue::from(n.as_float()));
+            } else if let Some(text) = value.as_str() {
+                fluent.set(name.to_string(), text.to_string());
+            } else {
+                let text = serde_json::to_string(value).unwrap_or_default();
+                fluent.set(name.to_string(), text);
             }
         }
-        self.0
+        if fluent.iter().next().is_none() {
+            if let Some(text) = self.plain.get(key) {
+                return Ok(text.clone());
+            }
+        }
+        self.strings
             .lookup(key, Some(&fluent))
-            .map(tera::Value::String)
-            .ok_or_else(|| tera::Error::msg(format!("no interface string `{key}` in i18n/*.ftl")))
-    }
-
-    fn is_safe(&self) -> bool {
-        false
+            .map(tera::Value::from)
+            .ok_or_else(|| {
+                tera::Error::message(format!("no interface string `{key}` in i18n/*.ftl"))
+            })
     }
 }
 

@@ -1,6 +1,7 @@
 //! The views that appear on many pages, built once per dossier and borrowed by
 //! every page that lists them: claims as cards and rows, topics, articles,
-//! entities, and figures as tables show them.
+//! entities, and figures as tables show them. Each claim's card is drawn
+//! once, by the renderer, before any page.
 
 use super::i18n::Strings;
 use super::views::{ArticleItem, ClaimItem, EntityItem, FigureView, Link, TopicItem};

@@ -14,11 +14,12 @@ mod markup;
 mod pages;
 pub(crate) mod paginate;
 pub(crate) mod theme;
+pub(crate) mod topics;
 pub(crate) mod views;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
-use crate::model::{PartialDate, VerdictDef};
+use crate::model::{PartialDate, RelationKind, VerdictDef};
 use crate::paths::{self, List};
 use crate::resolve::{resolve_internal, Article, Claim, Dossier};
 use crate::site::Site;
@@ -28,9 +29,14 @@ use items::Items;
 use paginate::page_count;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
-use views::{Common, DateView, Link, SitePaths, VerdictView};
+use theme::Sources;
+use topics::TopicLists;
+use views::{
+    ClaimCard, ClaimItem, Common, DateView, Link, Shared, SitePaths, SiteView, VerdictView,
+};
 
 /// What pages show that later stages make, handed in by the pipeline so
 /// that render imports none of them.
@@ -45,11 +51,14 @@ pub(crate) struct Provided<'a> {
 }
 
 /// One rendered page, or the template problem that stopped it.
-type Html = Result<String, Diagnostic>;
+type Html = Result<Vec<u8>, Diagnostic>;
 
-/// Pages rendered at a time: enough to keep every core busy, few enough
-/// that a large site is never held in memory whole.
-const BATCH: usize = 1024;
+/// Pages rendered at a time, on every core...
+const CHUNK: usize = 128;
+/// ...and handed on together once they hold this many pages or bytes: a
+/// large site is never held in memory whole, however large its pages.
+const BATCH_PAGES: usize = 1024;
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Renders every page with the theme (or reports why it could not be
 /// compiled), its assets and each article's seed, and hands them to `emit`
@@ -64,30 +73,48 @@ pub(crate) fn render(
     provided: Provided<'_>,
     emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let theme = theme?;
+    let mut theme = theme?;
+    let assets: Site = std::mem::take(&mut theme.assets)
+        .into_iter()
+        .map(|(name, body)| (name, body.into_bytes()))
+        .collect();
+    set_site(&mut theme, d, urls, build_date)?;
     let items = Items::new(d, &theme.strings);
-    let r = Renderer::new(d, &theme, &items, urls, build_date, provided);
-    emit(assets(&theme)).map_err(|e| vec![e])?;
-    let mut diags = Vec::new();
+    let cards = Cards::draw(&theme, &items)?;
+    let r = Renderer::new(d, &theme, &items, &cards, urls, provided);
+    emit(assets).map_err(|e| vec![e])?;
+    let mut diags: Vec<Diagnostic> = Vec::new();
     // Every page is independent of the others: render them on every core,
     // then gather them in path order, so the output stays byte-identical.
-    for batch in pages(d).chunks(BATCH) {
-        let rendered: Vec<(&String, Html)> = batch
+    let mut site = Site::new();
+    let mut bytes = 0;
+    for chunk in r.pages().chunks(CHUNK) {
+        let rendered: Vec<(&String, Html)> = chunk
             .par_iter()
             .map(|(path, page)| (path, r.page_of(*page)))
             .collect();
-        let mut site = Site::new();
         for (path, html) in rendered {
             match html {
                 Ok(html) => {
-                    site.insert(path.clone(), html.into_bytes());
+                    bytes += html.len();
+                    site.insert(path.clone(), html);
                 }
-                Err(e) => diags.push(e),
+                // A template problem shows on every page that uses the
+                // template: report it once.
+                Err(e) if !diags.contains(&e) => diags.push(e),
+                Err(_) => {}
             }
         }
-        if diags.is_empty() {
-            emit(site).map_err(|e| vec![e])?;
+        if site.len() >= BATCH_PAGES || bytes >= BATCH_BYTES {
+            if diags.is_empty() {
+                emit(std::mem::take(&mut site)).map_err(|e| vec![e])?;
+            }
+            site.clear();
+            bytes = 0;
         }
+    }
+    if diags.is_empty() && !site.is_empty() {
+        emit(site).map_err(|e| vec![e])?;
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
     let seeds: Site = d.articles.values().map(seed_file).collect();
@@ -113,26 +140,68 @@ pub(crate) fn seed_file(a: &Article) -> (String, Vec<u8>) {
     (paths::seed(&a.doc.slug, &a.doc.meta.seed), a.bytes.clone())
 }
 
+/// Gives the theme's templates what every page of `d` shows alike (the
+/// site's title, the navigation, the build date...) as their global
+/// context, in place of what they had; whether that changed it.
+pub(crate) fn set_site(
+    theme: &mut theme::Theme,
+    d: &Dossier,
+    urls: &Urls,
+    build_date: Option<PartialDate>,
+) -> Result<bool, Vec<Diagnostic>> {
+    let strings = &theme.strings;
+    let nav = navigation(d, strings);
+    let paths = SitePaths::new();
+    let s = &d.settings;
+    let ui_language = s.ui_language.tag();
+    let site = SiteView {
+        site_title: &s.title,
+        site_description: &s.description,
+        ui_language,
+        content_language: &s.language,
+        content_lang_attr: if s.language == ui_language {
+            String::new()
+        } else {
+            format!(r#" lang="{}""#, crate::escape::html(&s.language))
+        },
+        feed: urls.page(paths::FEED),
+        built: build_date.map(|date| strings.date(date)),
+        nav: &nav,
+        paths: &paths,
+    };
+    let global = tera::Context::from_serialize(&site)
+        .map_err(|e| vec![theme.sources.render_error("base.html", &e)])?;
+    let before = theme.tera.global_context().clone();
+    theme.tera.global_context().extend(global);
+    Ok(*theme.tera.global_context() != before)
+}
+
 /// The paths of every page of the site, in [`render`]'s order.
 pub(crate) fn page_paths(d: &Dossier) -> Vec<String> {
-    pages(d).into_iter().map(|(path, _)| path).collect()
+    let topics = TopicLists::new(d);
+    pages_of(d, &topics)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
 }
 
 /// Renders only the pages at `wanted` (paths [`page_paths`] lists; others
-/// are left out), with a theme and items kept from an earlier render: for
-/// `serve`, which renders again only the pages a change touches. Returns
-/// the pages rendered and the problems of those that could not be.
+/// are left out), with a theme (its site set by [`set_site`]), items and
+/// cards kept from an earlier render: for `serve`, which renders again only
+/// the pages a change touches. Returns the pages rendered and the problems
+/// of those that could not be.
 pub(crate) fn render_pages(
     d: &Dossier,
     theme: &theme::Theme,
     items: &Items,
+    cards: &Cards,
     urls: &Urls,
-    build_date: Option<PartialDate>,
     provided: Provided<'_>,
     wanted: &std::collections::BTreeSet<String>,
 ) -> (Site, Vec<Diagnostic>) {
-    let r = Renderer::new(d, theme, items, urls, build_date, provided);
-    let chosen: Vec<(String, Page)> = pages(d)
+    let r = Renderer::new(d, theme, items, cards, urls, provided);
+    let chosen: Vec<(String, Page)> = r
+        .pages()
         .into_iter()
         .filter(|(path, _)| wanted.contains(path))
         .collect();
@@ -144,13 +213,14 @@ pub(crate) fn render_pages(
         })
         .collect();
     let mut site = Site::new();
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
     for (path, html) in rendered {
         match html {
             Ok(html) => {
-                site.insert(path, html.into_bytes());
+                site.insert(path, html);
             }
-            Err(e) => diags.push(e),
+            Err(e) if !diags.contains(&e) => diags.push(e),
+            Err(_) => {}
         }
     }
     (site, diags)
@@ -171,6 +241,11 @@ enum Page<'d> {
     Article(&'d Article),
     Claim(&'d Claim),
     Topic(&'d str, usize),
+    /// A topic's estimates of one measure (its place in the list of measures).
+    TopicFigures(&'d str, usize, usize),
+    TopicRelations(&'d str, RelationKind, usize),
+    /// Conflicts or apparent conflicts in the whole dossier.
+    Relations(RelationKind, usize),
     Entity(&'d str, usize),
     Content(&'d str),
 }
@@ -181,7 +256,7 @@ fn paged(list: List<'_>, len: usize) -> impl Iterator<Item = (String, usize)> + 
 }
 
 /// Every page of the site with its output path.
-fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
+fn pages_of<'a>(d: &'a Dossier, topics: &TopicLists<'a>) -> Vec<(String, Page<'a>)> {
     let mut out: Vec<(String, Page)> = vec![
         (paths::HOME.into(), Page::Index),
         (paths::NOT_FOUND.into(), Page::NotFound),
@@ -192,6 +267,14 @@ fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
     ];
     out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
     out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
+    // The full lists the home page shows only the start of.
+    for kind in topics::HOME_KINDS {
+        let len = topics.everywhere(kind).len();
+        if len > topics::FIRST_PAIRS {
+            let list = List::Relations(kind.key());
+            out.extend(paged(list, len).map(|(p, n)| (p, Page::Relations(kind, n))));
+        }
+    }
     out.extend(
         d.articles
             .values()
@@ -205,6 +288,23 @@ fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
     for s in d.topics.keys() {
         let len = d.by_topic.get(s).map_or(0, Vec::len);
         out.extend(paged(List::Topic(s), len).map(|(p, n)| (p, Page::Topic(s, n))));
+        // The full lists a topic page shows only the start of.
+        for (measure, rows) in topics.figures(s) {
+            if topics::shown_estimates(rows).len() < rows.len() {
+                let list = List::TopicFigures(s, &topics.measure_folders[*measure]);
+                out.extend(
+                    paged(list, rows.len()).map(|(p, n)| (p, Page::TopicFigures(s, *measure, n))),
+                );
+            }
+        }
+        for (kind, pairs) in topics.pairs(s) {
+            if pairs.len() > topics::FIRST_PAIRS {
+                let list = List::TopicRelations(s, kind.key());
+                out.extend(
+                    paged(list, pairs.len()).map(|(p, n)| (p, Page::TopicRelations(s, *kind, n))),
+                );
+            }
+        }
     }
     for s in d.entities.keys() {
         let len = d.by_claimant.get(s).map_or(0, Vec::len);
@@ -220,19 +320,28 @@ fn pages(d: &Dossier) -> Vec<(String, Page<'_>)> {
 
 pub(crate) struct Renderer<'a> {
     d: &'a Dossier,
+    /// The templates, with what every page shows alike as their global
+    /// context ([`set_site`]).
     tera: &'a tera::Tera,
+    /// The templates' sources, for the place of a problem.
+    sources: &'a Sources,
     /// The interface strings, in the dossier's interface language.
     strings: Arc<Strings>,
     urls: &'a Urls,
-    /// From SOURCE_DATE_EPOCH only, so that builds stay reproducible.
-    build_date: Option<PartialDate>,
-    /// The navigation, the same on every page.
-    nav: Vec<Link>,
-    paths: SitePaths,
     /// Claims, topics and articles as lists show them, built once.
     items: &'a Items,
+    /// What each topic lists: estimates by measure, pairs by kind.
+    topics: TopicLists<'a>,
+    /// Each claim as lists show it, its card drawn once for every page (see
+    /// [`CARD_ROOT`]).
+    cards: &'a Cards,
     provided: Provided<'a>,
 }
+
+/// The `root` cards are drawn with, once for every page: a character no
+/// page has otherwise (content may hold no NUL, and escaping turns one into
+/// U+FFFD), which [`PageWriter`] replaces with the page's root.
+const CARD_ROOT: u8 = b'\0';
 
 impl<'a> Renderer<'a> {
     fn page_of(&self, page: Page) -> Html {
@@ -248,30 +357,40 @@ impl<'a> Renderer<'a> {
             Page::Article(a) => self.article(a),
             Page::Claim(c) => self.claim(c),
             Page::Topic(slug, n) => self.topic(slug, n),
+            Page::TopicFigures(slug, measure, n) => self.topic_figures(slug, measure, n),
+            Page::TopicRelations(slug, kind, n) => self.topic_relations(slug, kind, n),
+            Page::Relations(kind, n) => self.relations(kind, n),
             Page::Entity(slug, n) => self.entity(slug, n),
             Page::Content(slug) => self.page(slug),
         }
     }
 
+    /// A renderer of `d`'s pages with a theme whose site [`set_site`] set,
+    /// and the items and cards of `d`.
     fn new(
         d: &'a Dossier,
         theme: &'a theme::Theme,
         items: &'a Items,
+        cards: &'a Cards,
         urls: &'a Urls,
-        build_date: Option<PartialDate>,
         provided: Provided<'a>,
     ) -> Self {
         Renderer {
             d,
             tera: &theme.tera,
+            sources: &theme.sources,
             urls,
-            build_date,
             provided,
-            nav: navigation(d, &theme.strings),
-            paths: SitePaths::new(),
             items,
+            topics: TopicLists::new(d),
+            cards,
             strings: theme.strings.clone(),
         }
+    }
+
+    /// Every page of the site with its output path.
+    fn pages(&self) -> Vec<(String, Page<'a>)> {
+        pages_of(self.d, &self.topics)
     }
 
     /// The common view of the page at `path`: `section` is the navigation
@@ -283,7 +402,7 @@ impl<'a> Renderer<'a> {
         page_title: String,
         section: &'static str,
         source: Option<&Path>,
-    ) -> Common<'_> {
+    ) -> Common {
         let s = &self.d.settings;
         let edit_url = match (&s.repository, source) {
             (Some(repo), Some(file)) => Some(format!(
@@ -294,29 +413,14 @@ impl<'a> Renderer<'a> {
             )),
             _ => None,
         };
-        let ui_language = s.ui_language.tag();
-        let content_lang = s.language.as_str();
         Common {
-            site_title: &s.title,
-            site_description: &s.description,
-            ui_language,
-            content_language: content_lang,
-            cl: if content_lang == ui_language {
-                String::new()
-            } else {
-                format!(r#" lang="{}""#, crate::escape::html(content_lang))
-            },
             root: paths::root_of(path),
             description: s.description.clone(),
             canonical: self.urls.page(path),
-            feed: self.urls.page(paths::FEED),
             og_type: "website",
             edit_url,
             jsonld: None,
-            built: self.build_date.map(|d| self.strings.date(d)),
             page_title,
-            nav: &self.nav,
-            paths: &self.paths,
             section: if section.is_empty() {
                 String::new()
             } else {
@@ -328,12 +432,30 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_page<T: Serialize>(&self, template: &str, common: &Common, page: &T) -> Html {
-        let mut ctx =
-            tera::Context::from_serialize(common).map_err(|e| template_error(template, &e))?;
-        ctx.insert("page", page);
+        let error = |e: tera::Error| self.sources.render_error(template, &e);
+        let mut ctx = tera::Context::from_serialize(common).map_err(error)?;
+        ctx.insert_value(
+            "page",
+            tera::Value::try_from_serializable(page).map_err(error)?,
+        );
+        let mut out = PageWriter {
+            page: Vec::with_capacity(16 << 10),
+            root: common.root.as_bytes(),
+        };
         self.tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(template, &e))
+            .render_to(template, &ctx, &mut out)
+            .map_err(error)?;
+        Ok(out.page)
+    }
+
+    /// Claim `slug` (a claim of the dossier) as lists show it.
+    fn card(&self, slug: &str) -> ClaimCard {
+        self.cards.0[slug].clone()
+    }
+
+    /// The cards of claims `slugs`, in order.
+    fn cards<'s>(&self, slugs: impl IntoIterator<Item = &'s str>) -> Vec<ClaimCard> {
+        slugs.into_iter().map(|slug| self.card(slug)).collect()
     }
 
     /// Markdown to HTML, its `@kind/slug` links made relative to a page at `root`.
@@ -351,6 +473,120 @@ impl<'a> Renderer<'a> {
         resolve_internal(self.d, &link)
             .ok()
             .map(|p| format!("{root}{p}"))
+    }
+}
+
+/// Every claim as lists show it, its card drawn with the `claim_card`
+/// component, once for every page: its links lead from [`CARD_ROOT`].
+/// Kept by `serve` between saves, and drawn again for the claims whose
+/// items changed.
+pub(crate) struct Cards(BTreeMap<String, ClaimCard>);
+
+impl Cards {
+    /// The card of every claim of `items`, drawn on every core with the
+    /// theme (its site set by [`set_site`]).
+    pub(crate) fn draw(theme: &theme::Theme, items: &Items) -> Result<Cards, Vec<Diagnostic>> {
+        let mut cards = Cards(BTreeMap::new());
+        let all: Vec<&String> = items.claims.keys().collect();
+        cards.redraw(theme, items, all)?;
+        Ok(cards)
+    }
+
+    /// Draws again the cards of claims `slugs` from their items; the card
+    /// of a slug with no item (a claim that went) goes.
+    pub(crate) fn redraw<'s>(
+        &mut self,
+        theme: &theme::Theme,
+        items: &Items,
+        slugs: impl IntoIterator<Item = &'s String>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut implicits = tera::Context::new();
+        let root = char::from(CARD_ROOT).to_string();
+        implicits.insert_value("root", tera::Value::safe_string(&root));
+        let mut claims: Vec<(&String, &ClaimItem)> = Vec::new();
+        for slug in slugs {
+            match items.claims.get(slug) {
+                Some(claim) => claims.push((slug, claim)),
+                None => {
+                    self.0.remove(slug);
+                }
+            }
+        }
+        // Verdicts and claimants are shared by many claims: made once each.
+        let mut verdicts = BTreeMap::new();
+        let mut claimants = BTreeMap::new();
+        for (_, claim) in &claims {
+            verdicts
+                .entry(claim.verdict.key.as_str())
+                .or_insert_with(|| Shared::new(&claim.verdict));
+            claimants
+                .entry(claim.claimant.href.as_str())
+                .or_insert_with(|| Shared::new(&claim.claimant));
+        }
+        let drawn: Vec<_> = claims
+            .par_iter()
+            .map(|(slug, claim)| {
+                let mut args = tera::Context::new();
+                args.insert("claim", claim);
+                let html = theme
+                    .tera
+                    .render_component_with_implicits("claim_card", &args, &implicits, None, true)
+                    .map_err(|e| theme.sources.card_error(&e))?;
+                Ok((*slug, *claim, Shared::html(&html)))
+            })
+            .collect();
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for card in drawn {
+            match card {
+                Ok((slug, claim, card_html)) => {
+                    let card = ClaimCard {
+                        slug: Shared::new(slug),
+                        title: Shared::new(&claim.title),
+                        href: Shared::new(&claim.href),
+                        verdict: verdicts[claim.verdict.key.as_str()].clone(),
+                        claimant: claimants[claim.claimant.href.as_str()].clone(),
+                        claimed: Shared::new(&claim.claimed),
+                        card_html,
+                    };
+                    self.0.insert(slug.clone(), card);
+                }
+                Err(e) if !diags.contains(&e) => diags.push(e),
+                Err(_) => {}
+            }
+        }
+        if diags.is_empty() {
+            Ok(())
+        } else {
+            Err(diags)
+        }
+    }
+}
+
+/// A page as Tera writes it, each [`CARD_ROOT`] in it (the cards') replaced
+/// with the page's root on the way.
+struct PageWriter<'r> {
+    page: Vec<u8>,
+    root: &'r [u8],
+}
+
+impl std::io::Write for PageWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
+        while let Some(i) = memchr::memchr(CARD_ROOT, buf) {
+            self.page.extend_from_slice(&buf[..i]);
+            self.page.extend_from_slice(self.root);
+            buf = &buf[i + 1..];
+        }
+        self.page.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -418,9 +654,4 @@ impl From<&VerdictDef> for VerdictView {
                 .unwrap_or_default(),
         }
     }
-}
-
-fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    Diagnostic::error(Path::new("templates").join(template), theme::error_chain(e))
-        .hint("fix the template, or delete your override in templates/ to use the built-in one")
 }

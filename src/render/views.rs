@@ -1,20 +1,23 @@
 //! The data each template receives: the contract that template overrides rely
-//! on. Every page gets [`Common`] at the top level of its context and its own
-//! view as `page`. Templates also have `t(key=..., ...)` for interface strings
-//! (see `i18n/en.ftl`); every string in these views is already in the
-//! reader's language, or is content in the dossier's own.
+//! on. Every page gets [`SiteView`] (the same on every page, Tera's global
+//! context) and [`Common`] (its own) at the top level of its context, and its
+//! own view as `page`. Templates also have `t(key=..., ...)` for interface
+//! strings (see `i18n/en.ftl`), and the components of `components.html`;
+//! every string in these views is already in the reader's language, or is
+//! content in the dossier's own.
 //!
 //! Every `href` here is relative to the site root (`claims/x/index.html`);
 //! templates join it to `root`, the relative path from the page to the root
 //! (`../../`), as mdBook does with `path_to_root`. Rendered HTML (`*_html`)
-//! already carries links relative to its page.
+//! already carries links relative to its page, and is written with `| safe`.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::marker::PhantomData;
 
-/// What every page gets: site settings, where the root is, the navigation,
-/// and the metadata for search engines and link previews.
+/// What every page gets, the same on every page: site settings, the
+/// navigation, the fixed pages' addresses.
 #[derive(Serialize)]
-pub(crate) struct Common<'a> {
+pub(crate) struct SiteView<'a> {
     pub(crate) site_title: &'a str,
     pub(crate) site_description: &'a str,
     /// The interface language, for `<html lang>`.
@@ -22,8 +25,22 @@ pub(crate) struct Common<'a> {
     /// The language of the dossier's own text.
     pub(crate) content_language: &'a str,
     /// ` lang="…"` for elements holding the dossier's own text, when it is
-    /// not in the interface language; empty otherwise. Written with `| safe`.
-    pub(crate) cl: String,
+    /// not in the interface language; empty otherwise. Written with `| safe`:
+    /// `<h1{{ content_lang_attr | safe }}>`.
+    pub(crate) content_lang_attr: String,
+    /// Absolute URL of the feed, when there is one.
+    pub(crate) feed: Option<String>,
+    /// The build date, from `SOURCE_DATE_EPOCH` only.
+    pub(crate) built: Option<String>,
+    pub(crate) nav: &'a [Link],
+    /// The addresses of the fixed pages, for links the templates write.
+    pub(crate) paths: &'a SitePaths,
+}
+
+/// What every page gets for itself: where the root is, and the metadata for
+/// search engines and link previews.
+#[derive(Serialize)]
+pub(crate) struct Common {
     /// Relative prefix from this page to the site root, e.g. `../../`; on the
     /// 404 page, which is served at any depth, the base path (`/repo/`).
     pub(crate) root: String,
@@ -32,17 +49,11 @@ pub(crate) struct Common<'a> {
     pub(crate) description: String,
     /// Absolute URL of this page, when `base_url` is set.
     pub(crate) canonical: Option<String>,
-    /// Absolute URL of the feed, when there is one.
-    pub(crate) feed: Option<String>,
     pub(crate) og_type: &'static str,
     /// Link to this page's source file in the repository's web editor.
     pub(crate) edit_url: Option<String>,
     /// schema.org JSON-LD for the page, already escaped for a `<script>`.
     pub(crate) jsonld: Option<String>,
-    pub(crate) built: Option<String>,
-    pub(crate) nav: &'a [Link],
-    /// The addresses of the fixed pages, for links the templates write.
-    pub(crate) paths: &'a SitePaths,
     /// The navigation entry this page belongs to, for `aria-current`.
     pub(crate) section: String,
     /// The previous and next pages of a paginated list, for `<link rel>`.
@@ -148,6 +159,67 @@ pub(crate) struct ClaimItem {
     pub(crate) relation_kinds: Vec<&'static str>,
 }
 
+/// A claim as every list, pair and table shows it: `card_html`, its card as
+/// the `claim_card` component of `components.html` draws it from the claim's
+/// [`ClaimItem`] (drawn once per claim, whatever the page's depth), and what a
+/// table row or a one-line list needs besides. Pages write
+/// `{{ claim.card_html | safe }}`.
+#[derive(Serialize, Clone)]
+pub(crate) struct ClaimCard {
+    pub(crate) slug: Shared<String>,
+    pub(crate) title: Shared<String>,
+    pub(crate) href: Shared<String>,
+    pub(crate) verdict: Shared<VerdictView>,
+    /// Who made the claim, linking to their page.
+    pub(crate) claimant: Shared<Link>,
+    /// When the claim was made, in words.
+    pub(crate) claimed: Shared<String>,
+    /// A safe string.
+    pub(crate) card_html: Shared<String>,
+}
+
+/// A view made into a template value once, and shared, not copied, by every
+/// page that shows it; templates read it as the `T` it was made from.
+pub(crate) struct Shared<T> {
+    value: tera::Value,
+    made_from: PhantomData<fn(&T)>,
+}
+
+impl<T: Serialize> Shared<T> {
+    pub(crate) fn new(view: &T) -> Shared<T> {
+        Shared {
+            value: tera::Value::from_serializable(view),
+            made_from: PhantomData,
+        }
+    }
+}
+
+impl Shared<String> {
+    /// HTML, written as it is: `| safe` changes nothing.
+    pub(crate) fn html(html: &str) -> Shared<String> {
+        Shared {
+            value: tera::Value::safe_string(html),
+            made_from: PhantomData,
+        }
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared {
+            value: self.value.clone(),
+            made_from: PhantomData,
+        }
+    }
+}
+
+impl<T> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Into a template's context, the value itself, not a copy.
+        self.value.serialize(serializer)
+    }
+}
+
 #[derive(Serialize, Debug, PartialEq)]
 pub(crate) struct TopicItem {
     pub(crate) slug: String,
@@ -193,11 +265,11 @@ pub(crate) struct FigureView {
 }
 
 #[derive(Serialize)]
-pub(crate) struct CorrectionView<'a> {
+pub(crate) struct CorrectionView {
     pub(crate) date: String,
     pub(crate) date_iso: String,
     pub(crate) note_html: String,
-    pub(crate) claim: &'a ClaimItem,
+    pub(crate) claim: ClaimCard,
 }
 
 /// How many claims have one verdict.
@@ -214,9 +286,9 @@ pub(crate) struct VerdictCount {
 
 /// Two related claims, as the claim that declares the relation reads it.
 #[derive(Serialize)]
-pub(crate) struct Pair<'a> {
-    pub(crate) a: &'a ClaimItem,
-    pub(crate) b: &'a ClaimItem,
+pub(crate) struct Pair {
+    pub(crate) a: ClaimCard,
+    pub(crate) b: ClaimCard,
     pub(crate) label: String,
     pub(crate) note_html: Option<String>,
 }
@@ -234,12 +306,12 @@ pub(crate) struct IndexPage<'a> {
     /// ...and how many are not rated (opinion), counted apart.
     pub(crate) unrated: Vec<VerdictCount>,
     /// What the sources disagree on: real contradictions (the first of them,
-    /// with how many more the claims list has).
-    pub(crate) conflicts: Vec<Pair<'a>>,
-    pub(crate) conflicts_more: usize,
-    /// Reports that look as if they conflict but can both be true.
-    pub(crate) apparent: Vec<Pair<'a>>,
-    pub(crate) apparent_more: usize,
+    /// and when there are more, all of them on pages of their own)...
+    pub(crate) conflicts: Vec<Pair>,
+    pub(crate) conflicts_all: Option<Link>,
+    /// ...and reports that look as if they conflict but can both be true.
+    pub(crate) apparent: Vec<Pair>,
+    pub(crate) apparent_all: Option<Link>,
     pub(crate) topics: &'a [TopicItem],
     /// The latest articles, and how many more the articles list has.
     pub(crate) articles: &'a [ArticleItem],
@@ -262,17 +334,17 @@ pub(crate) struct FilterOption {
 
 /// The claims of one verdict, on the claims list.
 #[derive(Serialize)]
-pub(crate) struct VerdictGroup<'a> {
+pub(crate) struct VerdictGroup {
     /// `verdict-<key>`: the home page's verdict counts link here.
     pub(crate) id: String,
     pub(crate) verdict: VerdictView,
     pub(crate) count_text: String,
-    pub(crate) claims: Vec<&'a ClaimItem>,
+    pub(crate) claims: Vec<ClaimCard>,
 }
 
 /// `claims/index.html`.
 #[derive(Serialize)]
-pub(crate) struct ClaimsPage<'a> {
+pub(crate) struct ClaimsPage {
     pub(crate) intro: String,
     pub(crate) verdicts: Vec<FilterOption>,
     pub(crate) topics: Vec<FilterOption>,
@@ -280,7 +352,7 @@ pub(crate) struct ClaimsPage<'a> {
     pub(crate) claimants: Vec<FilterOption>,
     /// Kinds of relation, so that claims in real or apparent conflict can be listed.
     pub(crate) relations: Vec<FilterOption>,
-    pub(crate) groups: Vec<VerdictGroup<'a>>,
+    pub(crate) groups: Vec<VerdictGroup>,
     /// Each verdict group's first page and anchor, for the jump links.
     pub(crate) jumps: Vec<Link>,
     pub(crate) pagination: Option<Pagination>,
@@ -308,7 +380,7 @@ pub(crate) struct ArticlePage<'a> {
     pub(crate) furniture: Vec<FurnitureLine<'a>>,
     pub(crate) notes: Vec<NoteView<'a>>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<&'a ClaimItem>,
+    pub(crate) claims: Vec<ClaimCard>,
 }
 
 /// One paragraph of the seed, with its highlights (and their English, hidden
@@ -344,13 +416,13 @@ pub(crate) struct ClaimPage<'a> {
     pub(crate) appearances_heading: String,
     pub(crate) appearances: Vec<AppearanceView<'a>>,
     pub(crate) figures: Vec<FigureView>,
-    pub(crate) relations: Vec<RelationGroup<'a>>,
+    pub(crate) relations: Vec<RelationGroup>,
     pub(crate) analysis_html: String,
     pub(crate) sources: Vec<SourceView<'a>>,
     pub(crate) outside_knowledge: bool,
     pub(crate) reviewed: Option<String>,
     pub(crate) updated: Option<String>,
-    pub(crate) corrections: Vec<CorrectionView<'a>>,
+    pub(crate) corrections: Vec<CorrectionView>,
     /// A citation: title, dossier, date reviewed (the template adds the address).
     pub(crate) cite: String,
 }
@@ -378,15 +450,15 @@ pub(crate) struct AppearanceView<'a> {
 
 /// Related claims of one kind and direction ("Contradicts", "Supported by").
 #[derive(Serialize)]
-pub(crate) struct RelationGroup<'a> {
+pub(crate) struct RelationGroup {
     pub(crate) kind: &'static str,
     pub(crate) label: String,
-    pub(crate) items: Vec<RelatedItem<'a>>,
+    pub(crate) items: Vec<RelatedItem>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct RelatedItem<'a> {
-    pub(crate) claim: &'a ClaimItem,
+pub(crate) struct RelatedItem {
+    pub(crate) claim: ClaimCard,
     pub(crate) note_html: Option<String>,
 }
 
@@ -398,56 +470,87 @@ pub(crate) struct SourceView<'a> {
     pub(crate) date: Option<String>,
 }
 
-/// `topics/<slug>/index.html`.
+/// `topics/<slug>/index.html` and its pages.
 #[derive(Serialize)]
 pub(crate) struct TopicPage<'a> {
     pub(crate) title: &'a str,
     pub(crate) summary: &'a str,
     pub(crate) overview_html: String,
-    pub(crate) figures: Vec<MeasureTable<'a>>,
+    /// Each measure's estimates; on the first page only.
+    pub(crate) figures: Vec<MeasureTable>,
     /// Pairs of related claims by kind: conflicts, apparent conflicts,
-    /// updates, agreements, context; kinds with no pair are left out.
-    pub(crate) relation_groups: Vec<TopicRelations<'a>>,
+    /// updates, agreements, context; kinds with no pair are left out. On the
+    /// first page only.
+    pub(crate) relation_groups: Vec<TopicRelations>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<&'a ClaimItem>,
+    pub(crate) claims: Vec<ClaimCard>,
     /// Pages after the first hold the claims only.
     pub(crate) pagination: Option<Pagination>,
 }
 
-/// The pairs of one relation kind on a topic page.
+/// The first pairs of one relation kind on a topic page.
 #[derive(Serialize)]
-pub(crate) struct TopicRelations<'a> {
+pub(crate) struct TopicRelations {
     pub(crate) kind: &'static str,
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,
-    pub(crate) pairs: Vec<Pair<'a>>,
-    /// How many more pairs there are than shown, and where the claims list
-    /// has them all.
-    pub(crate) more: usize,
-    pub(crate) more_href: String,
+    pub(crate) pairs: Vec<Pair>,
+    /// When the topic has more pairs of this kind than shown: all of them,
+    /// on pages of their own (`relations.html`).
+    pub(crate) all: Option<Link>,
 }
 
-/// Every estimate of one measure on a topic: a table, and a chart of the
-/// ones that are numbers.
+/// The estimates of one measure on a topic page: a table and a chart of the
+/// ones that are numbers. At most about fifty: the latest, and every one
+/// whose claim is in a conflict.
 #[derive(Serialize)]
-pub(crate) struct MeasureTable<'a> {
+pub(crate) struct MeasureTable {
     pub(crate) heading: String,
-    pub(crate) rows: Vec<FigureRow<'a>>,
-    /// How many more estimates there are than shown (the latest are shown).
-    pub(crate) more: usize,
+    pub(crate) rows: Vec<FigureRow>,
     /// The chart as HTML; empty when no estimate can be drawn.
     pub(crate) chart: String,
     /// Which estimates the chart leaves out (vague quantities), in a sentence.
     pub(crate) not_charted: Option<String>,
+    /// When there are more estimates than shown: which are shown, in a
+    /// sentence, and the link to all of them, on pages of their own
+    /// (`figures.html`).
+    pub(crate) shown: Option<String>,
+    pub(crate) all: Option<Link>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct FigureRow<'a> {
-    pub(crate) claim: &'a ClaimItem,
+pub(crate) struct FigureRow {
+    pub(crate) claim: ClaimCard,
     pub(crate) figure: FigureView,
 }
 
-/// `entities/<slug>/index.html`.
+/// `topics/<slug>/figures/<measure>/index.html` and its pages: every
+/// estimate of one measure on a topic, oldest first.
+#[derive(Serialize)]
+pub(crate) struct FiguresPage {
+    /// The topic, for the breadcrumb and the way back.
+    pub(crate) topic: Link,
+    pub(crate) heading: String,
+    pub(crate) intro: String,
+    pub(crate) rows: Vec<FigureRow>,
+    pub(crate) pagination: Option<Pagination>,
+}
+
+/// `topics/<slug>/relations/<kind>/index.html` and its pages: every pair of
+/// one relation kind on a topic; `relations/<kind>/index.html`, in the whole
+/// dossier (conflicts and apparent conflicts, which the home page starts).
+#[derive(Serialize)]
+pub(crate) struct RelationsPage {
+    /// The topic, for the breadcrumb and the way back; none for the dossier's.
+    pub(crate) topic: Option<Link>,
+    pub(crate) kind: &'static str,
+    pub(crate) heading: String,
+    pub(crate) intro: Option<String>,
+    pub(crate) pairs: Vec<Pair>,
+    pub(crate) pagination: Option<Pagination>,
+}
+
+/// `entities/<slug>/index.html` and its pages.
 #[derive(Serialize)]
 pub(crate) struct EntityPage<'a> {
     pub(crate) name: &'a str,
@@ -460,7 +563,7 @@ pub(crate) struct EntityPage<'a> {
     pub(crate) breakdown: Vec<VerdictCount>,
     pub(crate) unrated: Vec<VerdictCount>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<&'a ClaimItem>,
+    pub(crate) claims: Vec<ClaimCard>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -472,7 +575,7 @@ pub(crate) struct ContentPage<'a> {
     /// On the corrections and contribute pages: the repository, when known.
     pub(crate) repository: Option<Link>,
     /// The corrections page also lists every correction in the dossier, newest first.
-    pub(crate) corrections: Option<Vec<CorrectionView<'a>>>,
+    pub(crate) corrections: Option<Vec<CorrectionView>>,
     pub(crate) corrections_heading: String,
 }
 

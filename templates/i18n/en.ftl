@@ -275,11 +275,10 @@ pagination-label = Pages
 pagination-page = Page { $n } of { $total }
 pagination-prev = Previous
 pagination-next = Next
-more-pairs = { $n } more in the claims list
-more-figures = { $n ->
-    [one] The latest estimates are shown; one earlier estimate is on its claim's page.
-   *[other] The latest estimates are shown; { $n } earlier ones are on their claims' pages.
-}
+pairs-all = See all { $n }
+figures-shown = { $shown } of the { $n } estimates are shown: the latest, and those of claims in a conflict.
+figures-all = All { $n } estimates of { $label }
+figures-page-intro = Every estimate of this measure in the claims on { $topic }: { $n }, from the oldest to the latest.
 home-more-articles = { $n ->
     [one] One older article in the articles list
    *[other] { $n } older articles in the articles list

@@ -669,3 +669,110 @@ fn long_lists_are_split_into_linked_pages() {
         "figures are on the first page only"
     );
 }
+
+/// The minimal fixture and `extra` more claims on its topic, each with an
+/// estimate of its own date, and each contradicting the next one.
+fn dossier_of_estimates(extra: usize) -> tempfile::TempDir {
+    let tmp = long_dossier(0);
+    let word = |i: usize| -> String {
+        let letters = |n: usize| char::from(b'a' + (n % 26) as u8);
+        [letters(i / 676), letters(i / 26), letters(i)]
+            .iter()
+            .collect()
+    };
+    let mut seed = fs::read_to_string(tmp.path().join("seeds/report.txt")).unwrap();
+    for i in 0..extra {
+        seed.push_str(&format!("\nThe officials estimated {} troops.\n", word(i)));
+        let next = if i + 1 < extra {
+            format!(
+                "relations:\n  - kind: contradicts\n    claim: e-{}\n",
+                word(i + 1)
+            )
+        } else {
+            String::new()
+        };
+        let claim = format!(
+            "---\ntitle: Estimate {w}\nclaimant: officials\nclaimed: 2025-04\ntopics: [troops]\n\
+             verdict: accurate\nsummary: An estimate.\nappearances:\n  - article: report\n    \
+             quote: estimated {w} troops\nfigures:\n  - measure: troops\n    value: {v}\n    \
+             as_of: 20{y:02}-{m:02}\n{next}---\nAnalysis.\n",
+            w = word(i),
+            v = 100 + i,
+            y = 10 + i / 12,
+            m = i % 12 + 1,
+        );
+        fs::write(
+            tmp.path().join(format!("content/claims/e-{}.md", word(i))),
+            claim,
+        )
+        .unwrap();
+    }
+    fs::write(tmp.path().join("seeds/report.txt"), seed).unwrap();
+    tmp
+}
+
+#[test]
+fn a_topic_page_shows_the_start_of_long_lists_and_pages_of_their_own_hold_the_rest() {
+    // 150 more estimates, and 149 more conflicts, on one topic.
+    let tmp = dossier_of_estimates(150);
+    let out = tmp.path().join("site");
+    build(tmp.path(), &out);
+    assert_links_resolve(&out, "/");
+    let html = |p: &str| Html::parse_document(&fs::read_to_string(out.join(p)).unwrap());
+    let count = |doc: &Html, css: &str| doc.select(&Selector::parse(css).unwrap()).count();
+    let hrefs = |doc: &Html, css: &str| -> Vec<String> {
+        doc.select(&Selector::parse(css).unwrap())
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect()
+    };
+
+    // The topic page: at most 50 estimates, the 20 first conflicts, and a
+    // link to each full list.
+    let topic = html("topics/troops/index.html");
+    assert_eq!(count(&topic, "#fig-1 ~ .table-wrap tbody tr"), 50);
+    assert_eq!(count(&topic, "#contradicts-h ~ ul.pairs > li.pair"), 20);
+    let links = hrefs(&topic, "main a");
+    for full in ["figures/troops", "relations/contradicts"] {
+        let link = format!("../../topics/troops/{full}/index.html");
+        assert!(links.contains(&link), "no link to {link}");
+    }
+
+    // The full lists: every estimate once, oldest first, and every conflict.
+    let mut estimates = Vec::new();
+    for p in [
+        "topics/troops/figures/troops/index.html",
+        "topics/troops/figures/troops/page/2/index.html",
+    ] {
+        let doc = html(p);
+        let rows = Selector::parse("tbody tr td:nth-child(3) a").unwrap();
+        estimates.extend(doc.select(&rows).map(|a| a.text().collect::<String>()));
+    }
+    assert!(!out.join("topics/troops/figures/troops/page/3").exists());
+    // The fixture's own figure and the 150 new ones.
+    assert_eq!(estimates.len(), 151);
+    let unique: BTreeSet<&String> = estimates.iter().collect();
+    assert_eq!(unique.len(), 151);
+    let pairs: usize = [
+        "topics/troops/relations/contradicts/index.html",
+        "topics/troops/relations/contradicts/page/2/index.html",
+    ]
+    .iter()
+    .map(|p| count(&html(p), "ul.pairs > li.pair"))
+    .sum();
+    // The fixture's one conflict and the 149 new ones.
+    assert_eq!(pairs, 150);
+    // No full list of what the topic page shows whole.
+    assert!(!out.join("topics/troops/relations/supports").exists());
+
+    // The home page starts the dossier's conflicts, and links to them all.
+    let home = html("index.html");
+    assert_eq!(count(&home, "#disagree-h ~ ul.pair-lines > li"), 20);
+    assert!(hrefs(&home, "main a").contains(&"relations/contradicts/index.html".to_string()));
+    assert_eq!(
+        count(
+            &html("relations/contradicts/page/2/index.html"),
+            "ul.pairs > li.pair"
+        ),
+        50
+    );
+}

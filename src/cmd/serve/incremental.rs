@@ -21,7 +21,7 @@ use crate::load::{self, Seed};
 use crate::model::{Collection, SETTINGS_FILE};
 use crate::render::items::Items;
 use crate::render::theme::Theme;
-use crate::render::{self, Provided};
+use crate::render::{self, Cards, Provided};
 use crate::resolve::{self, Claim, Dossier, Edit, Live};
 use crate::url::Urls;
 use crate::{coverage, finish, has_failed, publish, search, Diagnostic, Options};
@@ -56,8 +56,10 @@ struct Kept {
     loaded: BTreeMap<Option<PathBuf>, Vec<Diagnostic>>,
     /// Each article's uncovered figures.
     coverage: BTreeMap<String, Vec<Diagnostic>>,
+    /// The theme, its site set for the dossier as it is.
     theme: Theme,
     items: Items,
+    cards: Cards,
     urls: Urls,
     bundles: String,
     /// The pages of the site, in render's order.
@@ -264,10 +266,43 @@ impl Incremental {
         let articles: BTreeSet<String> = changed.articles.keys().cloned().collect();
         items.update(d, &kept.theme.strings, &claims, &articles);
         kept.bundles = search::page_bundles(d);
+        // What every page shows alike (the navigation), and the cards of
+        // the claims whose items changed.
+        let site = render::set_site(&mut kept.theme, d, &kept.urls, self.options.build_date);
+        // Every page shows it: a change to it renders every page again.
+        let every_page = matches!(site, Ok(true));
+        let redrawn = match site {
+            Ok(true) => Cards::draw(&kept.theme, items).map(|cards| kept.cards = cards),
+            Ok(false) => {
+                let differ = claims
+                    .iter()
+                    .filter(|s| before.items.get(*s) != items.claims.get(*s));
+                kept.cards.redraw(&kept.theme, items, differ)
+            }
+            Err(e) => Err(e),
+        };
+        if let Err(errors) = redrawn {
+            // As a whole build reports them; build everything next time.
+            let diagnostics = kept.diagnostics(errors);
+            let base_url = d.settings.base_url.clone();
+            self.kept = None;
+            return Ok(Rebuilt {
+                diagnostics,
+                site: None,
+                base_url,
+                whole: None,
+                changed_pages: 0,
+                changed_files: 0,
+            });
+        }
 
         // The pages to render again, and those that appeared or went.
         let pages = render::page_paths(d);
-        let mut wanted = match touched::pages(d, &changed, &before, items, &kept.bundles) {
+        let touched = match every_page {
+            false => touched::pages(d, &changed, &before, items, &kept.bundles, &pages),
+            true => None,
+        };
+        let mut wanted = match touched {
             Some(wanted) => wanted,
             None => pages.iter().cloned().collect(),
         };
@@ -469,13 +504,27 @@ fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>
             return (None, finish(all.collect()));
         }
     };
+    let mut theme = theme;
     let d = &live.dossier;
+    let urls = Urls::new(d.settings.base_url.as_deref());
     let items = Items::new(d, &theme.strings);
+    let cards = render::set_site(&mut theme, d, &urls, options.build_date)
+        .and_then(|_| Cards::draw(&theme, &items));
+    let cards = match cards {
+        Ok(cards) => cards,
+        Err(errors) => {
+            let all = loaded.into_values().flatten();
+            let all = all.chain(live.findings.into_values().flatten());
+            let all = all.chain(coverage.into_values().flatten()).chain(errors);
+            return (None, finish(all.collect()));
+        }
+    };
     let mut kept = Kept {
-        urls: Urls::new(d.settings.base_url.as_deref()),
+        urls,
         bundles: search::page_bundles(d),
         pages: render::page_paths(d),
         items,
+        cards,
         theme,
         live,
         loaded,
@@ -521,8 +570,8 @@ fn render_pages(
         d,
         &kept.theme,
         &kept.items,
+        &kept.cards,
         urls,
-        options.build_date,
         provided,
         wanted,
     )

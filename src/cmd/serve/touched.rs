@@ -11,6 +11,13 @@
 //!   the claims highlighted in it;
 //! - a topic page shows the items of its claims (one page of them), and on
 //!   its first page their figures and relations; every page counts them;
+//!   the full lists of its estimates of a measure (`figures/<measure>/`)
+//!   and of its pairs of a kind (`relations/<kind>/`), when it has them,
+//!   show the same figures and relations: they go with its first page;
+//! - the full lists of conflicts and apparent conflicts
+//!   (`relations/<kind>/`) show every pair of their kind, with both
+//!   claims' items: a claim with a relation of that kind, before or after
+//!   the change, touches every page of them;
 //! - an entity page shows the items of its claims (one page of them), and
 //!   on every page the count of its claims by verdict;
 //! - a page of the claims list shows the items of its claims, and on every
@@ -24,9 +31,11 @@
 //! `serve`'s tests check the result against a full build after edits of
 //! every kind.
 
+use crate::model::RelationKind;
 use crate::paths::{self, List};
 use crate::render::items::Items;
 use crate::render::paginate::{page_count, PAGE_SIZE};
+use crate::render::topics::HOME_KINDS;
 use crate::render::views::{ArticleItem, ClaimItem, EntityItem, TopicItem};
 use crate::resolve::{Changed, Claim, Dossier};
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,21 +60,52 @@ pub(crate) struct Before {
 }
 
 /// The paths of the pages a change touches, or `None` when it touches every
-/// page.
+/// page. `pages` are the pages of the site after the change.
 pub(crate) fn pages(
     d: &Dossier,
     changed: &Changed,
     before: &Before,
     items: &Items,
     bundles: &str,
+    pages: &[String],
 ) -> Option<BTreeSet<String>> {
     let mut out = Pages {
         d,
         changed,
         set: BTreeSet::new(),
+        relations: BTreeSet::new(),
     };
+    let mut set = touched(&mut out, before, items, bundles)?;
+    // The full lists that go with a topic's first page, and those of the
+    // kinds of relation that changed.
+    let mut folders: Vec<String> = Vec::new();
+    for t in d.topics.keys() {
+        if set.contains(&List::Topic(t).page(1)) {
+            folders.push(format!("topics/{t}/figures/"));
+            folders.push(format!("topics/{t}/relations/"));
+        }
+    }
+    for kind in &out.relations {
+        folders.push(format!("relations/{}/", kind.key()));
+    }
+    if !folders.is_empty() {
+        let under = |p: &&String| folders.iter().any(|f| p.starts_with(f.as_str()));
+        set.extend(pages.iter().filter(under).cloned());
+    }
+    Some(set)
+}
+
+/// The pages [`pages`] finds from what changed, before the full lists that
+/// go with them.
+fn touched(
+    out: &mut Pages<'_>,
+    before: &Before,
+    items: &Items,
+    bundles: &str,
+) -> Option<BTreeSet<String>> {
+    let (d, changed) = (out.d, out.changed);
     if changed.is_empty() {
-        return Some(out.set);
+        return Some(std::mem::take(&mut out.set));
     }
     out.set.insert(paths::HOME.to_string());
     for (slug, old) in &changed.pages {
@@ -160,13 +200,15 @@ pub(crate) fn pages(
     if before.bundles != bundles {
         out.set.insert(paths::SEARCH.to_string());
     }
-    Some(out.set)
+    Some(std::mem::take(&mut out.set))
 }
 
 struct Pages<'a> {
     d: &'a Dossier,
     changed: &'a Changed,
     set: BTreeSet<String>,
+    /// The kinds of relation whose full lists (`relations/<kind>/`) are touched.
+    relations: BTreeSet<RelationKind>,
 }
 
 impl<'a> Pages<'a> {
@@ -213,6 +255,9 @@ impl<'a> Pages<'a> {
         }
         for t in topics.into_iter().filter(|t| d.topics.contains_key(*t)) {
             self.set.insert(List::Topic(t).page(1));
+        }
+        for c in [old, new] {
+            self.relations_of(c);
         }
         // Every page of an entity counts its claims by verdict.
         if old.doc.meta.verdict.0 != new.doc.meta.verdict.0 {
@@ -298,6 +343,16 @@ impl<'a> Pages<'a> {
             }
             if !c.doc.meta.corrections.is_empty() {
                 self.corrections();
+            }
+            self.relations_of(c);
+        }
+    }
+
+    /// The full lists of the dossier's relations that show a pair of `c`.
+    fn relations_of(&mut self, c: &Claim) {
+        for e in &c.edges {
+            if HOME_KINDS.contains(&e.kind) {
+                self.relations.insert(e.kind);
             }
         }
     }

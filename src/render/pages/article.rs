@@ -64,12 +64,12 @@ impl Renderer<'_> {
             })
             .collect();
         let mut seen = BTreeSet::new();
-        let claims: Vec<_> = a
-            .highlights
-            .iter()
-            .filter(|h| seen.insert(&h.claim))
-            .map(|h| self.items.claim(&h.claim))
-            .collect();
+        let claims = self.cards(
+            a.highlights
+                .iter()
+                .filter(|h| seen.insert(&h.claim))
+                .map(|h| h.claim.as_str()),
+        );
         let has_english = a.highlights.iter().any(|h| {
             let ap = &d.claims[&h.claim].doc.meta.appearances[h.appearance];
             ap.translation.is_some() || ap.sentence_translation.is_some()

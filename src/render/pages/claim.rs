@@ -121,12 +121,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Related claims, grouped by how they read from this claim.
-    fn relation_groups(&self, c: &Claim, root: &str) -> Vec<RelationGroup<'_>> {
+    fn relation_groups(&self, c: &Claim, root: &str) -> Vec<RelationGroup> {
         let mut groups: Vec<RelationGroup> = Vec::new();
         for e in &c.edges {
             let label = self.strings.get(e.label_key());
             let item = RelatedItem {
-                claim: self.items.claim(&e.other),
+                claim: self.card(&e.other),
                 note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
             };
             match groups.iter_mut().find(|g| g.label == label) {
@@ -142,21 +142,16 @@ impl<'a> Renderer<'a> {
     }
 
     /// A claim's corrections, as its page and the corrections page list them.
-    pub(in crate::render) fn corrections_of(
-        &self,
-        c: &Claim,
-        root: &str,
-    ) -> Vec<CorrectionView<'_>> {
-        let claim = self.items.claim(&c.doc.slug);
-        c.doc
-            .meta
-            .corrections
+    pub(in crate::render) fn corrections_of(&self, c: &Claim, root: &str) -> Vec<CorrectionView> {
+        let corrections = &c.doc.meta.corrections;
+        let claim = self.card(&c.doc.slug);
+        corrections
             .iter()
             .map(|k| CorrectionView {
                 date: self.strings.date(k.date),
                 date_iso: k.date.to_string(),
                 note_html: self.md_inline(&k.note, root),
-                claim,
+                claim: claim.clone(),
             })
             .collect()
     }

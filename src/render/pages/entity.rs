@@ -40,10 +40,7 @@ impl Renderer<'_> {
                 "entity-claims",
                 &[("name", name), ("n", &claims.len().to_string())],
             ),
-            claims: page_of(&claims, n)
-                .iter()
-                .map(|c| self.items.claim(&c.doc.slug))
-                .collect(),
+            claims: self.cards(page_of(&claims, n).iter().map(|c| c.doc.slug.as_str())),
             pagination: pagination(list, n, page_count(claims.len())),
         };
         common.prev = view.pagination.as_ref().and_then(|p| p.prev.clone());

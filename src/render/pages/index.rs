@@ -4,12 +4,14 @@
 use crate::model::RelationKind;
 use crate::model::SETTINGS_FILE;
 use crate::paths;
-use crate::render::views::{IndexPage, Pair, VerdictCount};
+use crate::paths::List;
+use crate::render::topics::FIRST_PAIRS;
+use crate::render::views::{IndexPage, Link, Pair, VerdictCount};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
 use std::path::Path;
 
-/// How many pairs and articles the home page shows; the lists have the rest.
+/// How many articles the home page shows; the articles list has the rest.
 const HOME_LIST: usize = 20;
 
 impl Renderer<'_> {
@@ -38,13 +40,8 @@ impl Renderer<'_> {
             .chain(d.settings.published)
             .max()
             .map(|date| s.date(date));
-        let every = |_: &str, _: &str| true;
-        let (conflicts, conflicts_count) =
-            self.pairs_of(&claims, RelationKind::Contradicts, "", &every, HOME_LIST);
-        let (apparent, apparent_count) =
-            self.pairs_of(&claims, RelationKind::Differs, "", &every, HOME_LIST);
-        let conflicts_more = conflicts_count - conflicts.len();
-        let apparent_more = apparent_count - apparent.len();
+        let (conflicts, conflicts_all) = self.first_pairs(RelationKind::Contradicts);
+        let (apparent, apparent_all) = self.first_pairs(RelationKind::Differs);
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
@@ -54,14 +51,28 @@ impl Renderer<'_> {
             verdicts: self.verdict_counts(&claims, true),
             unrated: self.verdict_counts(&claims, false),
             conflicts,
-            conflicts_more,
+            conflicts_all,
             apparent,
-            apparent_more,
+            apparent_all,
             topics: &self.items.topics,
             articles: &self.items.articles[articles_from..],
             articles_more: articles_from,
         };
         self.render_page("index.html", &common, &view)
+    }
+
+    /// The first pairs of one kind in the dossier, and when there are more,
+    /// the link to all of them.
+    fn first_pairs(&self, kind: RelationKind) -> (Vec<Pair>, Option<Link>) {
+        let all = self.topics.everywhere(kind);
+        let pairs = self.pairs(&all[..all.len().min(FIRST_PAIRS)], "");
+        let link = (all.len() > FIRST_PAIRS).then(|| Link {
+            title: self
+                .strings
+                .with("pairs-all", &[("n", &all.len().to_string())]),
+            href: List::Relations(kind.key()).page(1),
+        });
+        (pairs, link)
     }
 
     /// How many of `claims` have each verdict of the scale, each count
@@ -98,36 +109,5 @@ impl Renderer<'_> {
                 }
             })
             .collect()
-    }
-
-    /// Every relation of one kind declared by `claims`, as pairs, from the
-    /// side that declares it, that `keep` keeps (given the two claims'
-    /// slugs): the first `limit`, their notes rendered for a page at
-    /// `root`, and how many there are.
-    pub(in crate::render) fn pairs_of(
-        &self,
-        claims: &[&Claim],
-        kind: RelationKind,
-        root: &str,
-        keep: &dyn Fn(&str, &str) -> bool,
-        limit: usize,
-    ) -> (Vec<Pair<'_>>, usize) {
-        let mut pairs = Vec::new();
-        let mut count = 0;
-        for c in claims {
-            let declared = c.edges.iter().filter(|e| e.outgoing && e.kind == kind);
-            for e in declared.filter(|e| keep(&c.doc.slug, &e.other)) {
-                count += 1;
-                if pairs.len() < limit {
-                    pairs.push(Pair {
-                        a: self.items.claim(&c.doc.slug),
-                        b: self.items.claim(&e.other),
-                        label: self.strings.get(e.label_key()),
-                        note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
-                    });
-                }
-            }
-        }
-        (pairs, count)
     }
 }

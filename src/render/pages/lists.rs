@@ -40,26 +40,25 @@ impl Renderer<'_> {
             .iter()
             .map(|slug| self.items.claim(slug))
             .collect();
-        let groups: Vec<VerdictGroup> = d
-            .settings
-            .verdicts
-            .iter()
-            .map(|v| {
-                let claims: Vec<&ClaimItem> = on_page
+        let mut groups: Vec<VerdictGroup> = Vec::new();
+        for v in &d.settings.verdicts {
+            let claims = self.cards(
+                on_page
                     .iter()
-                    .copied()
                     .filter(|c| c.verdict.key == v.key)
-                    .collect();
-                let all = self.items.verdict_spans.get(&v.key).map_or(0, |s| s.1);
-                VerdictGroup {
-                    id: format!("verdict-{}", v.key),
-                    verdict: verdict_view(d, &v.key),
-                    count_text: s.count("claims-count", all),
-                    claims,
-                }
-            })
-            .filter(|g| !g.claims.is_empty())
-            .collect();
+                    .map(|c| c.slug.as_str()),
+            );
+            if claims.is_empty() {
+                continue;
+            }
+            let all = self.items.verdict_spans.get(&v.key).map_or(0, |s| s.1);
+            groups.push(VerdictGroup {
+                id: format!("verdict-{}", v.key),
+                verdict: verdict_view(d, &v.key),
+                count_text: s.count("claims-count", all),
+                claims,
+            });
+        }
         let pagination = pagination(List::Claims, n, page_count(order.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());

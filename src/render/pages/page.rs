@@ -15,15 +15,17 @@ impl Renderer<'_> {
         let s = &self.strings;
         let p = &d.pages[slug];
         let common = self.common(&path, p.meta.title.clone(), "", Some(&p.path));
-        let corrections = (slug == "corrections").then(|| {
-            let mut all: Vec<CorrectionView> = d
-                .claims
-                .values()
-                .flat_map(|c| self.corrections_of(c, root))
-                .collect();
-            all.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
-            all
-        });
+        let corrections = match slug {
+            "corrections" => {
+                let mut all: Vec<CorrectionView> = Vec::new();
+                for c in d.claims.values() {
+                    all.extend(self.corrections_of(c, root));
+                }
+                all.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
+                Some(all)
+            }
+            _ => None,
+        };
         // Where readers report errors, suggest claims and propose changes:
         // the repository's issues when it is known, else the contact.
         let contact = d.settings.contact.as_deref().map(|c| Link {

@@ -1,20 +1,30 @@
-//! A topic page: the overview, every estimate side by side, where the
-//! sources conflict, differ, update or agree with each other, and every claim.
+//! A topic page: the overview, the estimates side by side, where the sources
+//! conflict, differ, update or agree with each other, and every claim. At
+//! any size it stays small: each measure's table shows the estimates most
+//! worth comparing and each kind of relation its first pairs, and the full
+//! lists have pages of their own.
 
-use crate::model::{Figure, Measure, PartialDate, RelationKind};
-use crate::paths::List;
+use crate::model::{Doc, Measure, RelationKind, TopicMeta};
+use crate::paths::{self, List};
 use crate::render::chart::{chart, Bar};
 use crate::render::items::{entity_link, figure_view};
 use crate::render::paginate::{page_count, page_of, pagination};
-use crate::render::views::{FigureRow, MeasureTable, TopicPage, TopicRelations};
+use crate::render::topics::{shown_estimates, Estimate, Related, FIRST_PAIRS};
+use crate::render::views::{
+    FigureRow, FiguresPage, Link, MeasureTable, Pair, RelationsPage, TopicPage, TopicRelations,
+};
 use crate::render::{Html, Renderer};
-use crate::resolve::Claim;
-use std::collections::BTreeSet;
 
-/// How many pairs of each kind a topic page shows; the claims list has them all.
-const TOPIC_LIST: usize = 20;
-/// How many estimates of one measure a topic page shows: the latest.
-const FIGURE_ROWS: usize = 100;
+/// A kind of relation's heading on a topic, and the sentence that explains it.
+fn relation_words(kind: RelationKind) -> (&'static str, Option<&'static str>) {
+    match kind {
+        RelationKind::Contradicts => ("conflicts-heading", None),
+        RelationKind::Differs => ("differences-heading", Some("differences-intro")),
+        RelationKind::Updates => ("updates-heading", None),
+        RelationKind::Supports => ("agreements-heading", None),
+        RelationKind::Context => ("context-heading", None),
+    }
+}
 
 impl Renderer<'_> {
     /// Page `n` of a topic: the overview, figures and relations on the first
@@ -27,78 +37,43 @@ impl Renderer<'_> {
         let path = list.page(n);
         let mut common = self.common(&path, t.meta.title.clone(), "nav-topics", Some(&t.path));
         let root = common.root.clone();
-        let root = root.as_str();
         let all = d.by_topic.get(slug).map_or(&[][..], Vec::as_slice);
         let pagination = pagination(list, n, page_count(all.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
-        let claims = page_of(all, n)
-            .iter()
-            .map(|c| self.items.claim(c))
-            .collect();
+        let claims = self.cards(page_of(all, n).iter().map(String::as_str));
         let claims_heading = s.with("topic-all-claims", &[("n", &all.len().to_string())]);
-        if n > 1 {
-            let view = TopicPage {
-                title: &t.meta.title,
-                summary: &t.meta.summary,
-                overview_html: String::new(),
-                figures: Vec::new(),
-                relation_groups: Vec::new(),
-                claims_heading,
-                claims,
-                pagination,
-            };
-            return self.render_page("topic.html", &common, &view);
+        let first = n == 1;
+        let mut figures = Vec::new();
+        let mut relation_groups = Vec::new();
+        if first {
+            for (measure, rows) in self.topics.figures(slug) {
+                figures.push(self.measure_table(slug, *measure, rows));
+            }
+            for (kind, pairs) in self.topics.pairs(slug) {
+                let (heading, intro) = relation_words(*kind);
+                let shown = &pairs[..pairs.len().min(FIRST_PAIRS)];
+                relation_groups.push(TopicRelations {
+                    kind: kind.key(),
+                    heading: s.with(heading, &[("n", &pairs.len().to_string())]),
+                    intro: intro.map(|k| s.get(k)),
+                    pairs: self.pairs(shown, &root),
+                    all: (pairs.len() > FIRST_PAIRS).then(|| Link {
+                        title: s.with("pairs-all", &[("n", &pairs.len().to_string())]),
+                        href: List::TopicRelations(slug, kind.key()).page(1),
+                    }),
+                });
+            }
         }
-        let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, slug).collect();
-        let slugs: BTreeSet<&str> = all.iter().map(String::as_str).collect();
-        // Each relation once, from the side that declares it; shown when
-        // either claim is on the topic. A claim that declares one towards the
-        // topic is an incoming edge of a claim on it.
-        let declaring: BTreeSet<&str> = on_topic
-            .iter()
-            .flat_map(|c| c.edges.iter().filter(|e| !e.outgoing))
-            .map(|e| e.other.as_str())
-            .chain(slugs.iter().copied())
-            .collect();
-        let related: Vec<&Claim> = declaring
-            .iter()
-            .filter_map(|slug| d.claims.get(*slug))
-            .collect();
-        let relation_groups = [
-            (RelationKind::Contradicts, "conflicts-heading", None),
-            (
-                RelationKind::Differs,
-                "differences-heading",
-                Some("differences-intro"),
-            ),
-            (RelationKind::Updates, "updates-heading", None),
-            (RelationKind::Supports, "agreements-heading", None),
-            (RelationKind::Context, "context-heading", None),
-        ]
-        .into_iter()
-        .filter_map(|(kind, heading, intro)| {
-            let on_topic = |a: &str, b: &str| slugs.contains(a) || slugs.contains(b);
-            let (pairs, count) = self.pairs_of(&related, kind, root, &on_topic, TOPIC_LIST);
-            (count > 0).then(|| TopicRelations {
-                kind: kind.key(),
-                heading: s.with(heading, &[("n", &count.to_string())]),
-                intro: intro.map(|k| s.get(k)),
-                pairs,
-                more: count.saturating_sub(TOPIC_LIST),
-                more_href: format!(
-                    "{}#topic={slug}&relation={}",
-                    List::Claims.page(1),
-                    kind.key()
-                ),
-            })
-        })
-        .collect();
         let view = TopicPage {
             title: &t.meta.title,
             summary: &t.meta.summary,
-            overview_html: self.md(&t.body, root),
-            figures: self.measure_tables(&on_topic),
+            overview_html: if first {
+                self.md(&t.body, &root)
+            } else {
+                String::new()
+            },
+            figures,
             relation_groups,
             claims_heading,
             claims,
@@ -107,49 +82,124 @@ impl Renderer<'_> {
         self.render_page("topic.html", &common, &view)
     }
 
-    /// For each measure, every figure of the topic's claims, by the date it
-    /// describes (or, when it gives none, the date of the claim).
-    fn measure_tables(&self, on_topic: &[&Claim]) -> Vec<MeasureTable<'_>> {
-        let mut tables = Vec::new();
-        for measure in &self.d.settings.measures {
-            let mut rows: Vec<(PartialDate, &Claim, &Figure)> = on_topic
-                .iter()
-                .flat_map(|c| {
-                    c.doc
-                        .meta
-                        .figures
-                        .iter()
-                        .filter(|f| f.measure == measure.key)
-                        .map(move |f| (f.as_of.unwrap_or(c.doc.meta.claimed), *c, f))
-                })
-                .collect();
-            if rows.is_empty() {
-                continue;
-            }
-            rows.sort_by_key(|r| r.0);
-            // The latest estimates, when there are too many to read side by side.
-            let more = rows.len().saturating_sub(FIGURE_ROWS);
-            rows.drain(..more);
-            tables.push(self.measure_table(measure, rows, more));
-        }
-        tables
+    /// Page `n` of every estimate of one measure on a topic, oldest first.
+    pub(in crate::render) fn topic_figures(&self, slug: &str, measure: usize, n: usize) -> Html {
+        let s = &self.strings;
+        let t = &self.d.topics[slug];
+        let m = &self.d.settings.measures[measure];
+        let rows = self.topics.estimates(slug, measure);
+        let list = List::TopicFigures(slug, &self.topics.measure_folders[measure]);
+        let heading = s.with("figures-side-by-side", &[("label", &m.label)]);
+        let title = format!("{heading} · {}", t.meta.title);
+        let mut common = self.common(&list.page(n), title, "nav-topics", Some(&t.path));
+        let pagination = pagination(list, n, page_count(rows.len()));
+        common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
+        common.next = pagination.as_ref().and_then(|p| p.next.clone());
+        let view = FiguresPage {
+            topic: topic_link(t),
+            heading,
+            intro: s.with(
+                "figures-page-intro",
+                &[("n", &rows.len().to_string()), ("topic", &t.meta.title)],
+            ),
+            rows: self.figure_rows(page_of(rows, n).iter()),
+            pagination,
+        };
+        self.render_page("figures.html", &common, &view)
     }
 
-    fn measure_table<'s>(
-        &'s self,
-        measure: &'s Measure,
-        rows: Vec<(PartialDate, &Claim, &Figure)>,
-        more: usize,
-    ) -> MeasureTable<'s> {
+    /// Page `n` of every pair of one kind of relation on a topic.
+    pub(in crate::render) fn topic_relations(
+        &self,
+        slug: &str,
+        kind: RelationKind,
+        n: usize,
+    ) -> Html {
+        let s = &self.strings;
+        let t = &self.d.topics[slug];
+        let pairs = self.topics.pairs_of_kind(slug, kind);
+        let list = List::TopicRelations(slug, kind.key());
+        let (heading, intro) = relation_words(kind);
+        let heading = s.with(heading, &[("n", &pairs.len().to_string())]);
+        let title = format!("{heading} · {}", t.meta.title);
+        let mut common = self.common(&list.page(n), title, "nav-topics", Some(&t.path));
+        let root = common.root.clone();
+        let pagination = pagination(list, n, page_count(pairs.len()));
+        common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
+        common.next = pagination.as_ref().and_then(|p| p.next.clone());
+        let view = RelationsPage {
+            topic: Some(topic_link(t)),
+            kind: kind.key(),
+            heading,
+            intro: intro.map(|k| s.get(k)),
+            pairs: self.pairs(page_of(pairs, n), &root),
+            pagination,
+        };
+        self.render_page("relations.html", &common, &view)
+    }
+
+    /// Page `n` of every pair of one kind of relation in the dossier.
+    pub(in crate::render) fn relations(&self, kind: RelationKind, n: usize) -> Html {
+        let s = &self.strings;
+        let pairs = self.topics.everywhere(kind);
+        let list = List::Relations(kind.key());
+        let (heading, intro) = relation_words(kind);
+        let heading = s.with(heading, &[("n", &pairs.len().to_string())]);
+        let mut common = self.common(&list.page(n), heading.clone(), "", None);
+        let root = common.root.clone();
+        let pagination = pagination(list, n, page_count(pairs.len()));
+        common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
+        common.next = pagination.as_ref().and_then(|p| p.next.clone());
+        let view = RelationsPage {
+            topic: None,
+            kind: kind.key(),
+            heading,
+            intro: intro.map(|k| s.get(k)),
+            pairs: self.pairs(page_of(pairs, n), &root),
+            pagination,
+        };
+        self.render_page("relations.html", &common, &view)
+    }
+
+    /// Related claims as pairs; notes are rendered for a page at `root`.
+    pub(in crate::render) fn pairs(&self, related: &[Related], root: &str) -> Vec<Pair> {
+        related
+            .iter()
+            .map(|(c, e)| Pair {
+                a: self.card(&c.doc.slug),
+                b: self.card(&e.other),
+                label: self.strings.get(e.label_key()),
+                note_html: e.note.as_deref().map(|n| self.md_inline(n, root)),
+            })
+            .collect()
+    }
+
+    fn figure_rows<'e>(&self, rows: impl Iterator<Item = &'e Estimate<'e>>) -> Vec<FigureRow> {
+        rows.map(|r| FigureRow {
+            claim: self.card(&r.claim.doc.slug),
+            figure: figure_view(self.d, &self.strings, r.figure),
+        })
+        .collect()
+    }
+
+    /// One measure's table and chart on a topic page: the estimates most
+    /// worth comparing, and a link to all of them when they are not all shown.
+    fn measure_table(&self, slug: &str, measure: usize, rows: &[Estimate]) -> MeasureTable {
         let (d, s) = (self.d, &self.strings);
+        let m: &Measure = &d.settings.measures[measure];
+        let shown: Vec<&Estimate> = shown_estimates(rows)
+            .into_iter()
+            .map(|i| &rows[i])
+            .collect();
         // A vague quantity ("thousands") is listed in the table, never charted.
-        let (vague, numbers): (Vec<_>, Vec<_>) =
-            rows.iter().partition(|(_, _, f)| f.stated.is_some());
+        let (vague, numbers): (Vec<&Estimate>, Vec<&Estimate>) =
+            shown.iter().partition(|r| r.figure.stated.is_some());
         let bars: Vec<Bar> = numbers
             .iter()
-            .map(|(date, c, f)| {
-                let who = entity_link(d, &c.doc.meta.claimant).title;
-                let date = s.date(*date);
+            .map(|r| {
+                let f = r.figure;
+                let who = entity_link(d, &r.claim.doc.meta.claimant).title;
+                let date = s.date(r.date);
                 let label = if f.as_of.is_some() {
                     s.with("chart-label", &[("who", &who), ("date", &date)])
                 } else {
@@ -167,25 +217,40 @@ impl Renderer<'_> {
         let not_charted = (!vague.is_empty()).then(|| {
             let list: Vec<String> = vague
                 .iter()
-                .map(|(_, c, f)| {
-                    let who = entity_link(d, &c.doc.meta.claimant).title;
-                    format!("“{}” ({who})", f.stated.as_deref().unwrap_or(""))
+                .map(|r| {
+                    let who = entity_link(d, &r.claim.doc.meta.claimant).title;
+                    format!("“{}” ({who})", r.figure.stated.as_deref().unwrap_or(""))
                 })
                 .collect();
             s.with("not-charted", &[("list", &list.join("; "))])
         });
+        let more = shown.len() < rows.len();
+        let counts = [
+            ("shown", shown.len().to_string()),
+            ("n", rows.len().to_string()),
+        ];
+        let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
         MeasureTable {
-            heading: s.with("figures-side-by-side", &[("label", &measure.label)]),
+            heading: s.with("figures-side-by-side", &[("label", &m.label)]),
             chart: chart(&bars),
             not_charted,
-            more,
-            rows: rows
-                .into_iter()
-                .map(|(_, c, f)| FigureRow {
-                    claim: self.items.claim(&c.doc.slug),
-                    figure: figure_view(d, s, f),
-                })
-                .collect(),
+            shown: more.then(|| s.with("figures-shown", &counts)),
+            all: more.then(|| Link {
+                title: s.with(
+                    "figures-all",
+                    &[("n", &rows.len().to_string()), ("label", &m.label)],
+                ),
+                href: List::TopicFigures(slug, &self.topics.measure_folders[measure]).page(1),
+            }),
+            rows: self.figure_rows(shown.into_iter()),
         }
+    }
+}
+
+/// The way back from a topic's full lists to the topic.
+fn topic_link(t: &Doc<TopicMeta>) -> Link {
+    Link {
+        title: t.meta.title.clone(),
+        href: paths::topic(&t.slug),
     }
 }

@@ -441,6 +441,15 @@ fn files_added_removed_and_renamed_match_a_whole_build() {
 #[test]
 fn long_lists_in_pages_match_a_whole_build() {
     let mut e = Editor::new(synthetic(250).path());
+    let served = e.builds.served.clone();
+    for page in [
+        "relations/contradicts/index.html",
+        "topics/t1/figures/m1/page/2/index.html",
+        "topics/t1/relations/contradicts/index.html",
+        "topics/t2/relations/contradicts/index.html",
+    ] {
+        assert!(served.contains_key(page), "no {page}");
+    }
     let claim = |i: usize| format!("content/claims/c{i:03}.md");
     // Moves in the claims list, in topics and in the claimant's list.
     e.replace(&claim(5), "title: Claim 005", "title: Zzz claim 005");
@@ -455,11 +464,33 @@ fn long_lists_in_pages_match_a_whole_build() {
         "name: Entity two",
         "name: Entity 2",
     );
+    // The full lists of a topic's estimates and pairs, and of the
+    // dossier's conflicts: an estimate moved, a claim in a pair renamed, a
+    // pair's note changed, a pair removed and added back (the lists'
+    // lengths change), a claim in conflict rated anew.
+    e.replace(&claim(17), "as_of: 2024-06", "as_of: 2023-01");
+    e.replace(&claim(39), "title: Claim 039", "title: Claim 039, renamed");
+    e.replace(&claim(40), "note: Related.", "note: Related, *again*.");
+    e.replace(
+        &claim(30),
+        "relations:\n  - kind: contradicts\n    claim: c029\n    note: Related.\n",
+        "",
+    );
+    e.replace(
+        &claim(31),
+        "---\nAnalysis.",
+        "relations:\n  - kind: contradicts\n    claim: c029\n    note: Related.\n---\nAnalysis.",
+    );
+    e.replace(&claim(70), "verdict: disputed", "verdict: false");
+    e.replace(&claim(121), "stated: some", "stated: many");
     assert!(e.whole.is_empty(), "whole builds: {:?}", e.whole);
 }
 
 /// A dossier of `n` claims quoting one article each in turn, on two topics
-/// and by two claimants: lists long enough to take several pages.
+/// and by two claimants, each with an estimate of one measure, every tenth
+/// contradicting the one before: lists long enough to take several pages,
+/// and to have pages of their own (a topic's estimates and pairs, the
+/// dossier's conflicts).
 fn synthetic(n: usize) -> tempfile::TempDir {
     let dir = copy_of(&repo().join("tests/fixtures/minimal"));
     let root = dir.path();
@@ -489,7 +520,7 @@ fn synthetic(n: usize) -> tempfile::TempDir {
     };
     write(
         "content/dossier.yaml",
-        "title: Long lists\ndescription: A dossier of many claims.\nlanguage: en\nverdicts:\n  - key: accurate\n    label: Accurate\n    colour: \"#1a6b35\"\n    meaning: Supported.\n    rating: 5\n  - key: disputed\n    label: Disputed\n    colour: \"#555555\"\n    meaning: Disputed.\n    rating: 3\n  - key: \"false\"\n    label: \"False\"\n    colour: \"#a3161c\"\n    meaning: Contradicted.\n    rating: 1\n",
+        "title: Long lists\ndescription: A dossier of many claims.\nlanguage: en\nverdicts:\n  - key: accurate\n    label: Accurate\n    colour: \"#1a6b35\"\n    meaning: Supported.\n    rating: 5\n  - key: disputed\n    label: Disputed\n    colour: \"#555555\"\n    meaning: Disputed.\n    rating: 3\n  - key: \"false\"\n    label: \"False\"\n    colour: \"#a3161c\"\n    meaning: Contradicted.\n    rating: 1\nmeasures:\n  - key: m1\n    label: Measure one\n    unit: units\n",
     );
     write(
         "content/pages/about.md",
@@ -536,12 +567,13 @@ fn synthetic(n: usize) -> tempfile::TempDir {
         write(
             &format!("content/claims/c{i:03}.md"),
             &format!(
-                "---\ntitle: Claim {i:03}\nclaimant: e{}\nclaimed: 2025-01-{:02}\ntopics: [t{}]\nverdict: {}\nsummary: S.\nappearances:\n  - article: a{a}\n    quote: {}\n    translation: T.\n{relation}---\nAnalysis.\n",
+                "---\ntitle: Claim {i:03}\nclaimant: e{}\nclaimed: 2025-01-{:02}\ntopics: [t{}]\nverdict: {}\nsummary: S.\nappearances:\n  - article: a{a}\n    quote: {}\n    translation: T.\nfigures:\n  - measure: m1\n    stated: some\n    as_of: 2024-{:02}\n{relation}---\nAnalysis.\n",
                 i % 2 + 1,
                 i % 28 + 1,
                 if i % 5 == 0 { 2 } else { 1 },
                 verdicts[i % 3],
                 sentence(s),
+                i % 12 + 1,
             ),
         );
     }
