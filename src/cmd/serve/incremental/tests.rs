@@ -6,6 +6,7 @@
 //! [`crate::compile`].
 
 use super::*;
+use crate::paths::List;
 use crate::Goal;
 use std::fs;
 
@@ -443,11 +444,12 @@ fn long_lists_in_pages_match_a_whole_build() {
     let mut e = Editor::new(synthetic(250).path());
     let served = e.builds.served.clone();
     for page in [
-        "relations/contradicts/index.html",
-        "topics/t1/figures/m1/page/2/index.html",
-        "topics/t1/relations/contradicts/index.html",
-        "topics/t2/relations/contradicts/index.html",
+        List::Relations("contradicts").page(1),
+        List::TopicFigures("t1", "m1").page(2),
+        List::TopicRelations("t1", "contradicts").page(1),
+        List::TopicRelations("t2", "contradicts").page(1),
     ] {
+        let page = page.as_str();
         assert!(served.contains_key(page), "no {page}");
     }
     let claim = |i: usize| format!("content/claims/c{i:03}.md");
