@@ -150,22 +150,8 @@ pub(crate) fn check(d: &Dossier, draft: bool) -> Vec<Diagnostic> {
 }
 
 /// One article's uncovered figures, a diagnostic per line.
-fn check_article(a: &Article, draft: bool) -> Vec<Diagnostic> {
-    let covered: Vec<&Range<usize>> = a
-        .highlights
-        .iter()
-        .map(|h| &h.range)
-        .chain(a.notes.iter().map(|(r, _)| r))
-        .chain(a.furniture.iter())
-        .chain(a.not_claims.iter())
-        // What a quote that could not be placed was meant to cover: its
-        // own error says so, and its figures are not reported again.
-        .chain(a.unplaced.iter())
-        .collect();
-    let uncovered: Vec<Figure> = numbers(&a.text)
-        .into_iter()
-        .filter(|n| !is_covered(n, &covered))
-        .collect();
+pub(crate) fn check_article(a: &Article, draft: bool) -> Vec<Diagnostic> {
+    let uncovered = uncovered_figures(a);
     let index = LineIndex::new(&a.text);
     let same_line = |x: &Figure, y: &Figure| index.line(x.range.start) == index.line(y.range.start);
     uncovered
@@ -178,6 +164,31 @@ fn check_article(a: &Article, draft: bool) -> Vec<Diagnostic> {
                 d
             }
         })
+        .collect()
+}
+
+/// Where the figures nothing covers stand in an article's text: what a
+/// draft's article page marks.
+pub(crate) fn uncovered(a: &Article) -> Vec<Range<usize>> {
+    uncovered_figures(a).into_iter().map(|f| f.range).collect()
+}
+
+/// The figures of an article that nothing covers, in text order.
+fn uncovered_figures(a: &Article) -> Vec<Figure> {
+    let covered: Vec<&Range<usize>> = a
+        .highlights
+        .iter()
+        .map(|h| &h.range)
+        .chain(a.notes.iter().map(|(r, _)| r))
+        .chain(a.furniture.iter())
+        .chain(a.not_claims.iter())
+        // What a quote that could not be placed was meant to cover: its
+        // own error says so, and its figures are not reported again.
+        .chain(a.unplaced.iter())
+        .collect();
+    numbers(&a.text)
+        .into_iter()
+        .filter(|n| !is_covered(n, &covered))
         .collect()
 }
 

@@ -87,6 +87,10 @@ pub enum Goal {
     Check,
     #[default]
     Site,
+    /// Only the files besides the pages (the search index, the feed and
+    /// sitemap, the open data): what `serve` builds in the background, as
+    /// a full build makes them, while it renders the pages itself.
+    Extras,
 }
 
 /// The pipeline, short of writing, keeping the site in memory (for `serve`).
@@ -258,9 +262,10 @@ fn pipeline(
         .settings
         .as_ref()
         .map_or_else(Default::default, |s| s.ui_language);
+    let pages = options.goal != Goal::Extras;
     // Parsing the templates takes as long as resolving a small dossier: do both at once.
     let (theme, (dossier, found)) = std::thread::scope(|scope| {
-        let theme = scope.spawn(|| render::theme::load(&templates, lang));
+        let theme = scope.spawn(|| pages.then(|| render::theme::load(&templates, lang)));
         let resolved = resolve::resolve(sources);
         let theme = theme
             .join()
@@ -274,29 +279,33 @@ fn pipeline(
     diagnostics.extend(coverage::check(&d, options.draft));
     let failed = has_failed(&diagnostics, options);
     let urls = url::Urls::new(d.settings.base_url.as_deref());
-    let searched = options.goal == Goal::Site && d.settings.search && !failed;
+    let searched = options.goal != Goal::Check && d.settings.search && !failed;
     let claim_review = |c: &resolve::Claim| publish::claim_review(&d, c, &urls);
     let provided = render::Provided {
         claim_review: &claim_review,
         search_bundles: search::page_bundles(&d),
+        draft: options.draft,
     };
     // The search index is built from the dossier beside the pages, on
     // threads of its own, and its files follow the pages.
     let (rendered, indexed) = std::thread::scope(|scope| {
         let index = searched.then(|| search::start(scope, &d));
-        let rendered = render::render(
-            &d,
-            theme,
-            &urls,
-            options.build_date,
-            provided,
-            &mut |files| {
-                if failed {
-                    return Ok(());
-                }
-                out.put(files)
-            },
-        );
+        let rendered = match theme {
+            Some(theme) => render::render(
+                &d,
+                theme,
+                &urls,
+                options.build_date,
+                provided,
+                &mut |files| {
+                    if failed {
+                        return Ok(());
+                    }
+                    out.put(files)
+                },
+            ),
+            None => Ok(()),
+        };
         let indexed = match index {
             Some(index) if rendered.is_ok() => index.finish(&mut |files| out.put(files)),
             _ => Ok(()),
@@ -315,7 +324,14 @@ fn pipeline(
         return (Some(d), diagnostics);
     }
     let mut extras = || -> Result<(), Diagnostic> {
-        let pages = out.paths();
+        let pages = match pages {
+            true => out.paths(),
+            false => {
+                let mut pages = render::page_paths(&d);
+                pages.sort_unstable();
+                pages
+            }
+        };
         out.put(publish::files(&d, &urls, &pages))?;
         for (path, make) in export::FILES {
             out.put_export(path, make, &d, &urls)?;
@@ -341,10 +357,23 @@ impl Options {
     }
 }
 
-/// Diagnostics in file order, each once.
+/// Diagnostics in file order, each once. The order is total (problems at
+/// the same place go by their message), so that it never depends on which
+/// step found them first: `serve` gathers them step by step.
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity))
+        let place = (&a.file, a.line, a.column, a.severity);
+        place
+            .cmp(&(&b.file, b.line, b.column, b.severity))
+            .then_with(|| {
+                (&a.message, &a.hint, a.class, &a.source_line, &a.marks).cmp(&(
+                    &b.message,
+                    &b.hint,
+                    b.class,
+                    &b.source_line,
+                    &b.marks,
+                ))
+            })
     });
     diagnostics.dedup();
     diagnostics

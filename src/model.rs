@@ -584,6 +584,10 @@ pub(crate) enum EntityKind {
     StateMedia,
     Outlet,
     Group,
+    /// `TODO`, still to be chosen (as `dossier new` leaves it): only a
+    /// draft is built with it.
+    #[serde(rename = "TODO")]
+    NotSet,
 }
 
 impl EntityKind {
@@ -597,6 +601,7 @@ impl EntityKind {
             EntityKind::StateMedia => "state-media",
             EntityKind::Outlet => "outlet",
             EntityKind::Group => "group",
+            EntityKind::NotSet => "not-set",
         }
     }
 
@@ -610,6 +615,7 @@ impl EntityKind {
             EntityKind::StateMedia => "State media",
             EntityKind::Outlet => "News outlet",
             EntityKind::Group => "Group",
+            EntityKind::NotSet => "Not set",
         }
     }
 }
@@ -666,7 +672,23 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// A date still to be written (`TODO`, as `dossier new` leaves one):
+    /// only a draft is built with it, and shows it as not set.
+    pub(crate) const NOT_SET: PartialDate = PartialDate {
+        year: 0,
+        month: None,
+        day: None,
+    };
+
+    pub(crate) fn is_set(&self) -> bool {
+        *self != PartialDate::NOT_SET
+    }
+
     pub(crate) fn parse(s: &str) -> Result<PartialDate, String> {
+        let todo = s.trim().strip_prefix(PLACEHOLDER);
+        if todo.is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' '])) {
+            return Ok(PartialDate::NOT_SET);
+        }
         let bad = || format!("`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = s.trim().split('-');
         let year: u16 = parts
@@ -703,6 +725,9 @@ impl PartialDate {
     /// Whether this date is before `other` whatever days they stand for:
     /// `2025-04` is before `2025-05-02`, but not before `2025-04-28`.
     pub(crate) fn is_surely_before(&self, other: &PartialDate) -> bool {
+        if !self.is_set() || !other.is_set() {
+            return false;
+        }
         let last_month = self.month.unwrap_or(12);
         let last = (
             self.year,
@@ -745,8 +770,11 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl fmt::Display for PartialDate {
-    /// ISO 8601 form, as precise as known.
+    /// ISO 8601 form, as precise as known; `TODO` when not set.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if !self.is_set() {
+            return f.write_str(PLACEHOLDER);
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;

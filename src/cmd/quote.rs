@@ -3,7 +3,7 @@
 //! line, a ready-to-paste appearance, and the shortest prefix or suffix that
 //! makes it unique.
 
-use crate::anchor::{AnchorError, Haystack, Selector};
+use crate::anchor::{fold, AnchorError, Haystack, Selector};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load;
 use crate::model::Doc;
@@ -25,6 +25,17 @@ pub(crate) struct ArticleText {
     pub(crate) asked_as: Option<String>,
     /// Where the claims' appearances stand in this article.
     pub(crate) quoted: Vec<Quoted>,
+    /// The claims' appearances in the other articles.
+    pub(crate) elsewhere: Vec<QuotedElsewhere>,
+}
+
+/// A claim's appearance in another article: its words, folded as quotes
+/// are matched.
+pub(crate) struct QuotedElsewhere {
+    pub(crate) claim: String,
+    pub(crate) article: String,
+    pub(crate) folded: String,
+    pub(crate) at: Diagnostic,
 }
 
 /// A claim's appearance placed in the article, and where it is written.
@@ -47,9 +58,56 @@ impl ArticleText {
         Some(format!("`{asked}` is {what} article `{}`", self.doc.slug))
     }
 
-    /// Warnings that other claims already quote exactly `range`: one claim
-    /// made in several articles is one claim file with several appearances.
+    /// Warnings naming every claim that already quotes the words at
+    /// `range`: exactly these words of this article (one claim made in
+    /// several articles is one claim file with several appearances), the
+    /// same words in another article (a republication reports the same
+    /// claims), or a longer passage that holds them.
     pub(crate) fn already_claimed(&self, range: &Range<usize>) -> Vec<Diagnostic> {
+        let mut notes = self.quoted_exactly(range);
+        let words = self.text.get(range.clone()).unwrap_or("");
+        let folded = fold(words);
+        let folded = folded.trim_matches(' ');
+        for q in self.elsewhere.iter().filter(|q| q.folded == folded) {
+            notes.push(
+                Diagnostic {
+                    message: format!(
+                        "claim `{}` quotes the same words in article `{}`",
+                        q.claim, q.article
+                    ),
+                    ..q.at.clone()
+                }
+                .hint(format!(
+                    "if `{}` reports the same claim (a republication, the same wire story), add an appearance with `article: {}` to {} instead of writing a new claim",
+                    self.doc.slug,
+                    self.doc.slug,
+                    q.at.file.as_deref().unwrap_or(Path::new("")).display()
+                )),
+            );
+        }
+        let inside = |q: &&Quoted| {
+            q.range != *range && q.range.start <= range.start && range.end <= q.range.end
+        };
+        for q in self.quoted.iter().filter(inside) {
+            notes.push(
+                Diagnostic {
+                    message: format!(
+                        "claim `{}` already quotes these words of `{}`, in a longer passage",
+                        q.claim, self.doc.slug
+                    ),
+                    ..q.at.clone()
+                }
+                .hint(format!(
+                    "a part of a longer claim (a figure inside a statement) can be a claim of its own; if yours says what claim `{}` says, it is that claim",
+                    q.claim
+                )),
+            );
+        }
+        notes
+    }
+
+    /// Warnings that other claims already quote exactly `range`.
+    fn quoted_exactly(&self, range: &Range<usize>) -> Vec<Diagnostic> {
         self.quoted
             .iter()
             .filter(|q| q.range == *range)
@@ -88,13 +146,29 @@ fn pick_article(articles: &[Doc<ArticleMeta>], name: &str) -> Option<usize> {
         })
 }
 
-/// Every appearance of every claim that names the article `slug`, placed in its text.
-fn quoted_in(claims: &[Doc<ClaimMeta>], slug: &str, text: &str) -> Vec<Quoted> {
+/// Every appearance of every claim that names the article `slug`, placed in
+/// its text; and every appearance in the other articles, folded.
+fn quoted_in(
+    claims: &[Doc<ClaimMeta>],
+    slug: &str,
+    text: &str,
+) -> (Vec<Quoted>, Vec<QuotedElsewhere>) {
     let hay = Haystack::new(text);
     let mut out = Vec::new();
+    let mut elsewhere = Vec::new();
     for c in claims {
         for (i, a) in c.meta.appearances.iter().enumerate() {
+            let at = || {
+                let offset = c.offset_of(&format!("appearances[{i}].quote"));
+                Diagnostic::warning(&c.path, "").at_offset(&c.text, offset)
+            };
             if a.article != slug {
+                elsewhere.push(QuotedElsewhere {
+                    claim: c.slug.clone(),
+                    article: a.article.clone(),
+                    folded: fold(&a.quote).trim_matches(' ').to_string(),
+                    at: at(),
+                });
                 continue;
             }
             let sel = Selector {
@@ -105,15 +179,14 @@ fn quoted_in(claims: &[Doc<ClaimMeta>], slug: &str, text: &str) -> Vec<Quoted> {
             let Ok(range) = hay.locate(&sel) else {
                 continue;
             };
-            let offset = c.offset_of(&format!("appearances[{i}].quote"));
             out.push(Quoted {
                 claim: c.slug.clone(),
                 range,
-                at: Diagnostic::warning(&c.path, "").at_offset(&c.text, offset),
+                at: at(),
             });
         }
     }
-    out
+    (out, elsewhere)
 }
 
 /// Reads one article and its seed. `name` is the article's slug (or its seed's file name).
@@ -162,13 +235,14 @@ pub(crate) fn read_article(root: &Path, name: &str) -> Result<ArticleText, Diagn
         ))
         .hint(format!("check `seed:` in {}", doc.path.display())));
     };
-    let quoted = quoted_in(&sources.claims, &doc.slug, &seed.text);
+    let (quoted, elsewhere) = quoted_in(&sources.claims, &doc.slug, &seed.text);
     Ok(ArticleText {
         asked_as: (doc.slug != name).then(|| name.to_string()),
         doc,
         seed_path,
         text: seed.text,
         quoted,
+        elsewhere,
     })
 }
 

@@ -136,6 +136,33 @@ pub(crate) fn load(root: &Path, draft: bool) -> (Sources, Vec<Diagnostic>) {
     (sources, diags)
 }
 
+/// A content file read again after a change (`rel`, whose slug is `slug`):
+/// its document, or `None` when it cannot be read as it is now, with the
+/// problems its reading found, as [`load`] finds them.
+pub(crate) fn reload<M: DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    slug: String,
+    draft: bool,
+) -> (Option<Doc<M>>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let doc = read_text(root, rel, MAX_CONTENT_BYTES, &mut found).and_then(|text| {
+        let (doc, problems) = parse_doc_as(slug, rel, text, draft);
+        found.extend(problems);
+        doc
+    });
+    (doc, found)
+}
+
+/// The seed of `article` read again after a change.
+pub(crate) fn reload_seed(
+    root: &Path,
+    article: &Doc<ArticleMeta>,
+) -> (Option<Seed>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    (load_seed(root, article, &mut found), found)
+}
+
 /// Warns about a text in `seeds/` that no article names: it would escape the
 /// completeness rule unseen. Said in every mode; nothing is said when an
 /// article could not be read, since it may be the one naming the seed.

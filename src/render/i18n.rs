@@ -96,6 +96,9 @@ impl Strings {
 
     /// A date to the precision known, in words: "28 April 2025", "April 2025", "2025".
     pub(crate) fn date(&self, d: PartialDate) -> String {
+        if !d.is_set() {
+            return self.get("date-not-set");
+        }
         let year = d.year.to_string();
         match (d.month, d.day) {
             (Some(m), Some(day)) => {

@@ -11,8 +11,8 @@ use crate::paths;
 use crate::resolve::{Article, Claim, Dossier};
 use std::collections::{BTreeMap, BTreeSet};
 
-pub(crate) struct Items<'a> {
-    pub(crate) claims: BTreeMap<&'a str, ClaimItem>,
+pub(crate) struct Items {
+    pub(crate) claims: BTreeMap<String, ClaimItem>,
     /// In topic order.
     pub(crate) topics: Vec<TopicItem>,
     /// Oldest first.
@@ -21,46 +21,130 @@ pub(crate) struct Items<'a> {
     pub(crate) entities: Vec<EntityItem>,
     /// Claim slugs in the claims list's order: by verdict, in the order of
     /// the rating scale, then by title.
-    pub(crate) claim_order: Vec<&'a str>,
+    pub(crate) claim_order: Vec<String>,
     /// For each verdict with claims: where its claims start in `claim_order`,
     /// and how many there are.
     pub(crate) verdict_spans: BTreeMap<String, (usize, usize)>,
 }
 
-impl<'a> Items<'a> {
-    pub(crate) fn new(d: &'a Dossier, strings: &Strings) -> Self {
-        let claims: BTreeMap<&str, ClaimItem> = d
+impl Items {
+    pub(crate) fn new(d: &Dossier, strings: &Strings) -> Self {
+        let claims: BTreeMap<String, ClaimItem> = d
             .claims
             .iter()
-            .map(|(slug, c)| (slug.as_str(), claim_item(d, strings, c)))
+            .map(|(slug, c)| (slug.clone(), claim_item(d, strings, c)))
             .collect();
         let rank = |key: &str| d.settings.verdicts.iter().position(|v| v.key == key);
-        let mut claim_order: Vec<&str> = claims.keys().copied().collect();
+        let mut claim_order: Vec<String> = claims.keys().cloned().collect();
         claim_order.sort_by_cached_key(|slug| {
             let c = &claims[slug];
             (rank(&c.verdict.key), c.title.clone())
         });
-        let mut verdict_spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for (i, slug) in claim_order.iter().enumerate() {
-            let span = verdict_spans
-                .entry(claims[slug].verdict.key.clone())
-                .or_insert((i, 0));
-            span.1 += 1;
-        }
         Items {
+            verdict_spans: verdict_spans(&claims, &claim_order),
             claims,
             topics: topic_items(d, strings),
             articles: article_items(d, strings),
             entities: entity_items(d, strings),
             claim_order,
-            verdict_spans,
         }
+    }
+
+    /// The items again after the claims `changed` changed (or appeared, or
+    /// went), as [`Items::new`] would make them; the lists of topics,
+    /// articles and entities are made anew. For `serve`, which keeps them.
+    pub(crate) fn update(
+        &mut self,
+        d: &Dossier,
+        strings: &Strings,
+        changed: &BTreeSet<String>,
+        articles: &BTreeSet<String>,
+    ) {
+        self.claim_order.retain(|slug| !changed.contains(slug));
+        for slug in changed {
+            self.claims.remove(slug);
+            let Some(c) = d.claims.get(slug) else {
+                continue;
+            };
+            self.claims.insert(slug.clone(), claim_item(d, strings, c));
+        }
+        let claims = &self.claims;
+        for slug in changed.iter().filter(|s| claims.contains_key(s.as_str())) {
+            let at = order_key(d, claims, slug);
+            let i = self
+                .claim_order
+                .partition_point(|s| order_key(d, claims, s) < at);
+            self.claim_order.insert(i, slug.clone());
+        }
+        self.verdict_spans = verdict_spans(&self.claims, &self.claim_order);
+        self.topics = topic_items(d, strings);
+        self.entities = entity_items(d, strings);
+        // Each changed article in its place, unless its date moved it.
+        for slug in articles {
+            let href = paths::article(slug);
+            let at = self.articles.iter().position(|a| a.href == href);
+            match (at, d.articles.get(slug)) {
+                (Some(i), Some(a))
+                    if self.articles[i].published.iso == a.doc.meta.published.to_string() =>
+                {
+                    self.articles[i] = article_item(strings, a);
+                }
+                _ => {
+                    self.articles = article_items(d, strings);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Where a claim is in the claims list.
+    pub(crate) fn position(&self, d: &Dossier, slug: &str) -> Option<usize> {
+        self.claims.get(slug)?;
+        let at = order_key(d, &self.claims, slug);
+        let i = self
+            .claim_order
+            .partition_point(|s| order_key(d, &self.claims, s) < at);
+        (self.claim_order.get(i).map(String::as_str) == Some(slug)).then_some(i)
     }
 
     /// The item of a claim that exists (every slug here comes from the dossier).
     pub(crate) fn claim(&self, slug: &str) -> &ClaimItem {
         &self.claims[slug]
     }
+}
+
+/// A claim's place in the claims list as [`Items::new`] sorts it: by
+/// verdict, in the order of the scale, then by title, then by slug.
+fn order_key<'a>(
+    d: &Dossier,
+    claims: &'a BTreeMap<String, ClaimItem>,
+    slug: &'a str,
+) -> (Option<usize>, &'a str, &'a str) {
+    let c = &claims[slug];
+    let rank = d
+        .settings
+        .verdicts
+        .iter()
+        .position(|v| v.key == c.verdict.key);
+    (rank, c.title.as_str(), slug)
+}
+
+/// For each verdict with claims: where its claims start in `order`, and how many there are.
+fn verdict_spans(
+    claims: &BTreeMap<String, ClaimItem>,
+    order: &[String],
+) -> BTreeMap<String, (usize, usize)> {
+    let mut spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, slug) in order.iter().enumerate() {
+        let key = &claims[slug].verdict.key;
+        match spans.get_mut(key) {
+            Some(span) => span.1 += 1,
+            None => {
+                spans.insert(key.clone(), (i, 1));
+            }
+        }
+    }
+    spans
 }
 
 fn claim_item(d: &Dossier, strings: &Strings, c: &Claim) -> ClaimItem {
@@ -164,27 +248,29 @@ fn article_items(d: &Dossier, strings: &Strings) -> Vec<ArticleItem> {
     articles.sort_by_key(|a| (a.doc.meta.published, &a.doc.slug));
     articles
         .into_iter()
-        .map(|a| {
-            let m = &a.doc.meta;
-            let claims = a
-                .highlights
-                .iter()
-                .map(|h| &h.claim)
-                .collect::<BTreeSet<_>>()
-                .len();
-            ArticleItem {
-                title: m.title.clone(),
-                href: paths::article(&a.doc.slug),
-                byline: byline(strings, a),
-                published: date_view(
-                    strings,
-                    m.published,
-                    (!m.date_stated).then_some(m.date_basis.as_str()),
-                ),
-                claims_text: strings.count("claims-count", claims),
-            }
-        })
+        .map(|a| article_item(strings, a))
         .collect()
+}
+
+fn article_item(strings: &Strings, a: &Article) -> ArticleItem {
+    let m = &a.doc.meta;
+    let claims = a
+        .highlights
+        .iter()
+        .map(|h| &h.claim)
+        .collect::<BTreeSet<_>>()
+        .len();
+    ArticleItem {
+        title: m.title.clone(),
+        href: paths::article(&a.doc.slug),
+        byline: byline(strings, a),
+        published: date_view(
+            strings,
+            m.published,
+            (!m.date_stated).then_some(m.date_basis.as_str()),
+        ),
+        claims_text: strings.count("claims-count", claims),
+    }
 }
 
 fn entity_items(d: &Dossier, strings: &Strings) -> Vec<EntityItem> {

@@ -13,7 +13,8 @@ use std::ops::Range;
 /// Overlapping spans are cut into segments so tags never cross; anchors sit
 /// where a span starts and the verdict link where it ends. After each
 /// sentence in which a highlight starts comes its English, hidden until the
-/// reader asks for it. Links are relative to a page at `root`.
+/// reader asks for it. Links are relative to a page at `root`. In a draft,
+/// `uncovered` holds the figures nothing covers yet, marked with its title.
 pub(super) fn paragraph_html(
     d: &Dossier,
     a: &Article,
@@ -21,8 +22,9 @@ pub(super) fn paragraph_html(
     para: Range<usize>,
     root: &str,
     note_word: &str,
+    uncovered: (&[Range<usize>], &str),
 ) -> String {
-    let spans = Spans::of(a, note_word);
+    let spans = Spans::of(a, note_word, uncovered);
     let mut out = String::new();
     let mut from = para.start;
     let ends: Vec<usize> = sentences(&a.text[para.clone()])
@@ -71,17 +73,20 @@ fn english_after(d: &Dossier, a: &Article, chunk: &Range<usize>) -> String {
 }
 
 /// Every span of an article's text that the page marks: claim highlights,
-/// then notes, then furniture, by index.
+/// then notes, then furniture, then (in a draft) uncovered figures, by index.
 struct Spans<'w> {
     ranges: Vec<Range<usize>>,
     highlights: usize,
     notes: usize,
+    furniture: usize,
     /// "note", for screen readers, in the interface language.
     note_word: &'w str,
+    /// What an uncovered figure's mark says.
+    uncovered_title: &'w str,
 }
 
 impl<'w> Spans<'w> {
-    fn of(a: &Article, note_word: &'w str) -> Spans<'w> {
+    fn of(a: &Article, note_word: &'w str, uncovered: (&[Range<usize>], &'w str)) -> Spans<'w> {
         Spans {
             ranges: a
                 .highlights
@@ -89,10 +94,13 @@ impl<'w> Spans<'w> {
                 .map(|x| x.range.clone())
                 .chain(a.notes.iter().map(|(r, _)| r.clone()))
                 .chain(a.furniture.iter().cloned())
+                .chain(uncovered.0.iter().cloned())
                 .collect(),
             highlights: a.highlights.len(),
             notes: a.notes.len(),
+            furniture: a.furniture.len(),
             note_word,
+            uncovered_title: uncovered.1,
         }
     }
 
@@ -125,10 +133,12 @@ impl<'w> Spans<'w> {
                     ));
                 }
             }
-            let text = html(&a.text[seg.range.clone()]);
+            let mut text = html(&a.text[seg.range.clone()]);
             let claims = seg.covers.iter().filter(|&&i| self.is_claim(i)).count();
             let noted = seg.covers.iter().any(|&i| self.is_note(i));
-            let chrome = seg.covers.iter().any(|&i| i >= h + self.notes);
+            let furniture = h + self.notes..h + self.notes + self.furniture;
+            let chrome = seg.covers.iter().any(|i| furniture.contains(i));
+            let uncovered = seg.covers.iter().any(|&i| i >= furniture.end);
             let mut classes = Vec::new();
             if claims > 0 {
                 classes.push(if claims > 1 { "hl hl-multi" } else { "hl" });
@@ -140,6 +150,10 @@ impl<'w> Spans<'w> {
                 classes.push("chrome");
             }
             let classes = classes.join(" ");
+            if uncovered {
+                let title = html(self.uncovered_title);
+                text = format!(r#"<span class="uncovered" title="{title}">{text}</span>"#);
+            }
             if classes.is_empty() {
                 out.push_str(&text);
             } else if claims > 0 {
@@ -355,7 +369,7 @@ mod tests {
         let a = &d.articles["report"];
         let html: String = paragraphs_of(&a.text)
             .into_iter()
-            .map(|(_, r)| paragraph_html(&d, a, &items, r, "../../", "note"))
+            .map(|(_, r)| paragraph_html(&d, a, &items, r, "../../", "note", (&[], "")))
             .collect();
         assert!(
             html.contains(
@@ -371,7 +385,7 @@ mod tests {
         let items = Items::new(&d, &crate::testing::strings());
         let a = &d.articles["report"];
         for (_, range) in paragraphs_of(&a.text) {
-            let html = paragraph_html(&d, a, &items, range, "../../", "note");
+            let html = paragraph_html(&d, a, &items, range, "../../", "note", (&[], ""));
             let opens = html.matches("<mark").count();
             assert_eq!(opens, html.matches("</mark>").count(), "{html}");
             // Every mark closes before the next opens: no nesting, no crossing.
@@ -385,5 +399,33 @@ mod tests {
                 assert!((0..=1).contains(&depth), "{html}");
             }
         }
+    }
+
+    #[test]
+    fn a_draft_marks_the_figures_nothing_covers() {
+        let d = crate::testing::fixture_dossier("minimal");
+        let items = Items::new(&d, &crate::testing::strings());
+        let a = &d.articles["report"];
+        let (_, para) = paragraphs_of(&a.text)[1].clone();
+        let at = a.text.find("1,000 soldiers.").unwrap();
+        let html = paragraph_html(
+            &d,
+            a,
+            &items,
+            para,
+            "",
+            "note",
+            (
+                &[Range {
+                    start: at,
+                    end: at + 5,
+                }],
+                "Not <covered>",
+            ),
+        );
+        assert!(
+            html.contains(r#"<span class="uncovered" title="Not &lt;covered&gt;">1,000</span>"#),
+            "{html}"
+        );
     }
 }

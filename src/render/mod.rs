@@ -9,12 +9,12 @@
 
 mod chart;
 pub(crate) mod i18n;
-mod items;
+pub(crate) mod items;
 mod markup;
 mod pages;
-mod paginate;
+pub(crate) mod paginate;
 pub(crate) mod theme;
-mod topics;
+pub(crate) mod topics;
 pub(crate) mod views;
 
 use crate::diagnostic::Diagnostic;
@@ -46,6 +46,8 @@ pub(crate) struct Provided<'a> {
     /// The search index's bundles as the search page loads them, `lang:path`
     /// each (from `search`).
     pub(crate) search_bundles: String,
+    /// A draft: article pages mark the figures nothing covers yet (from `coverage`).
+    pub(crate) draft: bool,
 }
 
 /// One rendered page, or the template problem that stopped it.
@@ -76,7 +78,10 @@ pub(crate) fn render(
         .into_iter()
         .map(|(name, body)| (name, body.into_bytes()))
         .collect();
-    let r = Renderer::new(d, theme, urls, build_date, provided)?;
+    set_site(&mut theme, d, urls, build_date)?;
+    let items = Items::new(d, &theme.strings);
+    let cards = Cards::draw(&theme, &items)?;
+    let r = Renderer::new(d, &theme, &items, &cards, urls, provided);
     emit(assets).map_err(|e| vec![e])?;
     let mut diags: Vec<Diagnostic> = Vec::new();
     // Every page is independent of the others: render them on every core,
@@ -112,20 +117,113 @@ pub(crate) fn render(
         emit(site).map_err(|e| vec![e])?;
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
-    let seeds: Site = d
-        .articles
-        .values()
-        .map(|a| {
-            let path = paths::seed(&a.doc.slug, &a.doc.meta.seed);
-            (path, a.bytes.clone())
-        })
-        .collect();
+    let seeds: Site = d.articles.values().map(seed_file).collect();
     if diags.is_empty() {
         emit(seeds).map_err(|e| vec![e])?;
         Ok(())
     } else {
         Err(diags)
     }
+}
+
+/// The theme's static files (the stylesheet, scripts, icon).
+pub(crate) fn assets(theme: &theme::Theme) -> Site {
+    theme
+        .assets
+        .iter()
+        .map(|(name, body)| (name.clone(), body.clone().into_bytes()))
+        .collect()
+}
+
+/// An article's seed as the site publishes it: its path and bytes.
+pub(crate) fn seed_file(a: &Article) -> (String, Vec<u8>) {
+    (paths::seed(&a.doc.slug, &a.doc.meta.seed), a.bytes.clone())
+}
+
+/// Gives the theme's templates what every page of `d` shows alike (the
+/// site's title, the navigation, the build date...) as their global
+/// context, in place of what they had; whether that changed it.
+pub(crate) fn set_site(
+    theme: &mut theme::Theme,
+    d: &Dossier,
+    urls: &Urls,
+    build_date: Option<PartialDate>,
+) -> Result<bool, Vec<Diagnostic>> {
+    let strings = &theme.strings;
+    let nav = navigation(d, strings);
+    let paths = SitePaths::new();
+    let s = &d.settings;
+    let ui_language = s.ui_language.tag();
+    let site = SiteView {
+        site_title: &s.title,
+        site_description: &s.description,
+        ui_language,
+        content_language: &s.language,
+        content_lang_attr: if s.language == ui_language {
+            String::new()
+        } else {
+            format!(r#" lang="{}""#, crate::escape::html(&s.language))
+        },
+        feed: urls.page(paths::FEED),
+        built: build_date.map(|date| strings.date(date)),
+        nav: &nav,
+        paths: &paths,
+    };
+    let global = tera::Context::from_serialize(&site)
+        .map_err(|e| vec![theme.sources.render_error("base.html", &e)])?;
+    let before = theme.tera.global_context().clone();
+    theme.tera.global_context().extend(global);
+    Ok(*theme.tera.global_context() != before)
+}
+
+/// The paths of every page of the site, in [`render`]'s order.
+pub(crate) fn page_paths(d: &Dossier) -> Vec<String> {
+    let topics = TopicLists::new(d);
+    pages_of(d, &topics)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Renders only the pages at `wanted` (paths [`page_paths`] lists; others
+/// are left out), with a theme (its site set by [`set_site`]), items and
+/// cards kept from an earlier render: for `serve`, which renders again only
+/// the pages a change touches. Returns the pages rendered and the problems
+/// of those that could not be.
+pub(crate) fn render_pages(
+    d: &Dossier,
+    theme: &theme::Theme,
+    items: &Items,
+    cards: &Cards,
+    urls: &Urls,
+    provided: Provided<'_>,
+    wanted: &std::collections::BTreeSet<String>,
+) -> (Site, Vec<Diagnostic>) {
+    let r = Renderer::new(d, theme, items, cards, urls, provided);
+    let chosen: Vec<(String, Page)> = r
+        .pages()
+        .into_iter()
+        .filter(|(path, _)| wanted.contains(path))
+        .collect();
+    let rendered: Vec<(String, Html)> = chosen
+        .into_par_iter()
+        .map(|(path, page)| {
+            let html = r.page_of(page);
+            (path, html)
+        })
+        .collect();
+    let mut site = Site::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for (path, html) in rendered {
+        match html {
+            Ok(html) => {
+                site.insert(path, html);
+            }
+            Err(e) if !diags.contains(&e) => diags.push(e),
+            Err(_) => {}
+        }
+    }
+    (site, diags)
 }
 
 /// A page of the site, to be rendered.
@@ -157,22 +255,86 @@ fn paged(list: List<'_>, len: usize) -> impl Iterator<Item = (String, usize)> + 
     (1..=page_count(len)).map(move |n| (list.page(n), n))
 }
 
+/// Every page of the site with its output path.
+fn pages_of<'a>(d: &'a Dossier, topics: &TopicLists<'a>) -> Vec<(String, Page<'a>)> {
+    let mut out: Vec<(String, Page)> = vec![
+        (paths::HOME.into(), Page::Index),
+        (paths::NOT_FOUND.into(), Page::NotFound),
+        (paths::DATA.into(), Page::Data),
+        (paths::SEARCH.into(), Page::Search),
+        (paths::TOPICS.into(), Page::TopicList),
+        (paths::ENTITIES.into(), Page::EntityList),
+    ];
+    out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
+    out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
+    // The full lists the home page shows only the start of.
+    for kind in topics::HOME_KINDS {
+        let len = topics.everywhere(kind).len();
+        if len > topics::FIRST_PAIRS {
+            let list = List::Relations(kind.key());
+            out.extend(paged(list, len).map(|(p, n)| (p, Page::Relations(kind, n))));
+        }
+    }
+    out.extend(
+        d.articles
+            .values()
+            .map(|a| (paths::article(&a.doc.slug), Page::Article(a))),
+    );
+    out.extend(
+        d.claims
+            .values()
+            .map(|c| (paths::claim(&c.doc.slug), Page::Claim(c))),
+    );
+    for s in d.topics.keys() {
+        let len = d.by_topic.get(s).map_or(0, Vec::len);
+        out.extend(paged(List::Topic(s), len).map(|(p, n)| (p, Page::Topic(s, n))));
+        // The full lists a topic page shows only the start of.
+        for (measure, rows) in topics.figures(s) {
+            if topics::shown_estimates(rows).len() < rows.len() {
+                let list = List::TopicFigures(s, &topics.measure_folders[*measure]);
+                out.extend(
+                    paged(list, rows.len()).map(|(p, n)| (p, Page::TopicFigures(s, *measure, n))),
+                );
+            }
+        }
+        for (kind, pairs) in topics.pairs(s) {
+            if pairs.len() > topics::FIRST_PAIRS {
+                let list = List::TopicRelations(s, kind.key());
+                out.extend(
+                    paged(list, pairs.len()).map(|(p, n)| (p, Page::TopicRelations(s, *kind, n))),
+                );
+            }
+        }
+    }
+    for s in d.entities.keys() {
+        let len = d.by_claimant.get(s).map_or(0, Vec::len);
+        out.extend(paged(List::Entity(s), len).map(|(p, n)| (p, Page::Entity(s, n))));
+    }
+    out.extend(
+        d.pages
+            .keys()
+            .map(|s| (paths::content_page(s), Page::Content(s))),
+    );
+    out
+}
+
 pub(crate) struct Renderer<'a> {
     d: &'a Dossier,
-    /// The templates, with what every page shows alike as their global context.
-    tera: tera::Tera,
+    /// The templates, with what every page shows alike as their global
+    /// context ([`set_site`]).
+    tera: &'a tera::Tera,
     /// The templates' sources, for the place of a problem.
-    sources: Sources,
+    sources: &'a Sources,
     /// The interface strings, in the dossier's interface language.
     strings: Arc<Strings>,
     urls: &'a Urls,
     /// Claims, topics and articles as lists show them, built once.
-    items: Items<'a>,
+    items: &'a Items,
     /// What each topic lists: estimates by measure, pairs by kind.
     topics: TopicLists<'a>,
     /// Each claim as lists show it, its card drawn once for every page (see
     /// [`CARD_ROOT`]).
-    cards: BTreeMap<&'a str, ClaimCard<'a>>,
+    cards: &'a Cards,
     provided: Provided<'a>,
 }
 
@@ -203,116 +365,32 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A renderer of `d`'s pages with a theme whose site [`set_site`] set,
+    /// and the items and cards of `d`.
     fn new(
         d: &'a Dossier,
-        theme: theme::Theme,
+        theme: &'a theme::Theme,
+        items: &'a Items,
+        cards: &'a Cards,
         urls: &'a Urls,
-        build_date: Option<PartialDate>,
         provided: Provided<'a>,
-    ) -> Result<Self, Vec<Diagnostic>> {
-        let strings = theme.strings;
-        let nav = navigation(d, &strings);
-        let paths = SitePaths::new();
-        let s = &d.settings;
-        let ui_language = s.ui_language.tag();
-        let site = SiteView {
-            site_title: &s.title,
-            site_description: &s.description,
-            ui_language,
-            content_language: &s.language,
-            content_lang_attr: if s.language == ui_language {
-                String::new()
-            } else {
-                format!(r#" lang="{}""#, crate::escape::html(&s.language))
-            },
-            feed: urls.page(paths::FEED),
-            built: build_date.map(|date| strings.date(date)),
-            nav: &nav,
-            paths: &paths,
-        };
-        let mut tera = theme.tera;
-        let global = tera::Context::from_serialize(&site)
-            .map_err(|e| vec![theme.sources.render_error("base.html", &e)])?;
-        tera.global_context().extend(global);
-        let items = Items::new(d, &strings);
-        let cards = draw_cards(&tera, &theme.sources, &items)?;
-        Ok(Renderer {
+    ) -> Self {
+        Renderer {
             d,
-            tera,
-            sources: theme.sources,
+            tera: &theme.tera,
+            sources: &theme.sources,
             urls,
             provided,
             items,
             topics: TopicLists::new(d),
             cards,
-            strings,
-        })
+            strings: theme.strings.clone(),
+        }
     }
 
     /// Every page of the site with its output path.
     fn pages(&self) -> Vec<(String, Page<'a>)> {
-        let d = self.d;
-        let mut out: Vec<(String, Page)> = vec![
-            (paths::HOME.into(), Page::Index),
-            (paths::NOT_FOUND.into(), Page::NotFound),
-            (paths::DATA.into(), Page::Data),
-            (paths::SEARCH.into(), Page::Search),
-            (paths::TOPICS.into(), Page::TopicList),
-            (paths::ENTITIES.into(), Page::EntityList),
-        ];
-        out.extend(paged(List::Articles, d.articles.len()).map(|(p, n)| (p, Page::ArticleList(n))));
-        out.extend(paged(List::Claims, d.claims.len()).map(|(p, n)| (p, Page::ClaimList(n))));
-        // The full lists the home page shows only the start of.
-        for kind in topics::HOME_KINDS {
-            let len = self.topics.everywhere(kind).len();
-            if len > topics::FIRST_PAIRS {
-                let list = List::Relations(kind.key());
-                out.extend(paged(list, len).map(|(p, n)| (p, Page::Relations(kind, n))));
-            }
-        }
-        out.extend(
-            d.articles
-                .values()
-                .map(|a| (paths::article(&a.doc.slug), Page::Article(a))),
-        );
-        out.extend(
-            d.claims
-                .values()
-                .map(|c| (paths::claim(&c.doc.slug), Page::Claim(c))),
-        );
-        for s in d.topics.keys() {
-            let len = d.by_topic.get(s).map_or(0, Vec::len);
-            out.extend(paged(List::Topic(s), len).map(|(p, n)| (p, Page::Topic(s, n))));
-            // The full lists a topic page shows only the start of.
-            for (measure, rows) in self.topics.figures(s) {
-                if topics::shown_estimates(rows).len() < rows.len() {
-                    let list = List::TopicFigures(s, &self.topics.measure_folders[*measure]);
-                    out.extend(
-                        paged(list, rows.len())
-                            .map(|(p, n)| (p, Page::TopicFigures(s, *measure, n))),
-                    );
-                }
-            }
-            for (kind, pairs) in self.topics.pairs(s) {
-                if pairs.len() > topics::FIRST_PAIRS {
-                    let list = List::TopicRelations(s, kind.key());
-                    out.extend(
-                        paged(list, pairs.len())
-                            .map(|(p, n)| (p, Page::TopicRelations(s, *kind, n))),
-                    );
-                }
-            }
-        }
-        for s in d.entities.keys() {
-            let len = d.by_claimant.get(s).map_or(0, Vec::len);
-            out.extend(paged(List::Entity(s), len).map(|(p, n)| (p, Page::Entity(s, n))));
-        }
-        out.extend(
-            d.pages
-                .keys()
-                .map(|s| (paths::content_page(s), Page::Content(s))),
-        );
-        out
+        pages_of(self.d, &self.topics)
     }
 
     /// The common view of the page at `path`: `section` is the navigation
@@ -371,12 +449,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Claim `slug` (a claim of the dossier) as lists show it.
-    fn card(&self, slug: &str) -> ClaimCard<'a> {
-        self.cards[slug].clone()
+    fn card(&self, slug: &str) -> ClaimCard {
+        self.cards.0[slug].clone()
     }
 
     /// The cards of claims `slugs`, in order.
-    fn cards<'s>(&self, slugs: impl IntoIterator<Item = &'s str>) -> Vec<ClaimCard<'a>> {
+    fn cards<'s>(&self, slugs: impl IntoIterator<Item = &'s str>) -> Vec<ClaimCard> {
         slugs.into_iter().map(|slug| self.card(slug)).collect()
     }
 
@@ -399,63 +477,88 @@ impl<'a> Renderer<'a> {
 }
 
 /// Every claim as lists show it, its card drawn with the `claim_card`
-/// component on every core, once for every page: its links lead from
-/// [`CARD_ROOT`].
-fn draw_cards<'a>(
-    tera: &tera::Tera,
-    sources: &Sources,
-    items: &Items<'a>,
-) -> Result<BTreeMap<&'a str, ClaimCard<'a>>, Vec<Diagnostic>> {
-    let mut implicits = tera::Context::new();
-    let root = char::from(CARD_ROOT).to_string();
-    implicits.insert_value("root", tera::Value::safe_string(&root));
-    // Verdicts and claimants are shared by many claims: made once each.
-    let mut verdicts = BTreeMap::new();
-    let mut claimants = BTreeMap::new();
-    for claim in items.claims.values() {
-        verdicts
-            .entry(claim.verdict.key.as_str())
-            .or_insert_with(|| Shared::new(&claim.verdict));
-        claimants
-            .entry(claim.claimant.href.as_str())
-            .or_insert_with(|| Shared::new(&claim.claimant));
-    }
-    let claims: Vec<(&&str, &ClaimItem)> = items.claims.iter().collect();
-    let drawn: Vec<_> = claims
-        .par_iter()
-        .map(|(slug, claim)| {
-            let mut args = tera::Context::new();
-            args.insert("claim", claim);
-            let html = tera
-                .render_component_with_implicits("claim_card", &args, &implicits, None, true)
-                .map_err(|e| sources.card_error(&e))?;
-            Ok((**slug, *claim, Shared::html(&html)))
-        })
-        .collect();
-    let mut cards = BTreeMap::new();
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    for card in drawn {
-        match card {
-            Ok((slug, claim, card_html)) => {
-                let card = ClaimCard {
-                    slug,
-                    title: Shared::new(&claim.title),
-                    href: Shared::new(&claim.href),
-                    verdict: verdicts[claim.verdict.key.as_str()].clone(),
-                    claimant: claimants[claim.claimant.href.as_str()].clone(),
-                    claimed: Shared::new(&claim.claimed),
-                    card_html,
-                };
-                cards.insert(slug, card);
-            }
-            Err(e) if !diags.contains(&e) => diags.push(e),
-            Err(_) => {}
-        }
-    }
-    if diags.is_empty() {
+/// component, once for every page: its links lead from [`CARD_ROOT`].
+/// Kept by `serve` between saves, and drawn again for the claims whose
+/// items changed.
+pub(crate) struct Cards(BTreeMap<String, ClaimCard>);
+
+impl Cards {
+    /// The card of every claim of `items`, drawn on every core with the
+    /// theme (its site set by [`set_site`]).
+    pub(crate) fn draw(theme: &theme::Theme, items: &Items) -> Result<Cards, Vec<Diagnostic>> {
+        let mut cards = Cards(BTreeMap::new());
+        let all: Vec<&String> = items.claims.keys().collect();
+        cards.redraw(theme, items, all)?;
         Ok(cards)
-    } else {
-        Err(diags)
+    }
+
+    /// Draws again the cards of claims `slugs` from their items; the card
+    /// of a slug with no item (a claim that went) goes.
+    pub(crate) fn redraw<'s>(
+        &mut self,
+        theme: &theme::Theme,
+        items: &Items,
+        slugs: impl IntoIterator<Item = &'s String>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut implicits = tera::Context::new();
+        let root = char::from(CARD_ROOT).to_string();
+        implicits.insert_value("root", tera::Value::safe_string(&root));
+        let mut claims: Vec<(&String, &ClaimItem)> = Vec::new();
+        for slug in slugs {
+            match items.claims.get(slug) {
+                Some(claim) => claims.push((slug, claim)),
+                None => {
+                    self.0.remove(slug);
+                }
+            }
+        }
+        // Verdicts and claimants are shared by many claims: made once each.
+        let mut verdicts = BTreeMap::new();
+        let mut claimants = BTreeMap::new();
+        for (_, claim) in &claims {
+            verdicts
+                .entry(claim.verdict.key.as_str())
+                .or_insert_with(|| Shared::new(&claim.verdict));
+            claimants
+                .entry(claim.claimant.href.as_str())
+                .or_insert_with(|| Shared::new(&claim.claimant));
+        }
+        let drawn: Vec<_> = claims
+            .par_iter()
+            .map(|(slug, claim)| {
+                let mut args = tera::Context::new();
+                args.insert("claim", claim);
+                let html = theme
+                    .tera
+                    .render_component_with_implicits("claim_card", &args, &implicits, None, true)
+                    .map_err(|e| theme.sources.card_error(&e))?;
+                Ok((*slug, *claim, Shared::html(&html)))
+            })
+            .collect();
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for card in drawn {
+            match card {
+                Ok((slug, claim, card_html)) => {
+                    let card = ClaimCard {
+                        slug: Shared::new(slug),
+                        title: Shared::new(&claim.title),
+                        href: Shared::new(&claim.href),
+                        verdict: verdicts[claim.verdict.key.as_str()].clone(),
+                        claimant: claimants[claim.claimant.href.as_str()].clone(),
+                        claimed: Shared::new(&claim.claimed),
+                        card_html,
+                    };
+                    self.0.insert(slug.clone(), card);
+                }
+                Err(e) if !diags.contains(&e) => diags.push(e),
+                Err(_) => {}
+            }
+        }
+        if diags.is_empty() {
+            Ok(())
+        } else {
+            Err(diags)
+        }
     }
 }
 

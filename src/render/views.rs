@@ -113,7 +113,7 @@ pub(crate) struct Link {
     pub(crate) href: String,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct VerdictView {
     pub(crate) key: String,
     pub(crate) label: String,
@@ -124,7 +124,7 @@ pub(crate) struct VerdictView {
 }
 
 /// A date as a reader sees it; an inferred one carries how it was established.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct DateView {
     pub(crate) text: String,
     pub(crate) iso: String,
@@ -135,7 +135,7 @@ pub(crate) struct DateView {
 }
 
 /// A claim as it appears in lists and cards; built once per claim.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct ClaimItem {
     pub(crate) slug: String,
     pub(crate) title: String,
@@ -165,8 +165,8 @@ pub(crate) struct ClaimItem {
 /// table row or a one-line list needs besides. Pages write
 /// `{{ claim.card_html | safe }}`.
 #[derive(Serialize, Clone)]
-pub(crate) struct ClaimCard<'a> {
-    pub(crate) slug: &'a str,
+pub(crate) struct ClaimCard {
+    pub(crate) slug: Shared<String>,
     pub(crate) title: Shared<String>,
     pub(crate) href: Shared<String>,
     pub(crate) verdict: Shared<VerdictView>,
@@ -220,7 +220,7 @@ impl<T> Serialize for Shared<T> {
     }
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, PartialEq)]
 pub(crate) struct TopicItem {
     pub(crate) slug: String,
     pub(crate) title: String,
@@ -231,7 +231,7 @@ pub(crate) struct TopicItem {
     pub(crate) count_text: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub(crate) struct ArticleItem {
     pub(crate) title: String,
     pub(crate) href: String,
@@ -242,7 +242,7 @@ pub(crate) struct ArticleItem {
     pub(crate) claims_text: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, PartialEq)]
 pub(crate) struct EntityItem {
     pub(crate) name: String,
     pub(crate) kind: String,
@@ -265,11 +265,11 @@ pub(crate) struct FigureView {
 }
 
 #[derive(Serialize)]
-pub(crate) struct CorrectionView<'a> {
+pub(crate) struct CorrectionView {
     pub(crate) date: String,
     pub(crate) date_iso: String,
     pub(crate) note_html: String,
-    pub(crate) claim: ClaimCard<'a>,
+    pub(crate) claim: ClaimCard,
 }
 
 /// How many claims have one verdict.
@@ -286,9 +286,9 @@ pub(crate) struct VerdictCount {
 
 /// Two related claims, as the claim that declares the relation reads it.
 #[derive(Serialize)]
-pub(crate) struct Pair<'a> {
-    pub(crate) a: ClaimCard<'a>,
-    pub(crate) b: ClaimCard<'a>,
+pub(crate) struct Pair {
+    pub(crate) a: ClaimCard,
+    pub(crate) b: ClaimCard,
     pub(crate) label: String,
     pub(crate) note_html: Option<String>,
 }
@@ -307,10 +307,10 @@ pub(crate) struct IndexPage<'a> {
     pub(crate) unrated: Vec<VerdictCount>,
     /// What the sources disagree on: real contradictions (the first of them,
     /// and when there are more, all of them on pages of their own)...
-    pub(crate) conflicts: Vec<Pair<'a>>,
+    pub(crate) conflicts: Vec<Pair>,
     pub(crate) conflicts_all: Option<Link>,
     /// ...and reports that look as if they conflict but can both be true.
-    pub(crate) apparent: Vec<Pair<'a>>,
+    pub(crate) apparent: Vec<Pair>,
     pub(crate) apparent_all: Option<Link>,
     pub(crate) topics: &'a [TopicItem],
     /// The latest articles, and how many more the articles list has.
@@ -334,14 +334,14 @@ pub(crate) struct FilterOption {
 
 /// The claims of one verdict, on the claims list.
 #[derive(Serialize)]
-pub(crate) struct VerdictGroup<'a> {
+pub(crate) struct VerdictGroup {
     /// `verdict-<key>`: the home page's verdict counts link here.
     pub(crate) id: String,
     pub(crate) verdict: VerdictView,
     /// How many claims have this verdict in the whole list (site.js shows
     /// how many are visible instead, under a filter or on a page of many).
     pub(crate) count: usize,
-    pub(crate) claims: Vec<ClaimCard<'a>>,
+    pub(crate) claims: Vec<ClaimCard>,
 }
 
 /// A jump link to a verdict's claims in the claims list.
@@ -355,7 +355,7 @@ pub(crate) struct VerdictJump {
 
 /// `claims/index.html`.
 #[derive(Serialize)]
-pub(crate) struct ClaimsPage<'a> {
+pub(crate) struct ClaimsPage {
     pub(crate) intro: String,
     /// The filters' choices: verdicts in the rating scale's order, topics,
     /// articles and claimants in alphabetical order.
@@ -365,7 +365,7 @@ pub(crate) struct ClaimsPage<'a> {
     pub(crate) claimants: Vec<FilterOption>,
     /// Kinds of relation, so that claims in real or apparent conflict can be listed.
     pub(crate) relations: Vec<FilterOption>,
-    pub(crate) groups: Vec<VerdictGroup<'a>>,
+    pub(crate) groups: Vec<VerdictGroup>,
     /// Each verdict group's first page and anchor, for the jump links.
     pub(crate) jumps: Vec<VerdictJump>,
     pub(crate) pagination: Option<Pagination>,
@@ -393,7 +393,7 @@ pub(crate) struct ArticlePage<'a> {
     pub(crate) furniture: Vec<FurnitureLine<'a>>,
     pub(crate) notes: Vec<NoteView<'a>>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<ClaimCard<'a>>,
+    pub(crate) claims: Vec<ClaimCard>,
 }
 
 /// One paragraph of the seed, with its highlights (and their English, hidden
@@ -429,13 +429,13 @@ pub(crate) struct ClaimPage<'a> {
     pub(crate) appearances_heading: String,
     pub(crate) appearances: Vec<AppearanceView<'a>>,
     pub(crate) figures: Vec<FigureView>,
-    pub(crate) relations: Vec<RelationGroup<'a>>,
+    pub(crate) relations: Vec<RelationGroup>,
     pub(crate) analysis_html: String,
     pub(crate) sources: Vec<SourceView<'a>>,
     pub(crate) outside_knowledge: bool,
     pub(crate) reviewed: Option<String>,
     pub(crate) updated: Option<String>,
-    pub(crate) corrections: Vec<CorrectionView<'a>>,
+    pub(crate) corrections: Vec<CorrectionView>,
     /// A citation: title, dossier, date reviewed (the template adds the address).
     pub(crate) cite: String,
 }
@@ -463,15 +463,15 @@ pub(crate) struct AppearanceView<'a> {
 
 /// Related claims of one kind and direction ("Contradicts", "Supported by").
 #[derive(Serialize)]
-pub(crate) struct RelationGroup<'a> {
+pub(crate) struct RelationGroup {
     pub(crate) kind: &'static str,
     pub(crate) label: String,
-    pub(crate) items: Vec<RelatedItem<'a>>,
+    pub(crate) items: Vec<RelatedItem>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct RelatedItem<'a> {
-    pub(crate) claim: ClaimCard<'a>,
+pub(crate) struct RelatedItem {
+    pub(crate) claim: ClaimCard,
     pub(crate) note_html: Option<String>,
 }
 
@@ -490,24 +490,24 @@ pub(crate) struct TopicPage<'a> {
     pub(crate) summary: &'a str,
     pub(crate) overview_html: String,
     /// Each measure's estimates; on the first page only.
-    pub(crate) figures: Vec<MeasureTable<'a>>,
+    pub(crate) figures: Vec<MeasureTable>,
     /// Pairs of related claims by kind: conflicts, apparent conflicts,
     /// updates, agreements, context; kinds with no pair are left out. On the
     /// first page only.
-    pub(crate) relation_groups: Vec<TopicRelations<'a>>,
+    pub(crate) relation_groups: Vec<TopicRelations>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<ClaimCard<'a>>,
+    pub(crate) claims: Vec<ClaimCard>,
     /// Pages after the first hold the claims only.
     pub(crate) pagination: Option<Pagination>,
 }
 
 /// The first pairs of one relation kind on a topic page.
 #[derive(Serialize)]
-pub(crate) struct TopicRelations<'a> {
+pub(crate) struct TopicRelations {
     pub(crate) kind: &'static str,
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,
-    pub(crate) pairs: Vec<Pair<'a>>,
+    pub(crate) pairs: Vec<Pair>,
     /// When the topic has more pairs of this kind than shown: all of them,
     /// on pages of their own (`relations.html`).
     pub(crate) all: Option<Link>,
@@ -517,13 +517,13 @@ pub(crate) struct TopicRelations<'a> {
 /// ones that are numbers. At most about fifty: the latest, and every one
 /// whose claim is in a conflict.
 #[derive(Serialize)]
-pub(crate) struct MeasureTable<'a> {
+pub(crate) struct MeasureTable {
     /// The measure's label, for the page's contents.
     pub(crate) label: String,
     pub(crate) heading: String,
     /// With one estimate (one row), the template shows it as a figure, not
     /// a table.
-    pub(crate) rows: Vec<FigureRow<'a>>,
+    pub(crate) rows: Vec<FigureRow>,
     /// The chart as HTML (hidden from screen readers, which read the table);
     /// empty with fewer than two estimates that are numbers.
     pub(crate) chart: String,
@@ -539,20 +539,20 @@ pub(crate) struct MeasureTable<'a> {
 }
 
 #[derive(Serialize)]
-pub(crate) struct FigureRow<'a> {
-    pub(crate) claim: ClaimCard<'a>,
+pub(crate) struct FigureRow {
+    pub(crate) claim: ClaimCard,
     pub(crate) figure: FigureView,
 }
 
 /// `topics/<slug>/figures/<measure>/index.html` and its pages: every
 /// estimate of one measure on a topic, oldest first.
 #[derive(Serialize)]
-pub(crate) struct FiguresPage<'a> {
+pub(crate) struct FiguresPage {
     /// The topic, for the breadcrumb and the way back.
     pub(crate) topic: Link,
     pub(crate) heading: String,
     pub(crate) intro: String,
-    pub(crate) rows: Vec<FigureRow<'a>>,
+    pub(crate) rows: Vec<FigureRow>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -560,13 +560,13 @@ pub(crate) struct FiguresPage<'a> {
 /// one relation kind on a topic; `relations/<kind>/index.html`, in the whole
 /// dossier (conflicts and apparent conflicts, which the home page starts).
 #[derive(Serialize)]
-pub(crate) struct RelationsPage<'a> {
+pub(crate) struct RelationsPage {
     /// The topic, for the breadcrumb and the way back; none for the dossier's.
     pub(crate) topic: Option<Link>,
     pub(crate) kind: &'static str,
     pub(crate) heading: String,
     pub(crate) intro: Option<String>,
-    pub(crate) pairs: Vec<Pair<'a>>,
+    pub(crate) pairs: Vec<Pair>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -583,7 +583,7 @@ pub(crate) struct EntityPage<'a> {
     pub(crate) breakdown: Vec<VerdictCount>,
     pub(crate) unrated: Vec<VerdictCount>,
     pub(crate) claims_heading: String,
-    pub(crate) claims: Vec<ClaimCard<'a>>,
+    pub(crate) claims: Vec<ClaimCard>,
     pub(crate) pagination: Option<Pagination>,
 }
 
@@ -595,7 +595,7 @@ pub(crate) struct ContentPage<'a> {
     /// On the corrections and contribute pages: the repository, when known.
     pub(crate) repository: Option<Link>,
     /// The corrections page also lists every correction in the dossier, newest first.
-    pub(crate) corrections: Option<Vec<CorrectionView<'a>>>,
+    pub(crate) corrections: Option<Vec<CorrectionView>>,
     pub(crate) corrections_heading: String,
 }
 

@@ -5,7 +5,7 @@
 //! copies of every seed are never held at once.
 
 use super::place::{failure, Place};
-use super::Article;
+use super::{Article, Findings, Step};
 use crate::anchor::{AnchorError, Haystack, Selector};
 use crate::diagnostic::Diagnostic;
 use crate::load::Seed;
@@ -17,25 +17,37 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
-/// Where each claim appearance was found, by (claim, appearance) index, with
-/// the sentences it touches: `None` when it could not be placed (that is
-/// reported, and what it most likely meant is set aside in the article).
-/// Appearances of an article whose seed could not be read are not in it.
-pub(super) type Located = BTreeMap<(usize, usize), Option<(Range<usize>, Range<usize>)>>;
+/// Where a quote was found, with the sentences it touches; `None` when it
+/// could not be placed (that is reported, and what it most likely meant is
+/// set aside in the article).
+pub(super) type Found = Option<(Range<usize>, Range<usize>)>;
+
+/// Where each claim's appearances were found, by claim, one entry per
+/// appearance: `None` for an appearance whose article was not placed (it
+/// names no article, or one whose seed could not be read).
+pub(super) type Located = BTreeMap<String, Vec<Option<Found>>>;
+
+/// The appearances of the claims that quote one article: each claim with
+/// the index of the appearance.
+pub(super) type Quotes<'a> = Vec<(&'a Doc<ClaimMeta>, usize)>;
 
 /// The articles whose seed could be read, with their annotations placed, and
 /// where each claim's appearances are found in them. Articles are placed on
-/// every core; each takes its seed's text rather than a copy.
+/// every core; each takes its seed's text rather than a copy. What each
+/// article's placing finds is under its own [`Step::Article`].
 pub(super) fn place_annotations(
     docs: Vec<Doc<ArticleMeta>>,
     mut seeds: BTreeMap<String, Seed>,
     claims: &[Doc<ClaimMeta>],
-    diags: &mut Vec<Diagnostic>,
+    found: &mut Findings,
 ) -> (BTreeMap<String, Article>, Located) {
-    let mut quoting: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (c, claim) in claims.iter().enumerate() {
+    let mut quoting: HashMap<&str, Quotes> = HashMap::new();
+    for claim in claims {
         for (i, a) in claim.meta.appearances.iter().enumerate() {
-            quoting.entry(a.article.as_str()).or_default().push((c, i));
+            quoting
+                .entry(a.article.as_str())
+                .or_default()
+                .push((claim, i));
         }
     }
     // Each seed goes to the article naming it; one named again (an error)
@@ -43,6 +55,7 @@ pub(super) fn place_annotations(
     let mut with_seeds: Vec<(Doc<ArticleMeta>, Seed)> = Vec::new();
     let mut last_user: HashMap<String, usize> = HashMap::new();
     for doc in docs {
+        let diags = found.entry(Step::Article(doc.slug.clone())).or_default();
         super::checks::url(&doc, "url", doc.meta.url.as_deref(), diags);
         let earlier = last_user.get(&doc.meta.seed).copied();
         let seed = match earlier {
@@ -77,28 +90,47 @@ pub(super) fn place_annotations(
             let quotes = quoting
                 .get(doc.slug.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            place_article(doc, seed, quotes, claims)
+            let (article, spots, problems) = place_article(doc, seed, quotes);
+            (article, quotes, spots, problems)
         })
         .collect();
     let mut articles = BTreeMap::new();
     let mut located = Located::new();
-    for (article, found, problems) in placed {
-        located.extend(found);
-        diags.extend(problems);
+    for (article, quotes, spots, problems) in placed {
+        record(&mut located, quotes, spots);
+        found
+            .entry(Step::Article(article.doc.slug.clone()))
+            .or_default()
+            .extend(problems);
         articles.insert(article.doc.slug.clone(), article);
     }
     (articles, located)
 }
 
+/// Notes where each of `quotes` was found.
+pub(super) fn record(
+    located: &mut Located,
+    quotes: &[(&Doc<ClaimMeta>, usize)],
+    spots: Vec<Found>,
+) {
+    for (&(claim, i), spot) in quotes.iter().zip(spots) {
+        let entry = located
+            .entry(claim.slug.clone())
+            .or_insert_with(|| vec![None; claim.meta.appearances.len()]);
+        if let Some(slot) = entry.get_mut(i) {
+            *slot = Some(spot);
+        }
+    }
+}
+
 /// One article with its own annotations placed in its seed, and where the
-/// claim appearances `quotes` (claim, appearance) are found there, with the
+/// claim appearances `quotes` are found there (in their order), with the
 /// problems found.
-fn place_article(
+pub(super) fn place_article(
     doc: Doc<ArticleMeta>,
     seed: Seed,
-    quotes: &[(usize, usize)],
-    claims: &[Doc<ClaimMeta>],
-) -> (Article, Located, Vec<Diagnostic>) {
+    quotes: &[(&Doc<ClaimMeta>, usize)],
+) -> (Article, Vec<Found>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let hay = Haystack::new(&seed.text);
     let seed_path = Path::new("seeds").join(&doc.meta.seed);
@@ -145,9 +177,8 @@ fn place_article(
         .zip(&m.notes)
         .filter_map(|(range, n)| Some((range?, n.note.clone())))
         .collect();
-    let mut located = Located::new();
-    for &(c, i) in quotes {
-        let claim = &claims[c];
+    let mut spots = Vec::with_capacity(quotes.len());
+    for &(claim, i) in quotes {
         let a = &claim.meta.appearances[i];
         let sel = selector(&a.quote, &a.prefix, &a.suffix);
         let at = format!("appearances[{i}]");
@@ -158,7 +189,7 @@ fn place_article(
                 let sentence = sentence_around(&seed.text, &range);
                 (range, sentence)
             });
-        located.insert((c, i), found);
+        spots.push(found);
     }
     let article = Article {
         text: seed.text,
@@ -171,7 +202,7 @@ fn place_article(
         unplaced,
         doc,
     };
-    (article, located, diags)
+    (article, spots, diags)
 }
 
 /// The W3C TextQuoteSelector of an annotation that quotes a seed.

@@ -57,18 +57,35 @@ pub(super) fn known(
         (_, Reference::Measure) if valid.is_empty() => {
             "add the measure under `measures:` in content/dossier.yaml first".to_string()
         }
-        (_, Reference::In(c)) if valid.is_empty() => {
-            format!("there is no {what} yet: add content/{}/{value}.md first", c.folder())
-        }
+        (_, Reference::In(c)) if valid.is_empty() => format!(
+            "there is no {what} yet: add content/{}/{value}.md first (`{}` writes it)",
+            c.folder(),
+            new_command(c, value)
+        ),
         _ if valid.len() <= 12 => format!("write one of: {}", valid.join(", ")),
         (_, Reference::Verdict) => "see the `verdicts` list in content/dossier.yaml".to_string(),
         (_, Reference::Measure) => "see the `measures` list in content/dossier.yaml".to_string(),
         (_, Reference::In(c)) => format!(
-            "no file content/{}/{value}.md exists: check the spelling in that folder, or create the file (`dossier new {what} {value}`)",
-            c.folder()
+            "no file content/{}/{value}.md exists: check the spelling in that folder, or create the file (`{}`)",
+            c.folder(),
+            new_command(c, value)
         ),
     };
     diags.push(d.hint(hint));
+}
+
+/// The command that writes a new file of `collection` named `slug`, in full:
+/// a claim needs the article and words that make it, an article its seed.
+fn new_command(collection: Collection, slug: &str) -> String {
+    match collection {
+        Collection::Claims => {
+            format!(
+                "dossier new claim {slug} --article <article> --quote \"<the words that make it>\""
+            )
+        }
+        Collection::Articles => format!("dossier new article {slug} --seed <its file in seeds/>"),
+        _ => format!("dossier new {} {slug}", collection.singular()),
+    }
 }
 
 /// ", e.g. a, b, c" for a hint, when there are a few to choose from.

@@ -5,6 +5,7 @@
 use super::articles::{selector, Located};
 use super::checks::{self, Reference};
 use super::{is_unreadable, Article, Claim, Highlight};
+use super::{Findings, Step};
 use crate::anchor::{Haystack, Selector};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::Doc;
@@ -46,7 +47,7 @@ pub(super) struct Known<'a> {
     pub(super) settings: Option<&'a Settings>,
     pub(super) topics: &'a BTreeMap<String, Doc<TopicMeta>>,
     pub(super) entities: &'a BTreeMap<String, Doc<EntityMeta>>,
-    pub(super) claims: BTreeSet<String>,
+    pub(super) claims: &'a BTreeSet<String>,
     pub(super) unreadable: &'a BTreeSet<(Collection, String)>,
 }
 
@@ -55,36 +56,55 @@ pub(super) fn resolve_claims(
     known: &Known,
     articles: &mut BTreeMap<String, Article>,
     located: &Located,
-    diags: &mut Vec<Diagnostic>,
+    found: &mut Findings,
 ) -> BTreeMap<String, Claim> {
     let mut claims = BTreeMap::new();
-    for (c, doc) in docs.into_iter().enumerate() {
-        check_references(&doc, known, diags);
-        check_relations(&doc, known, diags);
-        check_presence(&doc, known, diags);
-        check_claim_reviewed(&doc, known, diags);
-        check_dates(&doc, known, diags);
-        let placed = place_appearances(c, &doc, known, articles, located, diags);
-        claims.insert(
-            doc.slug.clone(),
-            Claim {
-                doc,
-                placed,
-                edges: Vec::new(),
-            },
-        );
+    for doc in docs {
+        let diags = found.entry(Step::Claim(doc.slug.clone())).or_default();
+        let claim = resolve_claim(doc, known, articles, located, diags);
+        claims.insert(claim.doc.slug.clone(), claim);
     }
-    duplicate_passages(&claims, articles, diags);
-    for article in articles.values_mut() {
-        article.highlights.sort_by(|a, b| {
-            (a.range.start, std::cmp::Reverse(a.range.end), &a.claim).cmp(&(
-                b.range.start,
-                std::cmp::Reverse(b.range.end),
-                &b.claim,
-            ))
-        });
+    for (slug, article) in articles.iter_mut() {
+        sort_highlights(article);
+        let diags = found.entry(Step::Duplicates(slug.clone())).or_default();
+        duplicate_passages(&claims, slug, article, diags);
     }
     claims
+}
+
+/// One claim: its references checked, and its appearances placed, each
+/// also recorded as a highlight in its article (left for
+/// [`sort_highlights`] to put in order).
+pub(super) fn resolve_claim(
+    doc: Doc<ClaimMeta>,
+    known: &Known,
+    articles: &mut BTreeMap<String, Article>,
+    located: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> Claim {
+    check_references(&doc, known, diags);
+    check_relations(&doc, known, diags);
+    check_presence(&doc, known, diags);
+    check_claim_reviewed(&doc, known, diags);
+    check_dates(&doc, known, diags);
+    let placed = place_appearances(&doc, known, articles, located, diags);
+    Claim {
+        doc,
+        placed,
+        edges: Vec::new(),
+    }
+}
+
+/// An article's highlights in text order: by where they start, the longer
+/// first, then by claim.
+pub(super) fn sort_highlights(article: &mut Article) {
+    article.highlights.sort_by(|a, b| {
+        (a.range.start, std::cmp::Reverse(a.range.end), &a.claim).cmp(&(
+            b.range.start,
+            std::cmp::Reverse(b.range.end),
+            &b.claim,
+        ))
+    });
 }
 
 /// Claimant, topics, verdict, figures and source links.
@@ -278,37 +298,36 @@ fn set_aside_for_unknown_article(
     }
 }
 
-/// Claims that quote exactly the same words of an article: the same claim
-/// written twice, most likely. The claim with the most appearances is taken
+/// Claims that quote exactly the same words of the article `slug`: the
+/// same claim written twice, most likely. The claim with the most appearances is taken
 /// as the established one (the first by name, when they have as many), and
 /// each other is told to join it. A quote inside another claim's longer
 /// quote (a figure inside a statement) is a claim of its own: not reported.
-fn duplicate_passages(
+pub(super) fn duplicate_passages(
     claims: &BTreeMap<String, Claim>,
-    articles: &BTreeMap<String, Article>,
+    slug: &str,
+    article: &Article,
     diags: &mut Vec<Diagnostic>,
 ) {
     let weight = |slug: &str| claims.get(slug).map_or(0, |c| c.placed.len());
-    for (slug, article) in articles {
-        let mut by_range: BTreeMap<(usize, usize), Vec<&Highlight>> = BTreeMap::new();
-        for h in &article.highlights {
-            by_range
-                .entry((h.range.start, h.range.end))
-                .or_default()
-                .push(h);
-        }
-        for same in by_range.values() {
-            let Some(kept) = same
-                .iter()
-                .map(|h| h.claim.as_str())
-                .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.cmp(a)))
-            else {
-                continue;
-            };
-            for h in same.iter().filter(|h| h.claim != kept) {
-                if let Some(c) = claims.get(&h.claim) {
-                    diags.push(already_claimed(&c.doc, h.appearance, kept, slug));
-                }
+    let mut by_range: BTreeMap<(usize, usize), Vec<&Highlight>> = BTreeMap::new();
+    for h in &article.highlights {
+        by_range
+            .entry((h.range.start, h.range.end))
+            .or_default()
+            .push(h);
+    }
+    for same in by_range.values() {
+        let Some(kept) = same
+            .iter()
+            .map(|h| h.claim.as_str())
+            .max_by(|a, b| weight(a).cmp(&weight(b)).then(b.cmp(a)))
+        else {
+            continue;
+        };
+        for h in same.iter().filter(|h| h.claim != kept) {
+            if let Some(c) = claims.get(&h.claim) {
+                diags.push(already_claimed(&c.doc, h.appearance, kept, slug));
             }
         }
     }
@@ -376,7 +395,6 @@ fn check_dates(doc: &Doc<ClaimMeta>, known: &Known, diags: &mut Vec<Diagnostic>)
 
 /// Places each appearance in its article and records the highlight there too.
 fn place_appearances(
-    c: usize,
     doc: &Doc<ClaimMeta>,
     known: &Known,
     articles: &mut BTreeMap<String, Article>,
@@ -386,7 +404,8 @@ fn place_appearances(
     let mut placed = Vec::new();
     for (i, a) in doc.meta.appearances.iter().enumerate() {
         let at = format!("appearances[{i}]");
-        let Some(found) = located.get(&(c, i)) else {
+        let spot = located.get(&doc.slug).and_then(|spots| spots.get(i));
+        let Some(found) = spot.cloned().flatten() else {
             if !is_unreadable(known.unreadable, Collection::Articles, &a.article) {
                 let valid = articles.keys().map(String::as_str).collect();
                 let at = format!("{at}.article");
@@ -403,9 +422,7 @@ fn place_appearances(
             }
             continue;
         };
-        let (Some((range, sentence)), Some(article)) =
-            (found.clone(), articles.get_mut(&a.article))
-        else {
+        let (Some((range, sentence)), Some(article)) = (found, articles.get_mut(&a.article)) else {
             continue;
         };
         let mine = || article.highlights.iter().filter(|h| h.claim == doc.slug);

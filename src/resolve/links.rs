@@ -3,16 +3,16 @@
 //! links must be on the allowlist, and raw HTML is flagged, since the site
 //! shows it as text.
 
-use super::{slugs_in, Dossier};
+use super::{slugs_in, Dossier, Findings, Step};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::markdown::{self, InternalLink};
-use crate::model::{Collection, Doc};
+use crate::model::{ArticleMeta, ClaimMeta, Collection, Doc};
 use crate::paths;
 use crate::text::shorten;
 use crate::url::{is_allowed_link, ALLOWED_LINKS};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A Markdown text in a file: the file, the file's text, the Markdown, and
 /// the Markdown's byte offset in the file (approximate for folded notes).
@@ -30,35 +30,82 @@ impl MarkdownText<'_> {
     }
 }
 
-/// Every Markdown text of the dossier.
-fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
-    fn body<M>(doc: &Doc<M>) -> MarkdownText<'_> {
-        MarkdownText {
-            path: &doc.path,
-            file_text: &doc.text,
-            md: &doc.body,
-            offset: doc.text.len().saturating_sub(doc.body.len()),
-        }
-    }
-    // A note written in the front matter: find where its text starts. Block
-    // scalars (`>-`) fold lines, so positions inside are approximate: anchor
-    // at the first words when they are found near the value.
-    fn note<'a, M>(doc: &'a Doc<M>, path: &str, md: &'a str) -> MarkdownText<'a> {
-        let at = doc.offset_of(path);
-        let near = doc
-            .text
-            .get(at..)
-            .and_then(|rest| rest.find(first_words(md)))
-            .filter(|&i| i < 200)
-            .map_or(at, |i| at + i);
-        MarkdownText {
-            path: &doc.path,
-            file_text: &doc.text,
-            md,
-            offset: near,
-        }
-    }
+/// Every Markdown text of the dossier, or of the files `only` names.
+fn markdown_texts<'d>(d: &'d Dossier, only: Option<&BTreeSet<PathBuf>>) -> Vec<MarkdownText<'d>> {
     let mut out = Vec::new();
+    let settings_file = Path::new(crate::model::SETTINGS_FILE);
+    let Some(only) = only else {
+        settings_texts(d, &mut out);
+        for a in d.articles.values() {
+            article_texts(&a.doc, &mut out);
+        }
+        for c in d.claims.values() {
+            claim_texts(&c.doc, &mut out);
+        }
+        out.extend(d.topics.values().map(body));
+        out.extend(d.entities.values().map(body));
+        out.extend(d.pages.values().map(body));
+        return out;
+    };
+    for path in only {
+        if path == settings_file {
+            settings_texts(d, &mut out);
+            continue;
+        }
+        let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let folder = path.parent().and_then(|p| p.file_name());
+        let folder = folder.and_then(|f| f.to_str()).unwrap_or("");
+        let mut texts = Vec::new();
+        match Collection::ALL.into_iter().find(|c| c.folder() == folder) {
+            Some(Collection::Articles) => {
+                if let Some(a) = d.articles.get(slug) {
+                    article_texts(&a.doc, &mut texts);
+                }
+            }
+            Some(Collection::Claims) => {
+                if let Some(c) = d.claims.get(slug) {
+                    claim_texts(&c.doc, &mut texts);
+                }
+            }
+            Some(Collection::Topics) => texts.extend(d.topics.get(slug).map(body)),
+            Some(Collection::Entities) => texts.extend(d.entities.get(slug).map(body)),
+            Some(Collection::Pages) => texts.extend(d.pages.get(slug).map(body)),
+            None => {}
+        }
+        out.extend(texts.into_iter().filter(|t| t.path == path));
+    }
+    out
+}
+
+fn body<M>(doc: &Doc<M>) -> MarkdownText<'_> {
+    MarkdownText {
+        path: &doc.path,
+        file_text: &doc.text,
+        md: &doc.body,
+        offset: doc.text.len().saturating_sub(doc.body.len()),
+    }
+}
+
+/// A note written in the front matter: find where its text starts. Block
+/// scalars (`>-`) fold lines, so positions inside are approximate: anchor
+/// at the first words when they are found near the value.
+fn note<'a, M>(doc: &'a Doc<M>, path: &str, md: &'a str) -> MarkdownText<'a> {
+    let at = doc.offset_of(path);
+    let near = doc
+        .text
+        .get(at..)
+        .and_then(|rest| rest.find(first_words(md)))
+        .filter(|&i| i < 200)
+        .map_or(at, |i| at + i);
+    MarkdownText {
+        path: &doc.path,
+        file_text: &doc.text,
+        md,
+        offset: near,
+    }
+}
+
+fn settings_texts<'d>(d: &'d Dossier, out: &mut Vec<MarkdownText<'d>>) {
     if let Some(editors) = &d.settings.editors {
         let at = crate::yaml::offset_of(&d.settings_text, 0..d.settings_text.len(), "editors");
         out.push(MarkdownText {
@@ -68,27 +115,25 @@ fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
             offset: at,
         });
     }
-    for a in d.articles.values() {
-        out.push(body(&a.doc));
-        for (i, n) in a.doc.meta.notes.iter().enumerate() {
-            out.push(note(&a.doc, &format!("notes[{i}].note"), &n.note));
+}
+
+fn article_texts<'d>(doc: &'d Doc<ArticleMeta>, out: &mut Vec<MarkdownText<'d>>) {
+    out.push(body(doc));
+    for (i, n) in doc.meta.notes.iter().enumerate() {
+        out.push(note(doc, &format!("notes[{i}].note"), &n.note));
+    }
+}
+
+fn claim_texts<'d>(doc: &'d Doc<ClaimMeta>, out: &mut Vec<MarkdownText<'d>>) {
+    out.push(body(doc));
+    for (i, r) in doc.meta.relations.iter().enumerate() {
+        if let Some(n) = &r.note {
+            out.push(note(doc, &format!("relations[{i}].note"), n));
         }
     }
-    for c in d.claims.values() {
-        out.push(body(&c.doc));
-        for (i, r) in c.doc.meta.relations.iter().enumerate() {
-            if let Some(n) = &r.note {
-                out.push(note(&c.doc, &format!("relations[{i}].note"), n));
-            }
-        }
-        for (i, k) in c.doc.meta.corrections.iter().enumerate() {
-            out.push(note(&c.doc, &format!("corrections[{i}].note"), &k.note));
-        }
+    for (i, k) in doc.meta.corrections.iter().enumerate() {
+        out.push(note(doc, &format!("corrections[{i}].note"), &k.note));
     }
-    out.extend(d.topics.values().map(body));
-    out.extend(d.entities.values().map(body));
-    out.extend(d.pages.values().map(body));
-    out
 }
 
 fn first_words(s: &str) -> &str {
@@ -97,20 +142,31 @@ fn first_words(s: &str) -> &str {
     &s[..end]
 }
 
-/// Checks the links and the raw HTML of every Markdown text, on every core.
+/// Checks the links and the raw HTML of every Markdown text, or of the
+/// files `only` names, on every core: what is found in each file, under its
+/// [`Step::Links`].
 pub(super) fn check_markdown(
     d: &Dossier,
     unreadable: &BTreeSet<(Collection, String)>,
-) -> Vec<Diagnostic> {
-    markdown_texts(d)
+    only: Option<&BTreeSet<PathBuf>>,
+) -> Findings {
+    let texts = markdown_texts(d, only);
+    let checked: Vec<(&Path, Vec<Diagnostic>)> = texts
         .par_iter()
-        .flat_map_iter(|text| {
+        .map(|text| {
             let mut found = Vec::new();
             check_links(d, unreadable, text, &mut found);
             check_raw_html(text, &mut found);
-            found
+            (text.path, found)
         })
-        .collect()
+        .collect();
+    let mut out = Findings::new();
+    for (path, found) in checked {
+        out.entry(Step::Links(path.to_path_buf()))
+            .or_default()
+            .extend(found);
+    }
+    out
 }
 
 /// Every `@kind/slug` link must name an existing file, and every other link

@@ -15,9 +15,11 @@ mod claims;
 mod links;
 pub(crate) mod place;
 mod relations;
+mod update;
 
 pub(crate) use claims::SENTENCE_SLACK;
 pub(crate) use links::resolve_internal;
+pub(crate) use update::{Changed, Edit, Live};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Sources;
@@ -25,6 +27,7 @@ use crate::model::Doc;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::path::PathBuf;
 
 /// The whole dossier, resolved and checked.
 #[derive(Debug)]
@@ -43,7 +46,7 @@ pub(crate) struct Dossier {
     pub(crate) by_claimant: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Article {
     pub(crate) doc: Doc<ArticleMeta>,
     /// The seed text (without a byte-order mark), for display and offsets.
@@ -64,7 +67,7 @@ pub(crate) struct Article {
 }
 
 /// One claim appearance placed in its article's text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Highlight {
     pub(crate) claim: String,
     /// Index into the claim's `appearances`.
@@ -76,7 +79,7 @@ pub(crate) struct Highlight {
     pub(crate) fragment: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Claim {
     pub(crate) doc: Doc<ClaimMeta>,
     /// Where each appearance landed (same order as `doc.meta.appearances`).
@@ -93,7 +96,7 @@ impl Claim {
 }
 
 /// A relation seen from one claim.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Edge {
     pub(crate) kind: RelationKind,
     pub(crate) other: String,
@@ -142,15 +145,55 @@ impl Dossier {
     }
 }
 
+/// Which step of resolving found a problem, and in what. An update after a
+/// change (see [`Live`]) does again the steps that what changed touches, and
+/// keeps what the others found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Step {
+    /// The settings' own checks.
+    Settings,
+    /// An article: its address, its seed, its annotations, and the claims'
+    /// quotes placed in it.
+    Article(String),
+    /// A claim: its references, and its appearances as highlights.
+    Claim(String),
+    /// Claims that quote the same words of an article.
+    Duplicates(String),
+    /// Relations written on both claims, said on the first claim by slug.
+    Relations(String),
+    /// The links and raw HTML in the Markdown of a file.
+    Links(PathBuf),
+    /// What nobody uses.
+    Unused,
+}
+
+/// Every problem found, by the step that found it.
+pub(crate) type Findings = BTreeMap<Step, Vec<Diagnostic>>;
+
 /// Resolves loaded sources. Returns `None` when anything could not be read or
 /// has an error that would make the site wrong; the diagnostics say why. Even
 /// without usable settings every other check runs, so that one run reports all.
 pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+    match resolve_live(sources) {
+        Ok(live) => (Some(live.dossier), flatten(live.findings)),
+        Err(found) => (None, flatten(found)),
+    }
+}
+
+/// Every diagnostic of `found`.
+pub(crate) fn flatten(found: Findings) -> Vec<Diagnostic> {
+    found.into_values().flatten().collect()
+}
+
+/// [`resolve`], keeping what an update needs; what was found when there is
+/// no dossier.
+pub(crate) fn resolve_live(sources: Sources) -> Result<Live, Findings> {
+    let mut found = Findings::new();
     let settings_ok = sources.settings.is_some();
     let settings = sources.settings.unwrap_or_else(Settings::fallback);
     if settings_ok {
-        checks::settings(&settings, &sources.settings_text, &mut diags);
+        let diags = found.entry(Step::Settings).or_default();
+        checks::settings(&settings, &sources.settings_text, diags);
     }
     let topics = by_slug(sources.topics);
     let entities = by_slug(sources.entities);
@@ -158,18 +201,22 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
     let unreadable = sources.unreadable;
 
     let (mut articles, located) =
-        articles::place_annotations(sources.articles, sources.seeds, &sources.claims, &mut diags);
+        articles::place_annotations(sources.articles, sources.seeds, &sources.claims, &mut found);
+    let claim_slugs: BTreeSet<String> = sources.claims.iter().map(|c| c.slug.clone()).collect();
     let known = claims::Known {
         settings: settings_ok.then_some(&settings),
         topics: &topics,
         entities: &entities,
-        claims: sources.claims.iter().map(|c| c.slug.clone()).collect(),
+        claims: &claim_slugs,
         unreadable: &unreadable,
     };
     let mut claims =
-        claims::resolve_claims(sources.claims, &known, &mut articles, &located, &mut diags);
-    drop(known);
-    relations::add_edges(&mut claims, &mut diags);
+        claims::resolve_claims(sources.claims, &known, &mut articles, &located, &mut found);
+    relations::add_edges(&mut claims);
+    for slug in claims.keys() {
+        let diags = found.entry(Step::Relations(slug.clone())).or_default();
+        relations::check_both_sides(&claims, slug, diags);
+    }
 
     let by_topic = index(&claims, |c| c.doc.meta.topics.clone());
     let by_claimant = index(&claims, |c| vec![c.doc.meta.claimant.clone()]);
@@ -184,15 +231,16 @@ pub(crate) fn resolve(sources: Sources) -> (Option<Dossier>, Vec<Diagnostic>) {
         by_topic,
         by_claimant,
     };
-    diags.extend(links::check_markdown(&dossier, &unreadable));
+    found.extend(links::check_markdown(&dossier, &unreadable, None));
     // Nothing can be said about use when some files could not be read.
     if unreadable.is_empty() {
-        checks::unused(&dossier, &mut diags);
+        let diags = found.entry(Step::Unused).or_default();
+        checks::unused(&dossier, diags);
     }
     if !settings_ok || !unreadable.is_empty() {
-        return (None, diags);
+        return Err(found);
     }
-    (Some(dossier), diags)
+    Ok(Live::new(dossier, located, claim_slugs, found))
 }
 
 fn by_slug<M>(docs: Vec<Doc<M>>) -> BTreeMap<String, Doc<M>> {

@@ -288,7 +288,14 @@ impl Problem {
             Kind::Custom if self.raw.contains("is not a date") => {
                 let given = ticked(&self.raw).into_iter().next().unwrap_or_default();
                 Some(match iso_date_from(&given) {
-                    Some(iso) => format!("write the date as year-month-day: `{key}: {iso}`"),
+                    Some((iso, None)) => {
+                        format!("write the date as year-month-day: `{key}: {iso}`")
+                    }
+                    Some((iso, Some(other))) => format!(
+                        "write the date as year-month-day: `{key}: {iso}`, reading `{given}` day first ({}), as Indonesian and European texts write dates; if it is month first ({}), as in American texts: `{key}: {other}`",
+                        spelled(&iso),
+                        spelled(&other)
+                    ),
                     None => "write the date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. `2025-04-28`"
                         .to_string(),
                 })
@@ -423,21 +430,48 @@ fn mismatch_hint(
 }
 
 /// `28/04/2025`, `28-04-2025`, `28.04.2025` -> `2025-04-28`.
-fn iso_date_from(s: &str) -> Option<String> {
+fn iso_date_from(s: &str) -> Option<(String, Option<String>)> {
     let parts: Vec<&str> = s.split(['/', '.', '-', ' ']).collect();
     let num = |p: &&str| p.parse::<u32>().ok();
     match parts.as_slice() {
         [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
             let (d, m, y) = (num(d)?, num(m)?, num(y)?);
-            ((1..=12).contains(&m) && (1..=31).contains(&d))
-                .then(|| format!("{y:04}-{m:02}-{d:02}"))
+            let valid = (1..=12).contains(&m) && (1..=31).contains(&d);
+            // 11/4/2025: the fourth of November, read month first.
+            let other = (d <= 12 && d != m).then(|| format!("{y:04}-{d:02}-{m:02}"));
+            valid.then(|| (format!("{y:04}-{m:02}-{d:02}"), other))
         }
-        [y, m] if y.len() == 4 && m.len() == 1 => Some(format!("{y}-0{m}")),
+        [y, m] if y.len() == 4 && m.len() == 1 => Some((format!("{y}-0{m}"), None)),
         [y, m, d] if y.len() == 4 && (m.len() == 1 || d.len() == 1) => {
             let (m, d) = (num(m)?, num(d)?);
-            ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+            ((1..=12).contains(&m) && (1..=31).contains(&d))
+                .then(|| (format!("{y}-{m:02}-{d:02}"), None))
         }
         _ => None,
+    }
+}
+
+/// `2025-04-11` as "11 April 2025".
+fn spelled(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-').map(|p| p.parse::<usize>().unwrap_or(0));
+    let (y, m, d) = (parts.next(), parts.next(), parts.next());
+    match (y, m.and_then(|m| MONTHS.get(m.wrapping_sub(1))), d) {
+        (Some(y), Some(month), Some(d)) => format!("{d} {month} {y}"),
+        _ => iso.to_string(),
     }
 }
 
@@ -534,10 +568,19 @@ mod tests {
 
     #[test]
     fn dates_get_a_rewritten_suggestion() {
-        assert_eq!(iso_date_from("28/04/2025").as_deref(), Some("2025-04-28"));
-        assert_eq!(iso_date_from("2025-4-1").as_deref(), Some("2025-04-01"));
-        assert_eq!(iso_date_from("2025-4").as_deref(), Some("2025-04"));
-        assert_eq!(iso_date_from("April 2025"), None);
+        let iso = |s: &str| iso_date_from(s).map(|(iso, _)| iso);
+        assert_eq!(iso("28/04/2025").as_deref(), Some("2025-04-28"));
+        assert_eq!(iso("2025-4-1").as_deref(), Some("2025-04-01"));
+        assert_eq!(iso("2025-4").as_deref(), Some("2025-04"));
+        assert_eq!(iso("April 2025"), None);
+        // Day first, and the other reading when the day could be a month.
+        assert_eq!(
+            iso_date_from("11/4/2025"),
+            Some(("2025-04-11".into(), Some("2025-11-04".into())))
+        );
+        assert_eq!(iso_date_from("4/4/2025"), Some(("2025-04-04".into(), None)));
+        assert_eq!(iso_date_from("28/04/2025").unwrap().1, None);
+        assert_eq!(spelled("2025-11-04"), "4 November 2025");
     }
 
     #[test]

@@ -193,6 +193,7 @@ entity-kind-agency = Agency
 entity-kind-state-media = State media
 entity-kind-outlet = News outlet
 entity-kind-group = Group
+entity-kind-not-set = Kind not set
 
 ## Content pages
 
@@ -265,6 +266,8 @@ month-11 = November
 month-12 = December
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
+date-not-set = date not set
+uncovered-figure = Not covered yet: quote its sentence in a claim, add a note on it, or list it under not_claims with a reason
 
 ## Long lists
 

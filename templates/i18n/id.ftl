@@ -181,6 +181,7 @@ entity-kind-agency = Lembaga
 entity-kind-state-media = Media pemerintah
 entity-kind-outlet = Media berita
 entity-kind-group = Kelompok
+entity-kind-not-set = Jenis belum diisi
 
 ## Halaman konten
 
@@ -250,6 +251,8 @@ month-11 = November
 month-12 = Desember
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
+date-not-set = tanggal belum diisi
+uncovered-figure = Belum tercakup: kutip kalimatnya dalam sebuah klaim, beri catatan, atau cantumkan di not_claims dengan alasannya
 
 ## Daftar panjang
 

@@ -276,6 +276,70 @@ fn a_served_page_reloads_by_itself_and_shows_errors() {
     );
 }
 
+/// A draft's warnings show in the page, folded under their count, and the
+/// numbers no claim covers yet are marked in the article's text with what
+/// to do about them.
+#[test]
+fn a_served_draft_shows_its_warnings_and_uncovered_numbers() {
+    let Some(mut browser) = chromium() else {
+        return;
+    };
+    let served = Served::start(&[]);
+    browser.goto(&format!("{}articles/report/", served.url));
+    assert!(browser.settle().is_empty(), "{:?}", browser.problems());
+    assert_eq!(
+        browser.eval("document.querySelector('dossier-serve-warnings') === null"),
+        true,
+        "warnings shown for a dossier that has none"
+    );
+    // A sentence with a number no claim covers yet.
+    let seed = served.root().join("seeds/report.txt");
+    let text = fs::read_to_string(&seed).unwrap();
+    fs::write(&seed, format!("{text}Later, 12 more were sent.\n")).unwrap();
+    let marked = browser.poll(
+        "document.querySelector('.uncovered')?.textContent ?? null",
+        Duration::from_secs(10),
+    );
+    let marked =
+        marked.unwrap_or_else(|| panic!("no number marked; the server said:\n{}", served.log()));
+    assert_eq!(marked, "12");
+    let title = browser.eval("document.querySelector('.uncovered').title");
+    assert!(
+        title.as_str().unwrap().contains("not_claims"),
+        "the mark says: {title}"
+    );
+    let warnings = browser.poll(
+        "document.querySelector('dossier-serve-warnings')?.shadowRoot.textContent ?? null",
+        Duration::from_secs(10),
+    );
+    let warnings = warnings.unwrap_or_else(|| panic!("no warnings shown:\n{}", served.log()));
+    let warnings = warnings.as_str().unwrap();
+    assert!(
+        warnings.contains("1 warning in this draft")
+            && warnings.contains("`12` is a number that no claim"),
+        "the warnings say: {warnings}"
+    );
+    // A failed rebuild lists its errors, and the warnings folded below.
+    served.edit(CLAIM, "verdict: accurate", "verdict: dispute");
+    let overlay = browser.poll(
+        "document.querySelector('dossier-serve-errors')?.shadowRoot.textContent ?? null",
+        Duration::from_secs(10),
+    );
+    let overlay = overlay.unwrap_or_else(|| panic!("no error overlay:\n{}", served.log()));
+    let overlay = overlay.as_str().unwrap();
+    assert!(
+        overlay.contains("did not rebuild: 1 error")
+            && overlay.contains("unknown verdict `dispute`")
+            && overlay.contains("1 warning")
+            && overlay.contains("`12` is a number that no claim"),
+        "the overlay says: {overlay}"
+    );
+    let folded = browser.eval(
+        "document.querySelector('dossier-serve-errors').shadowRoot.querySelector('details').open",
+    );
+    assert_eq!(folded, false, "the warnings are not folded");
+}
+
 /// The verdict labels of the real dossier, from content/dossier.yaml.
 pub(crate) fn verdict_labels() -> Vec<String> {
     let yaml = fs::read_to_string(repo().join("content/dossier.yaml")).unwrap();

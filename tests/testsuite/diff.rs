@@ -73,7 +73,9 @@ fn base_ref_outside_a_repository_is_a_usage_error() {
 }
 
 /// The real dossier, with one verdict changed and no correction, one claim
-/// added and one relation removed: exactly those three changes, and one warning.
+/// added and one relation removed: exactly those three changes (and the
+/// added claim's appearance), and two warnings: no correction, and a
+/// summary and an analysis left as they were.
 #[test]
 fn real_dossier_edits_are_reported_by_meaning() {
     let tmp = tempfile::tempdir().unwrap();
@@ -125,18 +127,22 @@ fn real_dossier_edits_are_reported_by_meaning() {
             r#"{"change":"added","kind":"claim","slug":"nis-says-2000-killed","title":"The NIS said about 2,000 North Korean soldiers had been killed","verdict":{"key":"unverified","label":"Unverified"}}"#,
             r#"{"change":"relation-removed","claim":"casualty-estimates-vary-widely","other":"nis-2000-killed","relation":"context"}"#,
             r#"{"change":"verdict","claim":"nis-2000-killed","from":{"key":"unverified","label":"Unverified"},"to":{"key":"disputed","label":"Disputed"}}"#,
+            r#"{"article":"suarathailand-kim-museum","change":"appearance-added","claim":"nis-says-2000-killed","quote":"sekitar 2.000 tentara Korea Utara telah tewas"}"#,
         ]
     );
     let warnings: Vec<&serde_json::Value> = lines
         .iter()
         .filter(|v| v["severity"] == "warning")
         .collect();
-    assert_eq!(warnings.len(), 1, "{lines:?}");
-    assert_eq!(warnings[0]["file"], "content/claims/nis-2000-killed.md");
-    assert!(warnings[0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("no new correction"));
+    assert_eq!(warnings.len(), 2, "{lines:?}");
+    for w in &warnings {
+        assert_eq!(w["file"], "content/claims/nis-2000-killed.md");
+    }
+    let said = |w: &serde_json::Value, what: &str| w["message"].as_str().unwrap().contains(what);
+    assert!(warnings.iter().any(|w| said(w, "no new correction")));
+    assert!(warnings
+        .iter()
+        .any(|w| said(w, "but its summary and analysis did not")));
     // The new claim's page is among the pages that differ.
     assert!(lines.iter().any(|v| v["change"] == "site-page"
         && v["path"] == "claims/nis-says-2000-killed/index.html"

@@ -47,15 +47,34 @@ fn a_new_text_goes_from_seed_to_published_article() {
     );
     assert!(!said.contains("no article names this text"), "{said}");
 
-    // A draft cannot be read while its date says TODO; with a date it
-    // previews, its figures and placeholders warnings, and strict refuses it.
+    // A draft previews it at once, its date not set yet; so with a new
+    // entity. The file is the one the golden case `draft-new-files` builds.
     let o = run(&root, &["check", "--draft"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("even a draft needs this one"),
+        stderr(&o).contains("warning: `published:` is not filled in yet"),
         "{}",
         stderr(&o)
     );
+    let golden = crate::common::repo().join("tests/cmd/draft-new-files.in");
+    let in_golden = |rel: &str| fs::read_to_string(golden.join(rel)).unwrap();
+    assert_eq!(sidecar, in_golden("content/articles/second-report.md"));
+    let o = run(&root, &["new", "entity", "intelligence-agency"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let entity = "content/entities/intelligence-agency.md";
+    assert_eq!(
+        fs::read_to_string(root.join(entity)).unwrap(),
+        in_golden(entity)
+    );
+    let draft_site = _tmp.path().join("draft-site");
+    let o = run(
+        &root,
+        &["build", "--draft", "--output", draft_site.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(draft_site.join("articles/second-report/index.html")).unwrap();
+    assert!(page.contains("date not set"), "{page}");
+    fs::remove_file(root.join(entity)).unwrap();
     let dated = sidecar.replace("published: TODO", "published: 2025-02-13");
     fs::write(&article, &dated).unwrap();
     let o = run(&root, &["check", "--draft"]);
@@ -115,4 +134,90 @@ fn a_draft_builds_and_a_published_build_refuses_it() {
     let o = run(&root, &["build", "--output", strict.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!strict.exists(), "a strict build writes nothing");
+}
+
+/// Every command a message suggests, in every golden output, is one the
+/// command line takes as printed, its placeholders (`<article>`) filled in:
+/// run in the case's own dossier, it is never refused as misused.
+#[test]
+fn every_command_a_message_suggests_runs_as_printed() {
+    let cases = crate::common::repo().join("tests/cmd");
+    let mut tried = 0;
+    for entry in fs::read_dir(&cases).unwrap() {
+        let path = entry.unwrap().path();
+        let printed = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("stderr" | "stdout")
+        );
+        if !printed {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        // A case runs in its own dossier, or in another case's (`fs.base`).
+        let toml = fs::read_to_string(path.with_extension("toml")).unwrap_or_default();
+        let base = toml
+            .lines()
+            .find_map(|l| l.strip_prefix("fs.base = "))
+            .map(|b| cases.join(b.trim_matches('"')));
+        let case = base.unwrap_or_else(|| path.with_extension("in"));
+        for command in text.split('`').skip(1).step_by(2) {
+            let Some(args) = command.strip_prefix("dossier ") else {
+                continue;
+            };
+            let tmp = tempfile::tempdir().unwrap();
+            let root = tmp.path().join("dossier");
+            if case.is_dir() {
+                crate::common::assemble(&case, &root);
+            } else {
+                crate::common::assemble(
+                    &crate::common::repo().join("tests/fixtures/minimal"),
+                    &root,
+                );
+            }
+            // What the command printing it left, when it wrote files.
+            let out = path.with_extension("out");
+            if out.is_dir() {
+                crate::common::copy_dir(&out, &root);
+            }
+            let args = words(args);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let o = run(&root, &args);
+            let said = stderr(&o);
+            assert!(
+                o.status.code() != Some(2) && !said.contains("Usage:"),
+                "{}: `{command}` is refused:\n{said}",
+                path.display()
+            );
+            tried += 1;
+        }
+    }
+    assert!(tried >= 8, "only {tried} commands found");
+}
+
+/// A command's words, as a shell splits them (double quotes group), with
+/// the placeholders of messages filled in for the minimal fixture.
+fn words(command: &str) -> Vec<String> {
+    let filled = command
+        .replace("<article>", "report")
+        .replace("<the words that make it>", "Officials say")
+        .replace("<slug>", "a-new-file")
+        .replace("<its file in seeds/>", "report.txt");
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in filled.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }

@@ -329,6 +329,110 @@ fn serve_rebuilds_reloads_reports_and_stays_inside_the_site() {
     assert!(!served.root().join("site").exists(), "serve wrote site/");
 }
 
+/// After edits of every kind, `serve` serves what `dossier build --draft`
+/// writes, byte for byte (each page with the reload script added): the
+/// pages, rebuilt from what the last build kept, and the files the
+/// background build makes (the search index, the feed and sitemap, the
+/// open data).
+#[test]
+fn serve_serves_what_a_build_writes_after_each_edit() {
+    let served = Served::start(&["--base-url", "https://example.org/repo/"]);
+    let events = served.events();
+    let mut last = next_status(&events, &served, "the current status", |_| true);
+    let mut step = |what: &str, change: &dyn Fn(&Path)| {
+        change(served.root());
+        let version = last["version"].clone();
+        last = next_status(&events, &served, what, |s| {
+            s["ok"] == true && s["version"] != version
+        });
+        same_as_built(&served, what);
+    };
+    step("a claim's title", &|root| {
+        edit_file(root, CLAIM, TITLE, "Exactly 1,001 soldiers were sent")
+    });
+    step("a claim's verdict", &|root| {
+        edit_file(root, CLAIM, "verdict: accurate", "verdict: \"false\"")
+    });
+    step("an article's title", &|root| {
+        let article = "content/articles/report.md";
+        let text = fs::read_to_string(root.join(article)).unwrap();
+        let title = text.lines().find(|l| l.starts_with("title:")).unwrap();
+        edit_file(root, article, title, "title: A report, retitled");
+    });
+    step("a topic's text", &|root| {
+        let topic = "content/topics/troops.md";
+        let text = fs::read_to_string(root.join(topic)).unwrap();
+        fs::write(root.join(topic), format!("{text}\nMore about troops.\n")).unwrap();
+    });
+    step("a claim added", &|root| {
+        let text = fs::read_to_string(root.join(CLAIM)).unwrap();
+        let text = text.replacen("title: ", "title: A copy of ", 1);
+        fs::write(root.join("content/claims/copy.md"), text).unwrap();
+    });
+}
+
+fn edit_file(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Every file `dossier build --draft` writes is served with the same bytes,
+/// within [`WITHIN`] (the background build's files come a little later).
+fn same_as_built(served: &Served, what: &str) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let built = dossier(served.root())
+        .args([
+            "build",
+            "--draft",
+            "--base-url",
+            "https://example.org/repo/",
+        ])
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{what}: {}", stderr(&built));
+    let files = crate::common::tree(&site);
+    assert!(
+        files.keys().any(|p| p.starts_with("pagefind/")),
+        "no search index built"
+    );
+    let deadline = Instant::now() + WITHIN;
+    loop {
+        let stale: Vec<&String> = files
+            .iter()
+            .filter(|(path, _)| path.as_str() != dossier::write::MARKER)
+            .filter(|(path, bytes)| {
+                let (code, _, body) = served.request(&format!("/repo/{path}"));
+                code != 200 || without_reload_script(&body) != bytes[..]
+            })
+            .map(|(path, _)| path)
+            .collect();
+        if stale.is_empty() {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "after {what}, served differently from the build: {stale:?}\n{}",
+            served.log()
+        );
+        thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// A served page as built: without the script `serve` adds before `</body>`.
+fn without_reload_script(body: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(body);
+    let Some(start) = text.find("<script src=\"/repo/__dossier/reload.js\"") else {
+        return body.to_vec();
+    };
+    let end = start + text[start..].find("</script>").unwrap() + "</script>".len();
+    format!("{}{}", &text[..start], &text[end..]).into_bytes()
+}
+
 /// What a server must answer: content types, folders, the 404 page, and
 /// requests of any shape, without falling over.
 #[test]

@@ -43,6 +43,23 @@ impl Kind {
     }
 }
 
+/// The lists of `content/dossier.yaml` whose entries have a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Scale {
+    Verdict,
+    Measure,
+}
+
+impl Scale {
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Scale::Verdict => "verdict",
+            Scale::Measure => "measure",
+        }
+    }
+}
+
 /// How an output page of the site differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -141,6 +158,41 @@ pub(crate) enum Change {
         date: String,
         note: String,
     },
+    /// A field of `content/dossier.yaml` (the title, the description...).
+    Setting {
+        field: String,
+        from: String,
+        to: String,
+    },
+    /// A verdict of the rating scale, or a measure, added or removed.
+    ScaleAdded {
+        list: Scale,
+        key: String,
+        label: String,
+    },
+    ScaleRemoved {
+        list: Scale,
+        key: String,
+        label: String,
+    },
+    /// A field of a verdict of the scale or of a measure.
+    ScaleChanged {
+        list: Scale,
+        key: String,
+        field: String,
+        from: String,
+        to: String,
+    },
+    /// A content page whose title or text changed: the words that changed,
+    /// in their context.
+    PageText {
+        slug: String,
+        title: String,
+        /// The old title, when it changed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        retitled: Option<String>,
+        words: Vec<Words>,
+    },
     /// An output page of the site whose bytes differ.
     SitePage {
         path: String,
@@ -174,6 +226,74 @@ impl Change {
     pub(crate) fn is_content(&self) -> bool {
         !matches!(self, Change::SitePage { .. })
     }
+}
+
+/// A stretch of a word diff: words kept (context), removed or added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "text", rename_all = "kebab-case")]
+pub(crate) enum Words {
+    Same(String),
+    /// Context left out between two changes.
+    Gap,
+    Removed(String),
+    Added(String),
+}
+
+/// How many words of context a word diff keeps on each side of a change.
+const CONTEXT: usize = 6;
+
+/// The words that differ between two texts, with a few words of context
+/// around each change; empty when the texts have the same words.
+pub(crate) fn word_diff(from: &str, to: &str) -> Vec<Words> {
+    let old: Vec<&str> = from.split_whitespace().collect();
+    let new: Vec<&str> = to.split_whitespace().collect();
+    if old == new {
+        return Vec::new();
+    }
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new);
+    let mut out: Vec<Words> = Vec::new();
+    let count = ops.len();
+    for (i, op) in ops.into_iter().enumerate() {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => {
+                let words = &old[old_index..old_index + len];
+                let (first, last) = (i == 0, i + 1 == count);
+                let keep_start = if first { 0 } else { CONTEXT.min(len) };
+                let keep_end = if last { 0 } else { CONTEXT.min(len) };
+                if keep_start + keep_end >= len {
+                    out.push(Words::Same(words.join(" ")));
+                    continue;
+                }
+                if keep_start > 0 {
+                    out.push(Words::Same(words[..keep_start].join(" ")));
+                }
+                out.push(Words::Gap);
+                if keep_end > 0 {
+                    out.push(Words::Same(words[len - keep_end..].join(" ")));
+                }
+            }
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.push(Words::Removed(
+                old[old_index..old_index + old_len].join(" "),
+            )),
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.push(Words::Added(new[new_index..new_index + new_len].join(" "))),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                out.push(Words::Removed(
+                    old[old_index..old_index + old_len].join(" "),
+                ));
+                out.push(Words::Added(new[new_index..new_index + new_len].join(" ")));
+            }
+        }
+    }
+    out
 }
 
 /// A figure in one line, as the claim page reads it: `Troops sent: about
@@ -214,5 +334,28 @@ fn qualifier_words(q: Qualifier) -> &'static str {
         Qualifier::MoreThan => "more than ",
         Qualifier::UpTo => "up to ",
         Qualifier::LessThan => "less than ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_diff_keeps_a_little_context() {
+        let from =
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+        let to = "one two three four five six seven eight NINE ten eleven twelve thirteen fourteen";
+        assert_eq!(
+            word_diff(from, to),
+            [
+                Words::Gap,
+                Words::Same("three four five six seven eight".into()),
+                Words::Removed("nine".into()),
+                Words::Added("NINE".into()),
+                Words::Same("ten eleven twelve thirteen fourteen".into()),
+            ]
+        );
+        assert!(word_diff("a  b\nc", "a b c").is_empty());
     }
 }

@@ -3,7 +3,7 @@
 //! then each claim's own changes, by slug; then articles, topics, entities
 //! and content pages added or removed; then the output pages that differ.
 
-use super::change::{describe_figure, Change, Kind, Status, Verdict};
+use super::change::{describe_figure, word_diff, Change, Kind, Scale, Status, Verdict};
 use crate::model::Doc;
 use crate::model::{ClaimMeta, RelationKind, Settings};
 use crate::resolve::{Claim, Dossier};
@@ -35,14 +35,186 @@ pub(crate) fn compare(
 ) -> Vec<Change> {
     let matching = match_claims(base, head);
     let mut changes = whole_claims(base, head, &matching);
-    let mut pairs: Vec<&Pair> = matching.pairs.iter().collect();
-    pairs.sort_by_key(|p| &p.head.doc.slug);
-    for pair in pairs {
-        changes.extend(claim_changes(base, head, pair, &matching.renamed));
+    // Each claim's own changes, by head slug: those of a claim present on
+    // both sides, and what an added claim brings (its appearances, figures
+    // and relations, which show on other claims' pages too).
+    let mut by_claim: BTreeMap<&str, Vec<Change>> = BTreeMap::new();
+    for pair in &matching.pairs {
+        let own = claim_changes(base, head, pair, &matching.renamed);
+        by_claim.insert(&pair.head.doc.slug, own);
     }
+    for c in &matching.added {
+        by_claim.insert(&c.doc.slug, added_claim(head, c));
+    }
+    changes.extend(by_claim.into_values().flatten());
+    changes.extend(settings(&base.settings, &head.settings));
     changes.extend(collections(base, head));
+    changes.extend(page_texts(base, head));
     changes.extend(site_pages(base_pages, head_pages));
     changes
+}
+
+/// What an added claim brings besides itself.
+fn added_claim(head: &Dossier, c: &Claim) -> Vec<Change> {
+    let claim = c.doc.slug.clone();
+    let m = &c.doc.meta;
+    let mut out: Vec<Change> = m
+        .appearances
+        .iter()
+        .map(|a| Change::AppearanceAdded {
+            claim: claim.clone(),
+            article: a.article.clone(),
+            quote: a.quote.clone(),
+        })
+        .collect();
+    out.extend(m.figures.iter().map(|f| Change::FigureAdded {
+        claim: claim.clone(),
+        figure: describe_figure(&head.settings, f),
+    }));
+    out.extend(m.relations.iter().map(|r| Change::RelationAdded {
+        claim: claim.clone(),
+        relation: r.kind,
+        other: r.claim.clone(),
+    }));
+    out
+}
+
+/// What changed in `content/dossier.yaml`: its fields, then the verdicts of
+/// the rating scale and the measures, each by key.
+fn settings(base: &Settings, head: &Settings) -> Vec<Change> {
+    let fields = |s: &Settings| -> Vec<(&'static str, String)> {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        vec![
+            ("title", s.title.clone()),
+            ("description", s.description.clone()),
+            ("language", s.language.clone()),
+            ("ui_language", s.ui_language.tag().to_string()),
+            ("search", s.search.to_string()),
+            ("editors", opt(&s.editors)),
+            (
+                "licence",
+                s.licence.as_ref().map_or(String::new(), |l| {
+                    format!("{} {}", l.name, l.url.as_deref().unwrap_or(""))
+                        .trim()
+                        .to_string()
+                }),
+            ),
+            ("base_url", opt(&s.base_url)),
+            ("repository", opt(&s.repository)),
+            ("branch", s.branch.clone()),
+            ("cname", opt(&s.cname)),
+            ("contact", opt(&s.contact)),
+            ("publisher", opt(&s.publisher)),
+            (
+                "published",
+                s.published.map_or(String::new(), |d| d.to_string()),
+            ),
+        ]
+    };
+    let mut out: Vec<Change> = fields(base)
+        .into_iter()
+        .zip(fields(head))
+        .filter(|((_, from), (_, to))| from != to)
+        .map(|((field, from), (_, to))| Change::Setting {
+            field: field.to_string(),
+            from,
+            to,
+        })
+        .collect();
+    let verdict = |v: &crate::model::VerdictDef| -> (String, String, Vec<(&'static str, String)>) {
+        let icon = serde_json::to_value(v.icon).ok();
+        let icon = icon
+            .as_ref()
+            .and_then(|i| i.as_str())
+            .unwrap_or("")
+            .to_string();
+        (
+            v.key.clone(),
+            v.label.clone(),
+            vec![
+                ("label", v.label.clone()),
+                ("meaning", v.meaning.clone()),
+                ("colour", v.colour.clone()),
+                ("rating", v.rating.map_or(String::new(), |r| r.to_string())),
+                ("icon", icon),
+            ],
+        )
+    };
+    let measure = |m: &crate::model::Measure| -> (String, String, Vec<(&'static str, String)>) {
+        (
+            m.key.clone(),
+            m.label.clone(),
+            vec![
+                ("label", m.label.clone()),
+                ("unit", m.unit.clone()),
+                ("unit_one", m.unit_one.clone().unwrap_or_default()),
+            ],
+        )
+    };
+    let verdicts = |s: &Settings| s.verdicts.iter().map(verdict).collect::<Vec<_>>();
+    let measures = |s: &Settings| s.measures.iter().map(measure).collect::<Vec<_>>();
+    out.extend(scale(Scale::Verdict, verdicts(base), verdicts(head)));
+    out.extend(scale(Scale::Measure, measures(base), measures(head)));
+    out
+}
+
+type Entry = (String, String, Vec<(&'static str, String)>);
+
+/// The entries of a list of the settings added, removed or changed, by key.
+fn scale(list: Scale, base: Vec<Entry>, head: Vec<Entry>) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (key, label, fields) in &head {
+        let Some((_, _, before)) = base.iter().find(|(k, ..)| k == key) else {
+            out.push(Change::ScaleAdded {
+                list,
+                key: key.clone(),
+                label: label.clone(),
+            });
+            continue;
+        };
+        for ((field, from), (_, to)) in before.iter().zip(fields) {
+            if from != to {
+                out.push(Change::ScaleChanged {
+                    list,
+                    key: key.clone(),
+                    field: field.to_string(),
+                    from: from.clone(),
+                    to: to.clone(),
+                });
+            }
+        }
+    }
+    for (key, label, _) in &base {
+        if !head.iter().any(|(k, ..)| k == key) {
+            out.push(Change::ScaleRemoved {
+                list,
+                key: key.clone(),
+                label: label.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The content pages on both sides whose title or text changed.
+fn page_texts(base: &Dossier, head: &Dossier) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (slug, h) in &head.pages {
+        let Some(b) = base.pages.get(slug) else {
+            continue;
+        };
+        let words = word_diff(&b.body, &h.body);
+        let retitled = (b.meta.title != h.meta.title).then(|| b.meta.title.clone());
+        if !words.is_empty() || retitled.is_some() {
+            out.push(Change::PageText {
+                slug: slug.clone(),
+                title: h.meta.title.clone(),
+                retitled,
+                words,
+            });
+        }
+    }
+    out
 }
 
 /// Pairs claims by slug, then the rest by identical appearances: a claim
@@ -190,23 +362,54 @@ fn appearances(claim: &str, pair: &Pair) -> Vec<Change> {
     out
 }
 
-/// Figures have no identity of their own: those described differently are
+/// Figures have no identity of their own: those that differ in a field are
 /// removed and added, and a removed and an added one of the same measure
-/// read as one figure changed.
+/// read as one figure changed. (A measure relabelled in `dossier.yaml`
+/// changes how figures read, not the figures: that is said once, there.)
 fn figures(
     claim: &str,
     base: (&Settings, &ClaimMeta),
     head: (&Settings, &ClaimMeta),
 ) -> Vec<Change> {
-    let described = |(settings, meta): (&Settings, &ClaimMeta)| -> Vec<(String, String)> {
+    let described = |(settings, meta): (&Settings, &ClaimMeta)| -> Vec<(String, String, String)> {
         meta.figures
             .iter()
-            .map(|f| (f.measure.clone(), describe_figure(settings, f)))
+            .map(|f| {
+                let fields = format!(
+                    "{:?}",
+                    (
+                        &f.measure,
+                        f.value.map(f64::to_bits),
+                        f.min.map(f64::to_bits),
+                        f.max.map(f64::to_bits),
+                        f.qualifier,
+                        f.as_of,
+                        &f.basis,
+                        &f.stated,
+                    )
+                );
+                (f.measure.clone(), fields, describe_figure(settings, f))
+            })
             .collect()
     };
     let (b, h) = (described(base), described(head));
-    let mut removed = without(&b, &h);
-    let mut added = without(&h, &b);
+    let fields = |v: &[(String, String, String)]| -> Vec<(String, String)> {
+        v.iter().map(|(m, f, _)| (m.clone(), f.clone())).collect()
+    };
+    let described_as = |v: &[(String, String, String)], key: &(String, String)| -> String {
+        v.iter()
+            .find(|(m, f, _)| (m, f) == (&key.0, &key.1))
+            .map(|(.., d)| d.clone())
+            .unwrap_or_default()
+    };
+    let mut removed: Vec<(String, String)> = without(&fields(&b), &fields(&h))
+        .iter()
+        .map(|k| (k.0.clone(), described_as(&b, k)))
+        .collect();
+    let mut added: Vec<(String, String)> = without(&fields(&h), &fields(&b))
+        .iter()
+        .map(|k| (k.0.clone(), described_as(&h, k)))
+        .collect();
     let mut out = Vec::new();
     removed.retain(|(measure, from)| {
         let Some(i) = added.iter().position(|(m, _)| m == measure) else {

@@ -2,9 +2,10 @@
 //! [`compare`](super::compare) gives them: for a terminal, as Markdown for a
 //! pull request's job summary, and as JSON lines for other tools.
 
-use super::change::{Change, Kind, Status};
+use super::change::{Change, Kind, Status, Words};
 use super::Report;
 use crate::diagnostic::Diagnostic;
+use crate::model::SETTINGS_FILE;
 use crate::paths;
 
 /// The changes grouped as a reviewer reads them.
@@ -13,7 +14,10 @@ struct Groups<'a> {
     claims: Vec<&'a Change>,
     /// Each changed claim (head slug) and its changes, by slug.
     by_claim: Vec<(&'a str, Vec<&'a Change>)>,
-    /// Articles, topics, entities and content pages added or removed.
+    /// The changes to `content/dossier.yaml`.
+    settings: Vec<&'a Change>,
+    /// Articles, topics, entities and content pages added or removed, and
+    /// content pages whose text changed.
     files: Vec<&'a Change>,
     pages: Vec<&'a Change>,
 }
@@ -22,12 +26,18 @@ fn groups(report: &Report) -> Groups<'_> {
     let mut g = Groups {
         claims: Vec::new(),
         by_claim: Vec::new(),
+        settings: Vec::new(),
         files: Vec::new(),
         pages: Vec::new(),
     };
     for c in &report.changes {
         match c {
             Change::SitePage { .. } => g.pages.push(c),
+            Change::Setting { .. }
+            | Change::ScaleAdded { .. }
+            | Change::ScaleRemoved { .. }
+            | Change::ScaleChanged { .. } => g.settings.push(c),
+            Change::PageText { .. } => g.files.push(c),
             Change::Added { kind, .. }
             | Change::Removed { kind, .. }
             | Change::Renamed { kind, .. } => {
@@ -81,6 +91,12 @@ pub(super) fn human(report: &Report) -> String {
         let title = report.titles.get(*claim).map(String::as_str).unwrap_or("");
         out.push_str(&format!("\nClaim {claim}: \"{title}\"\n"));
         for c in changes {
+            out.push_str(&format!("  {}\n", plain(c)));
+        }
+    }
+    if !g.settings.is_empty() {
+        out.push_str(&format!("\n{SETTINGS_FILE}\n"));
+        for c in &g.settings {
             out.push_str(&format!("  {}\n", plain(c)));
         }
     }
@@ -168,6 +184,51 @@ fn plain(c: &Change) -> String {
         Change::CorrectionRemoved { date, note, .. } => {
             format!("- correction ({date}): {}", one_line(note))
         }
+        Change::Setting { field, from, to } => {
+            format!("{field}: \"{}\" → \"{}\"", one_line(from), one_line(to))
+        }
+        Change::ScaleAdded { list, key, label } => {
+            format!("+ {} {key} added: \"{label}\"", list.word())
+        }
+        Change::ScaleRemoved { list, key, label } => {
+            format!("- {} {key} removed: \"{label}\"", list.word())
+        }
+        Change::ScaleChanged {
+            list,
+            key,
+            field,
+            from,
+            to,
+        } => format!(
+            "{} {key}, {field}: \"{}\" → \"{}\"",
+            list.word(),
+            one_line(from),
+            one_line(to)
+        ),
+        Change::PageText {
+            slug,
+            title,
+            retitled,
+            words,
+        } => {
+            let retitled = retitled
+                .as_ref()
+                .map(|from| format!(" title: \"{from}\" → \"{title}\";"))
+                .unwrap_or_default();
+            let words: Vec<String> = words
+                .iter()
+                .map(|w| match w {
+                    Words::Same(s) => s.clone(),
+                    Words::Gap => "…".to_string(),
+                    Words::Removed(s) => format!("[-{s}-]"),
+                    Words::Added(s) => format!("{{+{s}+}}"),
+                })
+                .collect();
+            format!(
+                "~ page {slug} changed (\"{title}\"):{retitled} {}",
+                words.join(" ")
+            )
+        }
         Change::SitePage { path, status } => {
             let mark = match status {
                 Status::Added => '+',
@@ -219,12 +280,32 @@ pub(super) fn markdown(report: &Report) -> String {
         }
     }
     out.push_str(&table("Claim", &rows));
+    let settings: Vec<(String, String)> = g.settings.iter().map(|c| md_setting(c)).collect();
+    out.push_str(&table(&format!("`{SETTINGS_FILE}`"), &settings));
     let files: Vec<(String, String)> = g
         .files
         .iter()
         .map(|c| match c {
             Change::Added { kind, slug, .. } | Change::Removed { kind, slug, .. } => {
                 (format!("{} `{}`", kind.word(), code(slug)), md_whole(c))
+            }
+            Change::PageText {
+                slug,
+                title,
+                retitled,
+                words,
+            } => {
+                let mut said = Vec::new();
+                if let Some(from) = retitled {
+                    said.push(format!("title: “{}” → “{}”", text(from), text(title)));
+                }
+                if !words.is_empty() {
+                    said.push(format!("**text changed**: {}", md_words(words)));
+                }
+                (
+                    format!("page `{}`<br>{}", code(slug), text(title)),
+                    said.join("<br>"),
+                )
             }
             _ => (String::new(), md_whole(c)),
         })
@@ -310,6 +391,51 @@ fn md_whole(c: &Change) -> String {
     }
 }
 
+/// A change to the settings, as a row: what changed, and how.
+fn md_setting(c: &Change) -> (String, String) {
+    let quoted = |s: &str| format!("“{}”", text(s));
+    match c {
+        Change::Setting { field, from, to } => (
+            format!("`{}`", code(field)),
+            format!("{} → {}", quoted(from), quoted(to)),
+        ),
+        Change::ScaleAdded { list, key, label } => (
+            format!("{} `{}`", list.word(), code(key)),
+            format!("**added**: {}", text(label)),
+        ),
+        Change::ScaleRemoved { list, key, label } => (
+            format!("{} `{}`", list.word(), code(key)),
+            format!("**removed**: {}", text(label)),
+        ),
+        Change::ScaleChanged {
+            list,
+            key,
+            field,
+            from,
+            to,
+        } => (
+            format!("{} `{}`", list.word(), code(key)),
+            format!("{field}: {} → {}", quoted(from), quoted(to)),
+        ),
+        other => (String::new(), text(&plain(other))),
+    }
+}
+
+/// A word diff in a table cell: removed words struck through, added words
+/// in bold, the context plain.
+fn md_words(words: &[Words]) -> String {
+    let parts: Vec<String> = words
+        .iter()
+        .map(|w| match w {
+            Words::Same(s) => text(s),
+            Words::Gap => "…".to_string(),
+            Words::Removed(s) => format!("~~{}~~", text(s)),
+            Words::Added(s) => format!("**{}**", text(s)),
+        })
+        .collect();
+    parts.join(" ")
+}
+
 /// One change of a claim, for a table cell.
 fn md_change(c: &Change) -> String {
     let quoted = |s: &str| format!("“{}”", text(s));
@@ -353,10 +479,10 @@ fn md_change(c: &Change) -> String {
             to.key()
         ),
         Change::CorrectionAdded { date, note, .. } => {
-            format!("correction added ({date}): {}", text(note))
+            format!("correction added ({date}): {}", md_note(note))
         }
         Change::CorrectionRemoved { date, note, .. } => {
-            format!("correction removed ({date}): {}", text(note))
+            format!("correction removed ({date}): {}", md_note(note))
         }
         other => text(&plain(other)),
     }
@@ -409,6 +535,32 @@ fn text(s: &str) -> String {
     out
 }
 
+/// A note's Markdown in a table cell, read as Markdown (its emphasis and
+/// web links kept) but inert otherwise: one line, raw HTML shown as text, no
+/// image, no end of the cell; a link inside the dossier (`@claim/...`),
+/// which GitHub cannot follow, reads as its words.
+fn md_note(s: &str) -> String {
+    let line = one_line(s);
+    let mut words = String::new();
+    let mut rest = line.as_str();
+    while let Some(at) = rest.find("](@") {
+        let (Some(open), Some(close)) = (rest[..at].rfind('['), rest[at..].find(')')) else {
+            words.push_str(&rest[..at + 3]);
+            rest = &rest[at + 3..];
+            continue;
+        };
+        words.push_str(&rest[..open]);
+        words.push_str(&rest[open + 1..at]);
+        rest = &rest[at + close + 1..];
+    }
+    words.push_str(rest);
+    words
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace("![", "!\\[")
+}
+
 /// Our own sentences, whose `code spans` name slugs and keys: only what
 /// could start HTML or end a table cell is escaped.
 fn prose(s: &str) -> String {
@@ -435,6 +587,10 @@ mod tests {
             "a \\| b &lt;script&gt; \\[x\\](javascript:y) \\*z\\* next"
         );
         assert_eq!(code("a`b|c"), "a'b\\|c");
+        assert_eq!(
+            md_note("Was *unverified*; see [the claim](@claim/x) and <b>|</b> ![i](https://e/i.png)\n[web](https://example.org)"),
+            "Was *unverified*; see the claim and &lt;b&gt;\\|&lt;/b&gt; !\\[i](https://e/i.png) [web](https://example.org)"
+        );
         assert_eq!(prose("`slug` <b> | x"), "`slug` &lt;b&gt; \\| x");
     }
 }

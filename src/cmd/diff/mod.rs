@@ -114,6 +114,11 @@ fn compared(
         &head.dossier,
         &matching,
     ));
+    warnings.extend(policy::stale_reasoning(
+        &base.dossier,
+        &head.dossier,
+        &matching,
+    ));
     warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let changes = compare::compare(&base.dossier, &head.dossier, &base.pages, &head.pages);
     let title = |c: &crate::resolve::Claim| (c.doc.slug.clone(), c.doc.meta.title.clone());

@@ -313,10 +313,9 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Dra
     t.push_str("sources: []\n");
     t.push_str("# true when the analysis uses knowledge from outside the dossier's articles.\n");
     t.push_str("outside_knowledge: false\n");
-    t.push_str(
-        "# When the review was first published and last changed (default: the dossier's date):\n",
-    );
-    t.push_str("# reviewed: 2025-05-01\n");
+    t.push_str("# When the review was first published (the date it is cited with): today, when\n");
+    t.push_str("# the claim is written; and when it last changed, with a correction below:\n");
+    let _ = writeln!(t, "reviewed: {}", today());
     t.push_str("# updated: 2025-05-02\n");
     t.push_str("# Changes after publication, oldest first:\n");
     t.push_str("#  - date: 2025-05-02\n");
@@ -334,6 +333,15 @@ fn claim_text(root: &Path, sources: &Sources, a: &FirstAppearance) -> Result<Dra
         next: NEXT.into(),
         picked: article.picked(),
         notes: article.already_claimed(&range),
+    })
+}
+
+/// Today's date (UTC), or SOURCE_DATE_EPOCH's, for reproducible output.
+fn today() -> crate::PartialDate {
+    crate::source_date_epoch().unwrap_or_else(|| {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        let secs = now.map_or(0, |d| d.as_secs());
+        crate::PartialDate::from_days_since_epoch((secs / 86_400) as i64)
     })
 }
 

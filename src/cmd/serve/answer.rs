@@ -159,19 +159,19 @@ pub(crate) fn inject(html: &[u8], tag: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::incremental::Served;
     use super::*;
-    use crate::site::Site;
     use std::sync::Arc;
 
     fn now(base: &str) -> Now {
-        let site: Site = [
+        let site: Served = [
             ("index.html", "<body>home</body>"),
             ("404.html", "<body>missing</body>"),
             ("claims/x/index.html", "<body>claim</body>"),
             ("style.css", "p {}"),
         ]
         .into_iter()
-        .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+        .map(|(p, b)| (p.to_string(), Bytes::from(b.as_bytes().to_vec())))
         .collect();
         Now {
             site: Arc::new(site),

@@ -2,7 +2,7 @@
 //! the last rebuild, replaced whole by the rebuild loop through a watch
 //! channel, which also wakes the open event streams on every change.
 
-use crate::site::Site;
+use super::incremental::Served;
 use crate::Diagnostic;
 use std::sync::Arc;
 use tokio::sync::watch;
@@ -11,10 +11,10 @@ use tokio::sync::watch;
 #[derive(Clone)]
 pub(crate) struct Now {
     /// The pages and everything else the fast build makes.
-    pub(crate) site: Arc<Site>,
+    pub(crate) site: Arc<Served>,
     /// The files only the background build makes (the search index, the
     /// feed, the open data), from its last run: a little behind the pages.
-    pub(crate) extras: Arc<Site>,
+    pub(crate) extras: Arc<Served>,
     /// The base path, `/` or `/repo/`.
     pub(crate) base: String,
     /// Changes whenever a file of the site changes; a page served with an
@@ -31,7 +31,7 @@ impl Now {
         self.site
             .get(path)
             .or_else(|| self.extras.get(path))
-            .map(Vec::as_slice)
+            .map(|bytes| &bytes[..])
     }
 }
 

@@ -13,9 +13,11 @@
 mod answer;
 mod content_type;
 mod hub;
+mod incremental;
 mod rebuild;
 mod route;
 mod server;
+mod touched;
 mod watch;
 
 pub use content_type::content_type;

@@ -1,14 +1,16 @@
-//! Rebuilding: a fast build of the pages (what `check` renders), served at
-//! once; then, in a background thread, a full build whose extra files (the
-//! search index, the feed, the open data) are swapped in when ready. Both
-//! are whole builds in memory through [`crate::compile`]; nothing is written.
+//! Rebuilding: the pages, rebuilt after each save from what the last build
+//! kept ([`Incremental`]) and served at once; then, in a background thread,
+//! the other files of a full build (the search index, the feed, the open
+//! data), built from the files as they are and swapped in when ready.
+//! Nothing is written.
 
 use super::hub::{self, Hub, Now, Search};
+use super::incremental::{Incremental, Rebuilt, Served};
 use super::Msg;
 use crate::paths;
-use crate::site::Site;
 use crate::url::Urls;
 use crate::{Compiled, Diagnostic, Goal, Options};
+use bytes::Bytes;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
@@ -29,13 +31,13 @@ pub(crate) struct Indexed {
 /// The rebuild loop's state; the connection threads see it through the [`Hub`].
 pub(crate) struct Preview<'a> {
     root: PathBuf,
-    /// The fast build's options (a draft, pages only).
-    options: Options,
+    /// The builds of the pages (a draft).
+    builds: Incremental,
     /// `host:port`, for the URL printed.
     host: String,
     hub: Arc<Hub>,
     /// The last good fast build.
-    pages: Arc<Site>,
+    pages: Arc<Served>,
     /// Counts fast builds, so that a late background build is recognised.
     generation: u64,
     search: Search,
@@ -64,7 +66,7 @@ impl<'a> Preview<'a> {
             ..Options::default()
         };
         let full = Options {
-            goal: Goal::Site,
+            goal: Goal::Extras,
             ..options.clone()
         };
         // Pages served by an earlier run of `serve` reload on this one's first event.
@@ -80,7 +82,7 @@ impl<'a> Preview<'a> {
         });
         Preview {
             root: root.to_path_buf(),
-            options,
+            builds: Incremental::new(root, options),
             host,
             hub: Arc::new(hub),
             pages: Arc::default(),
@@ -107,14 +109,21 @@ impl<'a> Preview<'a> {
     /// (nothing for the first build). Returns whether the build succeeded.
     pub(crate) fn rebuild(&mut self, changed: &[PathBuf]) -> bool {
         let started = Instant::now();
-        let compiled = crate::compile(&self.root, &self.options);
+        let rebuilt = self.builds.rebuild(changed);
         let took = started.elapsed();
         let why = describe(&self.root, changed);
-        let diagnostics = compiled.diagnostics;
-        let base = Urls::new(compiled.base_url.as_deref()).base_path();
-        let Some(pages) = compiled.site else {
-            (self.report)(&diagnostics);
+        let Rebuilt {
+            diagnostics,
+            site,
+            base_url,
+            whole,
+            changed_pages,
+            changed_files,
+        } = rebuilt;
+        let base = Urls::new(base_url.as_deref()).base_path();
+        let Some(pages) = site else {
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            (self.report)(&warnings_first(&diagnostics));
             self.diagnostics = diagnostics;
             self.failed = true;
             let still = if self.pages.is_empty() {
@@ -129,7 +138,7 @@ impl<'a> Preview<'a> {
             return false;
         };
         if diagnostics != self.diagnostics {
-            (self.report)(&diagnostics);
+            (self.report)(&warnings_first(&diagnostics));
         }
         let warnings = match diagnostics.len() {
             0 => String::new(),
@@ -137,9 +146,8 @@ impl<'a> Preview<'a> {
         };
         self.diagnostics = diagnostics;
         self.failed = false;
-        let (changed_pages, changed_files) = changes(&self.pages, &pages);
         let first = self.pages.is_empty();
-        self.pages = Arc::new(pages);
+        self.pages = pages;
         self.generation += 1;
         let _ = self.indexer.send(self.generation);
         let moved = base != self.hub.now().base;
@@ -162,7 +170,11 @@ impl<'a> Preview<'a> {
                 1 => "1 page changed".to_string(),
                 n => format!("{n} pages changed"),
             };
-            eprintln!("{why}rebuilt in {ms} ms, {pages}{warnings}");
+            let all = match whole {
+                Some(why) => format!(" (all of it: {why})"),
+                None => String::new(),
+            };
+            eprintln!("{why}rebuilt in {ms} ms{all}, {pages}{warnings}");
         }
         if moved && !first {
             eprintln!("the base path changed: now serving at {}", self.url());
@@ -187,9 +199,10 @@ impl<'a> Preview<'a> {
                 .publish(|now| now.status = self.status(now.version));
             return;
         };
-        let extras: Site = full
+        let extras: Served = full
             .into_iter()
             .filter(|(path, _)| !self.pages.contains_key(path))
+            .map(|(path, bytes)| (path, Bytes::from(bytes)))
             .collect();
         self.search = if extras.contains_key("pagefind/pagefind.js") {
             Search::Ready
@@ -236,16 +249,12 @@ fn counted(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// How many pages (HTML files) and how many files in all differ between two builds.
-pub(crate) fn changes(old: &Site, new: &Site) -> (usize, usize) {
-    let differs = new
-        .iter()
-        .filter(|(path, bytes)| old.get(*path) != Some(bytes))
-        .map(|(path, _)| path)
-        .chain(old.keys().filter(|path| !new.contains_key(*path)));
-    differs.fold((0, 0), |(pages, files), path| {
-        (pages + usize::from(paths::is_page(path)), files + 1)
-    })
+/// The errors after the warnings, so that what stops the build is what
+/// stays on the screen.
+fn warnings_first(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diagnostics.iter().partition(|d| d.is_error());
+    warnings.into_iter().chain(errors).cloned().collect()
 }
 
 /// The background builder: runs the latest fast build's full build, once
@@ -285,17 +294,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn changes_count_pages_and_files() {
-        let site = |files: &[(&str, &str)]| -> Site {
-            files
-                .iter()
-                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
-                .collect()
-        };
-        let old = site(&[("a.html", "1"), ("b.html", "1"), ("s.css", "1")]);
-        let new = site(&[("a.html", "2"), ("c.html", "1"), ("s.css", "2")]);
-        // a changed, b removed, c added, s.css changed.
-        assert_eq!(changes(&old, &new), (3, 4));
-        assert_eq!(changes(&old, &old), (0, 0));
+    fn errors_are_printed_last() {
+        let w = Diagnostic::warning("a.md", "w");
+        let e = Diagnostic::error("a.md", "e");
+        let listed = warnings_first(&[e.clone(), w.clone(), e.clone()]);
+        assert_eq!(listed, [w, e.clone(), e]);
     }
 }

@@ -13,9 +13,12 @@ use std::time::Duration;
 /// The folders a build reads.
 pub(crate) const WATCHED: [&str; 3] = ["content", "seeds", "templates"];
 
-/// How long the files must be quiet before a rebuild: an editor's "save
-/// all" writes its files within a few milliseconds of each other.
-pub(crate) const QUIET: Duration = Duration::from_millis(150);
+/// How long the files must be quiet before a rebuild: the events of one
+/// save (an atomic save's temporary file and rename included) come within a
+/// few milliseconds of each other, and an editor's "save all" writes its
+/// files as quickly. It is part of the time from a save to the page being
+/// served, so it is short: a file saved later only makes a second rebuild.
+pub(crate) const QUIET: Duration = Duration::from_millis(20);
 /// A file written on and on (a download into `seeds/`) still gets a rebuild.
 pub(crate) const LONGEST_WAIT: Duration = Duration::from_secs(1);
 

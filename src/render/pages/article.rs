@@ -21,6 +21,12 @@ impl Renderer<'_> {
         let m = &a.doc.meta;
         let common = self.common(&path, m.title.clone(), "nav-articles", Some(&a.doc.path));
         let note_word = s.get("note-word");
+        // A draft marks the figures nothing covers yet.
+        let uncovered = match self.provided.draft {
+            true => crate::coverage::uncovered(a),
+            false => Vec::new(),
+        };
+        let uncovered_title = s.get("uncovered-figure");
         let mut paragraphs = Vec::new();
         let mut furniture = Vec::new();
         for (line, range) in paragraphs_of(&a.text) {
@@ -32,7 +38,15 @@ impl Renderer<'_> {
             } else {
                 paragraphs.push(Paragraph {
                     line,
-                    html: paragraph_html(d, a, &self.items, range, root, &note_word),
+                    html: paragraph_html(
+                        d,
+                        a,
+                        self.items,
+                        range,
+                        root,
+                        &note_word,
+                        (&uncovered, &uncovered_title),
+                    ),
                 });
             }
         }

@@ -121,7 +121,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Related claims, grouped by how they read from this claim.
-    fn relation_groups(&self, c: &Claim, root: &str) -> Vec<RelationGroup<'_>> {
+    fn relation_groups(&self, c: &Claim, root: &str) -> Vec<RelationGroup> {
         let mut groups: Vec<RelationGroup> = Vec::new();
         for e in &c.edges {
             let label = self.strings.get(e.label_key());
@@ -142,11 +142,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A claim's corrections, as its page and the corrections page list them.
-    pub(in crate::render) fn corrections_of(
-        &self,
-        c: &Claim,
-        root: &str,
-    ) -> Vec<CorrectionView<'_>> {
+    pub(in crate::render) fn corrections_of(&self, c: &Claim, root: &str) -> Vec<CorrectionView> {
         let corrections = &c.doc.meta.corrections;
         let claim = self.card(&c.doc.slug);
         corrections

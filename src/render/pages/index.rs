@@ -63,7 +63,7 @@ impl Renderer<'_> {
 
     /// The first pairs of one kind in the dossier, and when there are more,
     /// the link to all of them.
-    fn first_pairs(&self, kind: RelationKind) -> (Vec<Pair<'_>>, Option<Link>) {
+    fn first_pairs(&self, kind: RelationKind) -> (Vec<Pair>, Option<Link>) {
         let all = self.topics.everywhere(kind);
         let pairs = self.pairs(&all[..all.len().min(FIRST_PAIRS)], "");
         let link = (all.len() > FIRST_PAIRS).then(|| Link {

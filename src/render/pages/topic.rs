@@ -161,7 +161,7 @@ impl Renderer<'_> {
     }
 
     /// Related claims as pairs; notes are rendered for a page at `root`.
-    pub(in crate::render) fn pairs(&self, related: &[Related], root: &str) -> Vec<Pair<'_>> {
+    pub(in crate::render) fn pairs(&self, related: &[Related], root: &str) -> Vec<Pair> {
         related
             .iter()
             .map(|(c, e)| Pair {
@@ -173,7 +173,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn figure_rows<'e>(&self, rows: impl Iterator<Item = &'e Estimate<'e>>) -> Vec<FigureRow<'_>> {
+    fn figure_rows<'e>(&self, rows: impl Iterator<Item = &'e Estimate<'e>>) -> Vec<FigureRow> {
         rows.map(|r| FigureRow {
             claim: self.card(&r.claim.doc.slug),
             figure: figure_view(self.d, &self.strings, r.figure),
@@ -184,7 +184,7 @@ impl Renderer<'_> {
     /// Each measure's table and chart on a topic page. A chart is drawn for
     /// two estimates or more (one is shown as a figure), and charts of the
     /// same unit share one scale, so that their bars can be compared.
-    fn measure_tables(&self, slug: &str) -> Vec<MeasureTable<'_>> {
+    fn measure_tables(&self, slug: &str) -> Vec<MeasureTable> {
         let s = &self.strings;
         let tables: Vec<(MeasureTable, Vec<Bar>, &str)> = self
             .topics
@@ -239,7 +239,7 @@ impl Renderer<'_> {
         slug: &str,
         measure: usize,
         rows: &[Estimate],
-    ) -> (MeasureTable<'_>, Vec<Bar>, &str) {
+    ) -> (MeasureTable, Vec<Bar>, &str) {
         let (d, s) = (self.d, &self.strings);
         let m: &Measure = &d.settings.measures[measure];
         let shown: Vec<&Estimate> = shown_estimates(rows)
