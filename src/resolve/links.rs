@@ -85,7 +85,12 @@ fn markdown_texts(d: &Dossier) -> Vec<MarkdownText<'_>> {
             out.push(note(&c.doc, &format!("corrections[{i}].note"), &k.note));
         }
     }
-    out.extend(d.topics.values().map(body));
+    for t in d.topics.values() {
+        out.push(body(t));
+        if let Some(finding) = &t.meta.finding {
+            out.push(note(t, "finding", finding));
+        }
+    }
     out.extend(d.entities.values().map(body));
     out.extend(d.pages.values().map(body));
     out

@@ -9,6 +9,7 @@ mod common;
 mod diff;
 mod editor;
 mod hostile;
+mod reader;
 mod publish;
 mod search;
 mod serve;
