@@ -40,31 +40,57 @@ fn the_home_page_says_what_we_found_and_keeps_the_texts_errors_apart() {
     let topics = fs::read_dir(repo().join("content/topics")).unwrap().count();
     assert_eq!(select(&home, "#found-h ~ ol.findings > li").len(), topics);
     let links = select(&home, "ol.findings > li > p a");
-    assert!(links.len() >= topics, "findings with too few links: {links:?}");
+    assert!(
+        links.len() >= topics,
+        "findings with too few links: {links:?}"
+    );
     for link in links {
-        assert!(out.join(&link).is_file(), "a finding links to {link}, which is not a page");
+        assert!(
+            out.join(&link).is_file(),
+            "a finding links to {link}, which is not a page"
+        );
     }
 
     let garbled: Vec<String> = fs::read_dir(repo().join("content/claims"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| fs::read_to_string(p).unwrap().contains("\nverdict: garbled\n"))
-        .map(|p| format!("claims/{}/index.html", p.file_stem().unwrap().to_string_lossy()))
+        .filter(|p| {
+            fs::read_to_string(p)
+                .unwrap()
+                .contains("\nverdict: garbled\n")
+        })
+        .map(|p| {
+            format!(
+                "claims/{}/index.html",
+                p.file_stem().unwrap().to_string_lossy()
+            )
+        })
         .collect();
     assert!(!garbled.is_empty());
     let apart = select(&home, "#faulted-h ~ .claim-card a.claim-title");
     assert_eq!(apart.len(), garbled.len(), "{apart:?}");
     assert!(garbled.iter().all(|g| apart.contains(g)), "{apart:?}");
-    let disagreements = select(&home, "#disagree-h ~ .pair-group a, #apparent-h ~ .pair-group a");
+    let disagreements = select(
+        &home,
+        "#disagree-h ~ .pair-group a, #apparent-h ~ .pair-group a",
+    );
     assert!(!disagreements.is_empty());
     assert!(
         !disagreements.iter().any(|a| garbled.contains(a)),
         "an error of a text is shown as a disagreement"
     );
 
-    for p in ["index.html", "pages/about/index.html", "pages/corrections/index.html"] {
+    for p in [
+        "index.html",
+        "pages/about/index.html",
+        "pages/corrections/index.html",
+    ] {
         let to = format!("main a[href=\"{issues}\"]");
-        assert_eq!(select(&page(p), &to).len(), 1, "{p} has no link to {issues}");
+        assert_eq!(
+            select(&page(p), &to).len(),
+            1,
+            "{p} has no link to {issues}"
+        );
     }
 }
 
@@ -143,7 +169,12 @@ fn every_control_is_at_least_24_px_on_a_phone() {
             failures.push(format!(
                 "{kind} (/repo/{path}): {} under {TARGET}x{TARGET} px:\n    {}",
                 small.len(),
-                small.iter().take(8).copied().collect::<Vec<_>>().join("\n    ")
+                small
+                    .iter()
+                    .take(8)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("\n    ")
             ));
         }
     }
@@ -218,7 +249,9 @@ fn the_phone_menu_reaches_every_destination() {
             seen["menu"]
         );
         assert!(
-            seen["width"].as_u64().is_some_and(|w| w <= u64::from(PHONE_WIDTH)),
+            seen["width"]
+                .as_u64()
+                .is_some_and(|w| w <= u64::from(PHONE_WIDTH)),
             "{how}, the page is {} px wide on a {PHONE_WIDTH} px phone",
             seen["width"]
         );
@@ -251,7 +284,10 @@ fn the_english_choice_is_remembered_between_articles() {
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    assert!(articles.len() >= 2, "fewer than two articles listed: {articles:?}");
+    assert!(
+        articles.len() >= 2,
+        "fewer than two articles listed: {articles:?}"
+    );
     let english = "(() => { const box = document.getElementById('show-english');
         const line = document.querySelector('.seed-text .en');
         return box && line ? {checked: box.checked, shown: line.checkVisibility()} : null; })()";
@@ -265,7 +301,11 @@ fn the_english_choice_is_remembered_between_articles() {
         articles[0]
     );
     browser.eval("document.getElementById('show-english').click()");
-    assert_eq!(browser.eval(english)["shown"], false, "the switch does not hide the English");
+    assert_eq!(
+        browser.eval(english)["shown"],
+        false,
+        "the switch does not hide the English"
+    );
 
     browser.goto(articles[1]);
     assert_eq!(

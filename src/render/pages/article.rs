@@ -61,7 +61,11 @@ impl Renderer<'_> {
             ap.translation.is_some() || ap.sentence_translation.is_some()
         });
         // The verdicts the highlights carry, in the scale's order, for the legend.
-        let used: BTreeSet<&str> = claims.iter().map(|c| c.slug).map(|slug| d.claims[slug].doc.meta.verdict.0.as_str()).collect();
+        let used: BTreeSet<&str> = claims
+            .iter()
+            .map(|c| c.slug)
+            .map(|slug| d.claims[slug].doc.meta.verdict.0.as_str())
+            .collect();
         let verdicts = d
             .settings
             .verdicts

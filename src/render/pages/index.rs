@@ -59,7 +59,11 @@ impl Renderer<'_> {
             })
             .collect();
         let found = findings.iter().any(|f| f.finding_html.is_some());
-        let faulted: Vec<&Claim> = claims.iter().copied().filter(|c| self.faults_the_text(c)).collect();
+        let faulted: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|c| self.faults_the_text(c))
+            .collect();
         let notes = d.articles.values().filter(|a| !a.notes.is_empty());
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
@@ -68,7 +72,11 @@ impl Renderer<'_> {
             updated,
             editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
             contact: self.contact_link(),
-            findings_heading: s.get(if found { "home-found-heading" } else { "nav-topics" }),
+            findings_heading: s.get(if found {
+                "home-found-heading"
+            } else {
+                "nav-topics"
+            }),
             findings,
             verdicts: self.verdict_counts(&claims, true),
             unrated: self.verdict_counts(&claims, false),
@@ -76,7 +84,12 @@ impl Renderer<'_> {
             conflicts_all: self.all_pairs(RelationKind::Contradicts),
             apparent: self.pair_groups(RelationKind::Differs),
             apparent_all: self.all_pairs(RelationKind::Differs),
-            faulted: self.cards(faulted.iter().take(FIRST_PAIRS).map(|c| c.doc.slug.as_str())),
+            faulted: self.cards(
+                faulted
+                    .iter()
+                    .take(FIRST_PAIRS)
+                    .map(|c| c.doc.slug.as_str()),
+            ),
             faulted_all: (faulted.len() > FIRST_PAIRS).then(|| Link {
                 title: s.with("pairs-all", &[("n", &faulted.len().to_string())]),
                 href: self.verdict_href(&faulted[0].doc.meta.verdict.0),
@@ -140,7 +153,12 @@ impl Renderer<'_> {
         pairs: &[Related<'d>],
         placed: &mut BTreeSet<(&'d str, &'d str)>,
     ) -> Vec<Related<'d>> {
-        let faulted = |slug: &str| self.d.claims.get(slug).is_some_and(|c| self.faults_the_text(c));
+        let faulted = |slug: &str| {
+            self.d
+                .claims
+                .get(slug)
+                .is_some_and(|c| self.faults_the_text(c))
+        };
         pairs
             .iter()
             .copied()
