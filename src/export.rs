@@ -373,6 +373,10 @@ struct TopicJson<'a> {
     slug: Slug<'a>,
     title: &'a str,
     summary: &'a str,
+    /// What the dossier found on the topic, in Markdown, when the editors
+    /// wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    finding: Option<&'a str>,
     order: i64,
     /// Markdown.
     overview: &'a str,
@@ -453,6 +457,7 @@ fn dossier_json<'a>(d: &'a Dossier, urls: &'a Urls, lists: bool) -> DossierJson<
                 slug: Slug(&t.slug),
                 title: &t.meta.title,
                 summary: &t.meta.summary,
+                finding: t.meta.finding.as_deref(),
                 order: t.meta.order,
                 overview: t.body.trim(),
             })

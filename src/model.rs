@@ -227,6 +227,13 @@ impl VerdictDef {
     pub(crate) fn is_rated(&self) -> bool {
         self.rating.is_some()
     }
+
+    /// Whether the verdict faults the text as published (the `garbled`
+    /// shape), not what a source said: the home page lists such claims
+    /// apart from the disagreements between sources.
+    pub(crate) fn faults_the_text(&self) -> bool {
+        self.icon == VerdictIcon::Garbled
+    }
 }
 
 /// The shapes a verdict badge can carry.
@@ -561,6 +568,10 @@ pub(crate) struct Source {
 pub(crate) struct TopicMeta {
     pub(crate) title: String,
     pub(crate) summary: String,
+    /// What the dossier found on the topic, in a sentence or two of
+    /// Markdown, for the home page's "What we found".
+    #[serde(default)]
+    pub(crate) finding: Option<String>,
     #[serde(default)]
     pub(crate) order: i64,
 }

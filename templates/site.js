@@ -119,3 +119,43 @@ document.addEventListener("DOMContentLoaded", () => {
   claimFilters();
   shareLinks();
 });
+
+/* ------------------------------------------------------------------------
+   The phone menu and the article's English switch. */
+
+/* On a narrow screen the navigation folds behind a "Menu" button (style.css
+   shows the button only there); without this script it wraps instead, every
+   destination in view. */
+function phoneMenu() {
+  const button = document.querySelector(".menu-toggle");
+  const nav = document.getElementById("site-nav");
+  if (!button || !nav) return;
+  button.hidden = false;
+  nav.classList.add("folds");
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    nav.classList.toggle("open", open);
+  });
+}
+
+/* Article pages: the reader's choice of the English under each sentence is
+   remembered between pages; until they make one, the page's default stands
+   (on where the article is not in the interface language). */
+function englishSwitch() {
+  const box = document.getElementById("show-english");
+  if (!box) return;
+  const key = "dossier-english";
+  try {
+    const saved = localStorage.getItem(key);
+    if (saved === "on" || saved === "off") box.checked = saved === "on";
+  } catch (e) { /* storage is off: the page's default stands */ }
+  box.addEventListener("change", () => {
+    try { localStorage.setItem(key, box.checked ? "on" : "off"); } catch (e) { /* not remembered */ }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  phoneMenu();
+  englishSwitch();
+});

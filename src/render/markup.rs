@@ -11,10 +11,12 @@ use std::ops::Range;
 
 /// One paragraph of seed text with highlights, note marks and inline furniture.
 /// Overlapping spans are cut into segments so tags never cross; anchors sit
-/// where a span starts and the verdict link where it ends. After each
-/// sentence in which a highlight starts comes its English, hidden until the
-/// reader asks for it. Links are relative to a page at `root`. In a draft,
-/// `uncovered` holds the figures nothing covers yet, marked with its title.
+/// where a span starts and the verdict mark where it ends: the verdict's
+/// shape in its colour, its label read out by screen readers and shown on
+/// hover, so that the sentence reads on. After each sentence in which a
+/// highlight starts comes its English, shown when the reader asks for it.
+/// Links are relative to a page at `root`. In a draft, `uncovered` holds the
+/// figures nothing covers yet, marked with its title.
 pub(super) fn paragraph_html(
     d: &Dossier,
     a: &Article,
@@ -173,7 +175,7 @@ impl<'w> Spans<'w> {
                 if self.is_claim(i) {
                     let c = items.claim(&a.highlights[i].claim);
                     out.push_str(&format!(
-                        r##"<a class="tag" style="--verdict:{colour}" href="{root}{href}"><svg class="icon" aria-hidden="true" focusable="false"><use href="#i-{icon}"></use></svg><span class="tag-verdict">{label}</span><span class="visually-hidden">: {title}</span></a>"##,
+                        r##"<a class="tag" style="--verdict:{colour}" href="{root}{href}" title="{label}"><svg class="icon" aria-hidden="true" focusable="false"><use href="#i-{icon}"></use></svg><span class="visually-hidden">{label}: {title}</span></a>"##,
                         colour = html(&c.verdict.colour),
                         icon = c.verdict.icon,
                         href = c.href,

@@ -301,21 +301,57 @@ pub(crate) struct IndexPage<'a> {
     /// When the dossier last changed.
     pub(crate) updated: Option<String>,
     pub(crate) editors_html: Option<String>,
+    /// Where readers reach the editors: the repository's issues when it is
+    /// known, else `contact`.
+    pub(crate) contact: Option<Link>,
+    /// "What we found", or "Topics" when no topic has a finding.
+    pub(crate) findings_heading: String,
+    /// Every topic in order, with what the dossier found on it.
+    pub(crate) findings: Vec<Finding<'a>>,
     /// How many claims have each rated verdict...
     pub(crate) verdicts: Vec<VerdictCount>,
     /// ...and how many are not rated (opinion), counted apart.
     pub(crate) unrated: Vec<VerdictCount>,
-    /// What the sources disagree on: real contradictions (the first of them,
-    /// and when there are more, all of them on pages of their own)...
-    pub(crate) conflicts: Vec<Pair>,
+    /// What the sources disagree on: real contradictions by topic (and when
+    /// there are many, the link to all of them on pages of their own)...
+    pub(crate) conflicts: Vec<PairGroup>,
     pub(crate) conflicts_all: Option<Link>,
     /// ...and reports that look as if they conflict but can both be true.
-    pub(crate) apparent: Vec<Pair>,
+    pub(crate) apparent: Vec<PairGroup>,
     pub(crate) apparent_all: Option<Link>,
-    pub(crate) topics: &'a [TopicItem],
+    /// Claims whose verdict faults the text as published (garbled), listed
+    /// apart from the disagreements, and the link to all when there are many.
+    pub(crate) faulted: Vec<ClaimCard>,
+    pub(crate) faulted_all: Option<Link>,
+    /// Each article with editor's notes on its wording: "Title (9 notes)".
+    pub(crate) notes: Vec<Link>,
     /// The latest articles, and how many more the articles list has.
     pub(crate) articles: &'a [ArticleItem],
     pub(crate) articles_more: usize,
+}
+
+/// A topic on the home page, with what the dossier found on it.
+#[derive(Serialize)]
+pub(crate) struct Finding<'a> {
+    pub(crate) topic: &'a TopicItem,
+    /// The topic's `finding` (Markdown, inline); none when the editors wrote
+    /// none, and the template shows the summary.
+    pub(crate) finding_html: Option<String>,
+}
+
+/// The pairs of one kind of relation on one topic, as the home page shows
+/// them: the first few, the rest one tap away.
+#[derive(Serialize)]
+pub(crate) struct PairGroup {
+    /// The topic's title (or "not on a topic") and its page.
+    pub(crate) title: String,
+    pub(crate) href: Option<String>,
+    pub(crate) first: Vec<Pair>,
+    pub(crate) more: Vec<Pair>,
+    /// "4 more on this topic", for the folded ones.
+    pub(crate) more_label: String,
+    /// When the topic has more than the home page shows: its full list.
+    pub(crate) all: Option<Link>,
 }
 
 /// `articles/index.html` and its pages.
@@ -385,11 +421,19 @@ pub(crate) struct ArticlePage<'a> {
     pub(crate) language_name: String,
     /// The seed's file name, published beside the page.
     pub(crate) seed: &'a str,
+    /// The seed's fingerprint and size, folded away as technical details.
     pub(crate) sha256: &'a str,
+    pub(crate) bytes: usize,
     pub(crate) context_html: String,
     pub(crate) paragraphs: Vec<Paragraph>,
-    /// Some highlight has an English translation to show.
+    /// Some highlight has an English translation to show...
     pub(crate) has_english: bool,
+    /// ...shown from the start, because the article is not in the interface
+    /// language (the reader's own choice, once made, is remembered by site.js).
+    pub(crate) english_on: bool,
+    /// The verdicts of the article's claims, in the scale's order: the
+    /// legend of the marks that end each highlight.
+    pub(crate) verdicts: Vec<VerdictView>,
     pub(crate) furniture: Vec<FurnitureLine<'a>>,
     pub(crate) notes: Vec<NoteView<'a>>,
     pub(crate) claims_heading: String,

@@ -6,7 +6,7 @@
 use super::{slugs_in, Dossier, Findings, Step};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::markdown::{self, InternalLink};
-use crate::model::{ArticleMeta, ClaimMeta, Collection, Doc};
+use crate::model::{ArticleMeta, ClaimMeta, Collection, Doc, TopicMeta};
 use crate::paths;
 use crate::text::shorten;
 use crate::url::{is_allowed_link, ALLOWED_LINKS};
@@ -42,7 +42,9 @@ fn markdown_texts<'d>(d: &'d Dossier, only: Option<&BTreeSet<PathBuf>>) -> Vec<M
         for c in d.claims.values() {
             claim_texts(&c.doc, &mut out);
         }
-        out.extend(d.topics.values().map(body));
+        for t in d.topics.values() {
+            topic_texts(t, &mut out);
+        }
         out.extend(d.entities.values().map(body));
         out.extend(d.pages.values().map(body));
         return out;
@@ -67,7 +69,11 @@ fn markdown_texts<'d>(d: &'d Dossier, only: Option<&BTreeSet<PathBuf>>) -> Vec<M
                     claim_texts(&c.doc, &mut texts);
                 }
             }
-            Some(Collection::Topics) => texts.extend(d.topics.get(slug).map(body)),
+            Some(Collection::Topics) => {
+                if let Some(t) = d.topics.get(slug) {
+                    topic_texts(t, &mut texts);
+                }
+            }
             Some(Collection::Entities) => texts.extend(d.entities.get(slug).map(body)),
             Some(Collection::Pages) => texts.extend(d.pages.get(slug).map(body)),
             None => {}
@@ -133,6 +139,14 @@ fn claim_texts<'d>(doc: &'d Doc<ClaimMeta>, out: &mut Vec<MarkdownText<'d>>) {
     }
     for (i, k) in doc.meta.corrections.iter().enumerate() {
         out.push(note(doc, &format!("corrections[{i}].note"), &k.note));
+    }
+}
+
+/// A topic's overview and its finding, which the home page shows.
+fn topic_texts<'d>(doc: &'d Doc<TopicMeta>, out: &mut Vec<MarkdownText<'d>>) {
+    out.push(body(doc));
+    if let Some(finding) = &doc.meta.finding {
+        out.push(note(doc, "finding", finding));
     }
 }
 

@@ -6,6 +6,7 @@
 
 skip = Skip to content
 nav-label = Main
+nav-menu = Menu
 nav-home = Home
 nav-topics = Topics
 nav-claims = Claims
@@ -63,6 +64,20 @@ home-disagree-intro = Statements that cannot both be true. The dossier's evidenc
 home-apparent-heading = Differences that are not conflicts
 home-apparent-intro = These look as if they conflict, but can both be true: they estimate different things, give ranges that overlap, or describe different dates.
 home-articles-heading = The source articles
+home-found-heading = What we found
+home-pairs-more = { $n ->
+    [one] One more on this topic
+   *[other] { $n } more on this topic
+}
+home-no-topic = Claims on no topic
+home-faulted-heading = Errors in the texts as published
+home-faulted-intro = Where a translation or an edit made a text say something its own source did not. These are faults of the texts, not disagreements between sources.
+home-notes-intro = Smaller slips of translation and other remarks on the wording are noted beside each text:
+home-notes-in = { $title } ({ $notes })
+notes-count = { $n ->
+    [one] one note
+   *[other] { $n } notes
+}
 
 ## Articles
 
@@ -75,11 +90,15 @@ provenance-original = Original publisher
 provenance-date = Date
 provenance-language = Language
 provenance-address = Address
-provenance-source = Source text
+provenance-source = The text as received
+provenance-read-text = Read the text exactly as it was collected (plain text)
+provenance-fingerprint = Fingerprint and file details
+provenance-fingerprint-intro = The fingerprint is computed from the text as received: changing even one letter would change it, so anyone can check that the text shown here is the one the dossier quotes.
+provenance-file = File { $file }, { $bytes } bytes
 editors-note = Editor's note
 article-text-heading = The article, verbatim
 legend-highlighted = Highlighted
-legend-claims = passages are claims; the label after each gives the verdict and opens the claim.
+legend-claims = passages are claims. The mark at the end of each gives its verdict and opens the claim:
 legend-underlined = Underlined
 legend-notes = passages carry an editor's note.
 show-english = Show the English translation under each sentence with a claim
@@ -89,8 +108,8 @@ line = line { $line }
 note-word = note
 note-ref = note { $n }
 notes-heading = Editor's notes
-furniture-heading = Page furniture
-furniture-intro = Lines of website chrome captured with the article (menus, caption toggles, comment prompts, unrelated links). They are not part of the article and carry no claims.
+furniture-heading = Not part of the article
+furniture-intro = Lines of the website captured with the article (menus, caption toggles, comment prompts, unrelated links). They are not part of the article and carry no claims.
 claims-in-article = Claims in this article ({ $n })
 language-id = Indonesian
 language-en = English

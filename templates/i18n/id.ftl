@@ -6,6 +6,7 @@
 
 skip = Langsung ke konten
 nav-label = Utama
+nav-menu = Menu
 nav-home = Beranda
 nav-topics = Topik
 nav-claims = Klaim
@@ -51,6 +52,20 @@ home-disagree-intro = Pernyataan-pernyataan yang tidak mungkin sama-sama benar. 
 home-apparent-heading = Perbedaan yang bukan pertentangan
 home-apparent-intro = Pernyataan-pernyataan ini tampak bertentangan, tetapi bisa sama-sama benar: yang diperkirakan berbeda, rentang angkanya saling tumpang tindih, atau tanggal yang digambarkan berbeda.
 home-articles-heading = Artikel sumber
+home-found-heading = Temuan kami
+home-pairs-more = { $n ->
+    [one] Satu lagi tentang topik ini
+   *[other] { $n } lagi tentang topik ini
+}
+home-no-topic = Klaim tanpa topik
+home-faulted-heading = Kesalahan dalam teks sebagaimana diterbitkan
+home-faulted-intro = Tempat terjemahan atau penyuntingan membuat teks mengatakan sesuatu yang tidak dikatakan sumbernya sendiri. Ini kesalahan teks, bukan perbedaan antarsumber.
+home-notes-intro = Kekeliruan terjemahan yang lebih kecil dan catatan lain tentang kata-kata teks dicantumkan di samping setiap teks:
+home-notes-in = { $title } ({ $notes })
+notes-count = { $n ->
+    [one] satu catatan
+   *[other] { $n } catatan
+}
 
 ## Artikel
 
@@ -63,11 +78,15 @@ provenance-original = Penerbit asli
 provenance-date = Tanggal
 provenance-language = Bahasa
 provenance-address = Alamat
-provenance-source = Teks sumber
+provenance-source = Teks sebagaimana diterima
+provenance-read-text = Baca teks persis seperti saat dikumpulkan (teks biasa)
+provenance-fingerprint = Sidik jari dan rincian berkas
+provenance-fingerprint-intro = Sidik jari ini dihitung dari teks sebagaimana diterima: mengubah satu huruf saja akan mengubahnya, sehingga siapa pun dapat memeriksa bahwa teks yang ditampilkan di sini adalah teks yang dikutip dosir ini.
+provenance-file = Berkas { $file }, { $bytes } bita
 editors-note = Catatan editor
 article-text-heading = Artikel selengkapnya, apa adanya
 legend-highlighted = Bagian yang disorot
-legend-claims = adalah klaim; label di belakang setiap bagian menunjukkan penilaiannya dan membuka halaman klaim tersebut.
+legend-claims = adalah klaim. Tanda di ujung setiap bagian menunjukkan penilaiannya dan membuka halaman klaim:
 legend-underlined = Bagian yang bergaris bawah
 legend-notes = disertai catatan editor.
 show-english = Tampilkan terjemahan bahasa Inggris di bawah setiap kalimat yang memuat klaim
@@ -77,8 +96,8 @@ line = baris { $line }
 note-word = catatan
 note-ref = catatan { $n }
 notes-heading = Catatan editor
-furniture-heading = Elemen halaman
-furniture-intro = Baris-baris elemen tampilan situs web yang ikut terambil bersama artikel (menu, tombol keterangan foto, ajakan berkomentar, tautan yang tidak berkaitan). Baris-baris ini bukan bagian dari artikel dan tidak memuat klaim.
+furniture-heading = Bukan bagian dari artikel
+furniture-intro = Baris-baris dari situs web yang ikut terambil bersama artikel (menu, tombol keterangan foto, ajakan berkomentar, tautan yang tidak berkaitan). Baris-baris ini bukan bagian dari artikel dan tidak memuat klaim.
 claims-in-article = Klaim dalam artikel ini ({ $n })
 language-id = Bahasa Indonesia
 language-en = Bahasa Inggris

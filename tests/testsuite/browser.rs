@@ -40,8 +40,8 @@ const CHROMIUM_FLAGS: &[&str] = &[
 ];
 
 /// Mobile emulation for the width test.
-const PHONE_WIDTH: u32 = 390;
-const PHONE_HEIGHT: u32 = 844;
+pub(crate) const PHONE_WIDTH: u32 = 390;
+pub(crate) const PHONE_HEIGHT: u32 = 844;
 
 // ---------------------------------------------------------------------------
 // The tests
@@ -456,7 +456,7 @@ impl Site {
     }
 
     /// One page of each kind, taken from the built site: (kind, URL path).
-    fn page_kinds(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn page_kinds(&self) -> Vec<(&'static str, String)> {
         vec![
             ("home page", String::new()),
             ("article", self.first("articles")),

@@ -11,6 +11,7 @@ mod editor;
 mod hostile;
 mod publish;
 mod reader;
+mod reader_home;
 mod search;
 mod serve;
 mod site;

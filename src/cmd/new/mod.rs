@@ -184,6 +184,9 @@ fn text_for(root: &Path, request: &Request, slug: &str) -> Result<Draft, Diagnos
              title: {PLACEHOLDER}\n\
              # One sentence: what the claims on this topic are about.\n\
              summary: {PLACEHOLDER}\n\
+             # Optional: what the dossier found on the topic, in a sentence or two of\n\
+             # Markdown, for the home page's \"What we found\".\n\
+             # finding: ...\n\
              # Position in lists of topics: lower numbers come first.\n\
              order: 0\n\
              ---\n\

@@ -5,7 +5,7 @@
 use crate::paths;
 use crate::render::items::byline;
 use crate::render::markup::{covered, paragraph_html, paragraphs_of};
-use crate::render::views::{ArticlePage, FurnitureLine, NoteView, Paragraph};
+use crate::render::views::{ArticlePage, FurnitureLine, NoteView, Paragraph, VerdictView};
 use crate::render::{date_view, Html, Renderer};
 use crate::resolve::Article;
 use crate::text::LineIndex;
@@ -74,6 +74,22 @@ impl Renderer<'_> {
             let ap = &d.claims[&h.claim].doc.meta.appearances[h.appearance];
             ap.translation.is_some() || ap.sentence_translation.is_some()
         });
+        // The verdicts the highlights carry, in the scale's order, for the legend.
+        let used: BTreeSet<&str> = a
+            .highlights
+            .iter()
+            .map(|h| d.claims[&h.claim].doc.meta.verdict.0.as_str())
+            .collect();
+        let verdicts = d
+            .settings
+            .verdicts
+            .iter()
+            .filter(|v| used.contains(v.key.as_str()))
+            .map(VerdictView::from)
+            .collect();
+        // A reader of another language needs the English from the start.
+        let article_language = m.language.split('-').next().unwrap_or_default();
+        let english_on = has_english && article_language != d.settings.ui_language.tag();
         let view = ArticlePage {
             title: &m.title,
             byline: byline(s, a),
@@ -91,9 +107,12 @@ impl Renderer<'_> {
                 .unwrap_or_else(|| m.language.clone()),
             seed: &m.seed,
             sha256: &a.sha256,
+            bytes: a.bytes.len(),
             context_html: self.md(&a.doc.body, root),
             paragraphs,
             has_english,
+            english_on,
+            verdicts,
             furniture,
             notes,
             claims_heading: s.with("claims-in-article", &[("n", &claims.len().to_string())]),

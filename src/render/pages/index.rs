@@ -1,18 +1,23 @@
-//! The home page: what the dossier covers, where its sources disagree, and
-//! who keeps it.
+//! The home page: what the dossier found, topic by topic; where its sources
+//! disagree, grouped by topic; where the texts themselves are at fault; and
+//! who keeps it and how to reach them.
 
 use crate::model::RelationKind;
 use crate::model::SETTINGS_FILE;
 use crate::paths;
 use crate::paths::List;
-use crate::render::topics::FIRST_PAIRS;
-use crate::render::views::{IndexPage, Link, Pair, VerdictCount};
+use crate::render::topics::{Related, FIRST_PAIRS};
+use crate::render::views::{Finding, IndexPage, Link, PairGroup, VerdictCount};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// How many articles the home page shows; the articles list has the rest.
 const HOME_LIST: usize = 20;
+/// How many pairs of a topic the home page shows before folding the rest
+/// (up to [`FIRST_PAIRS`]) one tap away: a phone screen holds about three.
+const FIRST_FEW: usize = 3;
 
 impl Renderer<'_> {
     pub(in crate::render) fn index(&self) -> Html {
@@ -40,39 +45,163 @@ impl Renderer<'_> {
             .chain(d.settings.published)
             .max()
             .map(|date| s.date(date));
-        let (conflicts, conflicts_all) = self.first_pairs(RelationKind::Contradicts);
-        let (apparent, apparent_all) = self.first_pairs(RelationKind::Differs);
+        let findings: Vec<Finding> = self
+            .items
+            .topics
+            .iter()
+            .map(|topic| Finding {
+                topic,
+                finding_html: d.topics[&topic.slug]
+                    .meta
+                    .finding
+                    .as_deref()
+                    .map(|f| self.md_inline(f, "")),
+            })
+            .collect();
+        let found = findings.iter().any(|f| f.finding_html.is_some());
+        let faulted: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|c| self.faults_the_text(c))
+            .collect();
+        let notes = d.articles.values().filter(|a| !a.notes.is_empty());
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
             counts_heading,
             updated,
             editors_html: d.settings.editors.as_deref().map(|e| self.md_inline(e, "")),
+            contact: self.contact_link(),
+            findings_heading: s.get(if found {
+                "home-found-heading"
+            } else {
+                "nav-topics"
+            }),
+            findings,
             verdicts: self.verdict_counts(&claims, true),
             unrated: self.verdict_counts(&claims, false),
-            conflicts,
-            conflicts_all,
-            apparent,
-            apparent_all,
-            topics: &self.items.topics,
+            conflicts: self.pair_groups(RelationKind::Contradicts),
+            conflicts_all: self.all_pairs(RelationKind::Contradicts),
+            apparent: self.pair_groups(RelationKind::Differs),
+            apparent_all: self.all_pairs(RelationKind::Differs),
+            faulted: self.cards(
+                faulted
+                    .iter()
+                    .take(FIRST_PAIRS)
+                    .map(|c| c.doc.slug.as_str()),
+            ),
+            faulted_all: (faulted.len() > FIRST_PAIRS).then(|| Link {
+                title: s.with("pairs-all", &[("n", &faulted.len().to_string())]),
+                href: self.verdict_href(&faulted[0].doc.meta.verdict.0),
+            }),
+            notes: notes
+                .map(|a| Link {
+                    title: s.with(
+                        "home-notes-in",
+                        &[
+                            ("title", &a.doc.meta.title),
+                            ("notes", &s.count("notes-count", a.notes.len())),
+                        ],
+                    ),
+                    href: paths::in_article(&a.doc.slug, "notes-h"),
+                })
+                .collect(),
             articles: &self.items.articles[articles_from..],
             articles_more: articles_from,
         };
         self.render_page("index.html", &common, &view)
     }
 
-    /// The first pairs of one kind in the dossier, and when there are more,
-    /// the link to all of them.
-    fn first_pairs(&self, kind: RelationKind) -> (Vec<Pair>, Option<Link>) {
+    /// Whether a claim's verdict faults the text as published (garbled), so
+    /// that its relations are the text's error, not a disagreement.
+    fn faults_the_text(&self, c: &Claim) -> bool {
+        let verdict = &c.doc.meta.verdict.0;
+        self.d
+            .settings
+            .verdict(verdict)
+            .is_some_and(|v| v.faults_the_text())
+    }
+
+    /// The pairs of one kind, grouped by topic in the topics' order, each
+    /// pair under the first topic that has it, and those of claims on no
+    /// topic last. Pairs with a claim that faults the text are left out:
+    /// the home page lists those claims apart.
+    fn pair_groups(&self, kind: RelationKind) -> Vec<PairGroup> {
+        let s = &self.strings;
+        let mut placed = BTreeSet::new();
+        let mut groups = Vec::new();
+        for topic in &self.items.topics {
+            let all = self.topics.pairs_of_kind(&topic.slug, kind);
+            let mine = self.fresh(all, &mut placed);
+            let full = (all.len() > FIRST_PAIRS).then(|| Link {
+                title: s.with("pairs-all", &[("n", &all.len().to_string())]),
+                href: List::TopicRelations(&topic.slug, kind.key()).page(1),
+            });
+            let href = Some(topic.href.clone());
+            groups.push(self.pair_group(topic.title.clone(), href, &mine, full));
+        }
+        let rest = self.fresh(self.topics.everywhere(kind), &mut placed);
+        groups.push(self.pair_group(s.get("home-no-topic"), None, &rest, None));
+        groups.retain(|g| !g.first.is_empty());
+        groups
+    }
+
+    /// The pairs of `pairs` not yet `placed` (which they then join), less
+    /// those with a claim that faults the text.
+    fn fresh<'d>(
+        &self,
+        pairs: &[Related<'d>],
+        placed: &mut BTreeSet<(&'d str, &'d str)>,
+    ) -> Vec<Related<'d>> {
+        let faulted = |slug: &str| {
+            self.d
+                .claims
+                .get(slug)
+                .is_some_and(|c| self.faults_the_text(c))
+        };
+        pairs
+            .iter()
+            .copied()
+            .filter(|&(c, e)| {
+                !faulted(c.doc.slug.as_str())
+                    && !faulted(e.other.as_str())
+                    && placed.insert((c.doc.slug.as_str(), e.other.as_str()))
+            })
+            .collect()
+    }
+
+    /// One topic's pairs on the home page: the first few, then up to
+    /// [`FIRST_PAIRS`] in all one tap away, and the link to the topic's own
+    /// full list when it has more.
+    fn pair_group(
+        &self,
+        title: String,
+        href: Option<String>,
+        pairs: &[Related],
+        all: Option<Link>,
+    ) -> PairGroup {
+        let mut first = self.pairs(&pairs[..pairs.len().min(FIRST_PAIRS)], "");
+        let more = first.split_off(first.len().min(FIRST_FEW));
+        PairGroup {
+            title,
+            href,
+            more_label: self.strings.count("home-pairs-more", more.len()),
+            first,
+            more,
+            all,
+        }
+    }
+
+    /// The link to every pair of one kind in the dossier, when there are
+    /// more than a topic page shows.
+    fn all_pairs(&self, kind: RelationKind) -> Option<Link> {
         let all = self.topics.everywhere(kind);
-        let pairs = self.pairs(&all[..all.len().min(FIRST_PAIRS)], "");
-        let link = (all.len() > FIRST_PAIRS).then(|| Link {
+        (all.len() > FIRST_PAIRS).then(|| Link {
             title: self
                 .strings
                 .with("pairs-all", &[("n", &all.len().to_string())]),
             href: List::Relations(kind.key()).page(1),
-        });
-        (pairs, link)
+        })
     }
 
     /// How many of `claims` have each verdict of the scale, each count

@@ -26,22 +26,12 @@ impl Renderer<'_> {
             }
             _ => None,
         };
-        // Where readers report errors, suggest claims and propose changes:
-        // the repository's issues when it is known, else the contact.
-        let contact = d.settings.contact.as_deref().map(|c| Link {
-            title: s.get("contact-editors"),
-            href: contact_href(c),
-        });
         let repository = match (slug, &d.settings.repository) {
-            ("corrections" | "methodology" | "about", Some(repo)) => Some(Link {
-                title: s.get("repository-corrections"),
-                href: format!("{}/issues", repo.trim_end_matches('/')),
-            }),
+            ("corrections" | "methodology" | "about", _) => self.contact_link(),
             ("contribute", Some(repo)) => Some(Link {
                 title: s.get("repository-contribute"),
                 href: repo.clone(),
             }),
-            ("corrections" | "methodology" | "about", None) => contact,
             _ => None,
         };
         let view = ContentPage {
@@ -55,6 +45,24 @@ impl Renderer<'_> {
             corrections,
         };
         self.render_page("page.html", &common, &view)
+    }
+
+    /// Where readers report errors, suggest claims and propose changes, for
+    /// the home, about, methodology and corrections pages: the repository's
+    /// issues when it is known, else the `contact` of `dossier.yaml`.
+    pub(in crate::render) fn contact_link(&self) -> Option<Link> {
+        let s = &self.d.settings;
+        match (&s.repository, &s.contact) {
+            (Some(repo), _) => Some(Link {
+                title: self.strings.get("repository-corrections"),
+                href: format!("{}/issues", repo.trim_end_matches('/')),
+            }),
+            (None, Some(contact)) => Some(Link {
+                title: self.strings.get("contact-editors"),
+                href: contact_href(contact),
+            }),
+            (None, None) => None,
+        }
     }
 
     /// Served by GitHub Pages for any missing path, at any depth: its links
