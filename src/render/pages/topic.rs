@@ -114,43 +114,48 @@ impl Renderer<'_> {
         kind: RelationKind,
         n: usize,
     ) -> Html {
-        let s = &self.strings;
         let t = &self.d.topics[slug];
         let pairs = self.topics.pairs_of_kind(slug, kind);
-        let list = List::TopicRelations(slug, kind.key());
-        let (heading, intro) = relation_words(kind);
-        let heading = s.with(heading, &[("n", &pairs.len().to_string())]);
-        let title = format!("{heading} · {}", t.meta.title);
-        let mut common = self.common(&list.page(n), title, "nav-topics", Some(&t.path));
-        let root = common.root.clone();
-        let pagination = pagination(list, n, page_count(pairs.len()));
-        common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
-        common.next = pagination.as_ref().and_then(|p| p.next.clone());
-        let view = RelationsPage {
-            topic: Some(topic_link(t)),
-            kind: kind.key(),
-            heading,
-            intro: intro.map(|k| s.get(k)),
-            pairs: self.pairs(page_of(pairs, n), &root),
-            pagination,
-        };
-        self.render_page("relations.html", &common, &view)
+        self.relations_page(
+            Some(t),
+            pairs,
+            List::TopicRelations(slug, kind.key()),
+            kind,
+            n,
+        )
     }
 
     /// Page `n` of every pair of one kind of relation in the dossier.
     pub(in crate::render) fn relations(&self, kind: RelationKind, n: usize) -> Html {
-        let s = &self.strings;
         let pairs = self.topics.everywhere(kind);
-        let list = List::Relations(kind.key());
+        self.relations_page(None, pairs, List::Relations(kind.key()), kind, n)
+    }
+
+    /// Page `n` of a list of pairs, of a topic's or of the whole dossier.
+    fn relations_page(
+        &self,
+        topic: Option<&Doc<TopicMeta>>,
+        pairs: &[Related],
+        list: List,
+        kind: RelationKind,
+        n: usize,
+    ) -> Html {
+        let s = &self.strings;
         let (heading, intro) = relation_words(kind);
         let heading = s.with(heading, &[("n", &pairs.len().to_string())]);
-        let mut common = self.common(&list.page(n), heading.clone(), "", None);
+        let mut common = match topic {
+            Some(t) => {
+                let title = format!("{heading} · {}", t.meta.title);
+                self.common(&list.page(n), title, "nav-topics", Some(&t.path))
+            }
+            None => self.common(&list.page(n), heading.clone(), "", None),
+        };
         let root = common.root.clone();
         let pagination = pagination(list, n, page_count(pairs.len()));
         common.prev = pagination.as_ref().and_then(|p| p.prev.clone());
         common.next = pagination.as_ref().and_then(|p| p.next.clone());
         let view = RelationsPage {
-            topic: None,
+            topic: topic.map(topic_link),
             kind: kind.key(),
             heading,
             intro: intro.map(|k| s.get(k)),
