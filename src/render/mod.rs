@@ -81,7 +81,15 @@ pub(crate) fn render(
     set_site(&mut theme, d, urls, build_date)?;
     let items = Items::new(d, &theme.strings);
     let cards = Cards::draw(&theme, &items)?;
-    let r = Renderer::new(d, &theme, &items, &cards, urls, provided);
+    let r = Renderer::new(
+        d,
+        &theme,
+        &items,
+        &cards,
+        urls,
+        provided,
+        TopicLists::new(d),
+    );
     emit(assets).map_err(|e| vec![e])?;
     let mut diags: Vec<Diagnostic> = Vec::new();
     // Every page is independent of the others: render them on every core,
@@ -178,28 +186,42 @@ pub(crate) fn set_site(
 
 /// The paths of every page of the site, in [`render`]'s order.
 pub(crate) fn page_paths(d: &Dossier) -> Vec<String> {
-    let topics = TopicLists::new(d);
-    pages_of(d, &topics)
-        .into_iter()
-        .map(|(path, _)| path)
-        .collect()
+    list_pages(d).paths
 }
 
-/// Renders only the pages at `wanted` (paths [`page_paths`] lists; others
+/// The paths of every page, with the topics' lists they were counted from,
+/// which [`render_pages`] takes: gathered once for both, as `serve` needs
+/// them on every save.
+pub(crate) struct Listed<'d> {
+    d: &'d Dossier,
+    pub(crate) paths: Vec<String>,
+    topics: TopicLists<'d>,
+}
+
+pub(crate) fn list_pages(d: &Dossier) -> Listed<'_> {
+    let topics = TopicLists::new(d);
+    let paths = pages_of(d, &topics)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    Listed { d, paths, topics }
+}
+
+/// Renders only the pages at `wanted` (of those `listed`; others
 /// are left out), with a theme (its site set by [`set_site`]), items and
 /// cards kept from an earlier render: for `serve`, which renders again only
 /// the pages a change touches. Returns the pages rendered and the problems
 /// of those that could not be.
 pub(crate) fn render_pages(
-    d: &Dossier,
     theme: &theme::Theme,
     items: &Items,
     cards: &Cards,
     urls: &Urls,
     provided: Provided<'_>,
+    listed: Listed<'_>,
     wanted: &std::collections::BTreeSet<String>,
 ) -> (Site, Vec<Diagnostic>) {
-    let r = Renderer::new(d, theme, items, cards, urls, provided);
+    let r = Renderer::new(listed.d, theme, items, cards, urls, provided, listed.topics);
     let chosen: Vec<(String, Page)> = r
         .pages()
         .into_iter()
@@ -374,6 +396,7 @@ impl<'a> Renderer<'a> {
         cards: &'a Cards,
         urls: &'a Urls,
         provided: Provided<'a>,
+        topics: TopicLists<'a>,
     ) -> Self {
         Renderer {
             d,
@@ -382,7 +405,7 @@ impl<'a> Renderer<'a> {
             urls,
             provided,
             items,
-            topics: TopicLists::new(d),
+            topics,
             cards,
             strings: theme.strings.clone(),
         }

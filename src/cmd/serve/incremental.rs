@@ -297,16 +297,17 @@ impl Incremental {
         }
 
         // The pages to render again, and those that appeared or went.
-        let pages = render::page_paths(d);
+        let listed = render::list_pages(d);
+        let pages = &listed.paths;
         let touched = match every_page {
-            false => touched::pages(d, &changed, &before, items, &kept.bundles, &pages),
+            false => touched::pages(d, &changed, &before, items, &kept.bundles, pages),
             true => None,
         };
         let mut wanted = match touched {
             Some(wanted) => wanted,
             None => pages.iter().cloned().collect(),
         };
-        if pages != kept.pages {
+        if *pages != kept.pages {
             let now: BTreeSet<&String> = pages.iter().collect();
             for gone in kept.pages.iter().filter(|p| !now.contains(p)) {
                 kept.files.remove(gone);
@@ -316,9 +317,9 @@ impl Incremental {
             }
             let was: BTreeSet<&String> = kept.pages.iter().collect();
             wanted.extend(pages.iter().filter(|p| !was.contains(p)).cloned());
-            kept.pages = pages;
+            kept.pages = pages.clone();
         }
-        let (rendered, render_errors) = render_pages(kept, &self.options, &wanted);
+        let (rendered, render_errors) = render_pages(kept, &self.options, listed, &wanted);
         let mut files: Vec<(String, Vec<u8>)> = rendered.into_iter().collect();
         for slug in changed.articles.keys() {
             files.push(render::seed_file(&d.articles[slug]));
@@ -522,7 +523,7 @@ fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>
     let mut kept = Kept {
         urls,
         bundles: search::page_bundles(d),
-        pages: render::page_paths(d),
+        pages: Vec::new(),
         items,
         cards,
         theme,
@@ -532,8 +533,11 @@ fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>
         files: Served::new(),
         known,
     };
-    let wanted: BTreeSet<String> = kept.pages.iter().cloned().collect();
-    let (pages, errors) = render_pages(&kept, options, &wanted);
+    let listed = render::list_pages(&kept.live.dossier);
+    let wanted: BTreeSet<String> = listed.paths.iter().cloned().collect();
+    let paths = listed.paths.clone();
+    let (pages, errors) = render_pages(&kept, options, listed, &wanted);
+    kept.pages = paths;
     let d = &kept.live.dossier;
     let mut files: Served = render::assets(&kept.theme)
         .into_iter()
@@ -556,6 +560,7 @@ fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>
 fn render_pages(
     kept: &Kept,
     options: &Options,
+    listed: render::Listed,
     wanted: &BTreeSet<String>,
 ) -> (crate::site::Site, Vec<Diagnostic>) {
     let d = &kept.live.dossier;
@@ -567,12 +572,12 @@ fn render_pages(
         draft: options.draft,
     };
     render::render_pages(
-        d,
         &kept.theme,
         &kept.items,
         &kept.cards,
         urls,
         provided,
+        listed,
         wanted,
     )
 }
