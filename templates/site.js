@@ -1,7 +1,7 @@
 /* Dossier: small enhancements. Every page works without this script. */
 "use strict";
 
-/* Claims list (issue 20, second half): filter by verdict, topic, article,
+/* Claims list: filter by verdict, topic, article,
    claimant, relation and words, and sort. The state lives in the address
    (#verdict=unverified&topic=casualties&q=kursk), so a filtered list can be
    linked; a bare #verdict-KEY (the verdict group's id, which the home page
@@ -115,14 +115,6 @@ function shareLinks() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  claimFilters();
-  shareLinks();
-});
-
-/* ------------------------------------------------------------------------
-   The phone menu and the article's English switch. */
-
 /* On a narrow screen the navigation folds behind a "Menu" button (style.css
    shows the button only there); without this script it wraps instead, every
    destination in view. */
@@ -156,6 +148,8 @@ function englishSwitch() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  claimFilters();
+  shareLinks();
   phoneMenu();
   englishSwitch();
 });

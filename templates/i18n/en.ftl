@@ -303,7 +303,7 @@ home-more-articles = { $n ->
    *[other] { $n } older articles in the articles list
 }
 
-## The reader's second look: charts, topic contents, claims list, dates (issue 20, second half)
+## Charts, topic contents, the claims list, the articles list's dates
 
 chart-scale = Each row is one estimate, on one scale from 0 to { $max } { $unit }: a pale bar runs from zero to the estimate, which is a solid bar for a range and a short mark for one number.
 chart-scale-shared = Each row is one estimate, on one scale from 0 to { $max } { $unit }, the same in every chart of { $unit } on this page: a pale bar runs from zero to the estimate, which is a solid bar for a range and a short mark for one number.

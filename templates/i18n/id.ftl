@@ -285,7 +285,7 @@ figures-all = Semua { $n } perkiraan { $label }
 figures-page-intro = Setiap perkiraan ukuran ini dalam klaim tentang { $topic }: { $n }, dari yang terlama hingga yang terbaru.
 home-more-articles = { $n } artikel lebih lama di daftar artikel
 
-## The reader's second look: charts, topic contents, claims list, dates (issue 20, second half)
+## Charts, topic contents, the claims list, the articles list's dates
 
 chart-scale = Setiap baris adalah satu perkiraan, pada satu skala dari 0 sampai { $max } { $unit }: batang pucat membentang dari nol ke perkiraan, yang berupa batang penuh untuk rentang dan tanda pendek untuk satu angka.
 chart-scale-shared = Setiap baris adalah satu perkiraan, pada satu skala dari 0 sampai { $max } { $unit }, sama di setiap grafik { $unit } pada halaman ini: batang pucat membentang dari nol ke perkiraan, yang berupa batang penuh untuk rentang dan tanda pendek untuk satu angka.

@@ -1,4 +1,4 @@
-//! What a reader checks on the real dossier (issue 20, second half): that a
+//! What a reader checks on the real dossier: that a
 //! chart's marks stand where their values say, on one scale; that an
 //! entity's verdict bars are proportional and stay in their box; that the
 //! claims list's counts are the claims it shows; that the articles list says
