@@ -246,6 +246,28 @@ impl Out<'_> {
     }
 }
 
+/// The dossier's files with the command line's overrides, and apart from
+/// them its templates and interface language, so that the theme can be
+/// compiled while the dossier is resolved.
+pub(crate) fn load_sources(
+    root: &Path,
+    options: &Options,
+) -> (
+    load::Sources,
+    std::collections::BTreeMap<String, String>,
+    model::UiLanguage,
+    Vec<Diagnostic>,
+) {
+    let (mut sources, found) = load::load(root, options.draft);
+    options.apply(&mut sources);
+    let templates = std::mem::take(&mut sources.templates);
+    let lang = sources
+        .settings
+        .as_ref()
+        .map_or_else(Default::default, |s| s.ui_language);
+    (sources, templates, lang, found)
+}
+
 /// Load, resolve, check coverage, render the pages, and add the files for
 /// hosts and for reuse, into `out`. A run that has already failed still
 /// renders, since a template can fail on any page, but puts nothing out.
@@ -255,13 +277,7 @@ fn pipeline(
     options: &Options,
     out: &mut Out,
 ) -> (Option<resolve::Dossier>, Vec<Diagnostic>) {
-    let (mut sources, mut diagnostics) = load::load(root, options.draft);
-    options.apply(&mut sources);
-    let templates = std::mem::take(&mut sources.templates);
-    let lang = sources
-        .settings
-        .as_ref()
-        .map_or_else(Default::default, |s| s.ui_language);
+    let (sources, templates, lang, mut diagnostics) = load_sources(root, options);
     let pages = options.goal != Goal::Extras;
     // Parsing the templates takes as long as resolving a small dossier: do both at once.
     let (theme, (dossier, found)) = std::thread::scope(|scope| {

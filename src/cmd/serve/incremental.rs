@@ -457,13 +457,7 @@ fn document(d: &Dossier, rel: &Path) -> Option<(Collection, String)> {
 /// cannot be compiled, or a page cannot be rendered. The diagnostics are
 /// [`crate::compile`]'s.
 fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>) {
-    let (mut sources, load_found) = load::load(root, options.draft);
-    options.apply(&mut sources);
-    let templates = std::mem::take(&mut sources.templates);
-    let lang = sources
-        .settings
-        .as_ref()
-        .map_or_else(Default::default, |s| s.ui_language);
+    let (sources, templates, lang, load_found) = crate::load_sources(root, options);
     let (theme, resolved) = std::thread::scope(|scope| {
         let theme = scope.spawn(|| render::theme::load(&templates, lang));
         let known = scope.spawn(|| known_files(root));
