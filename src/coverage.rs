@@ -7,8 +7,10 @@ use crate::diagnostic::Diagnostic;
 use crate::resolve::{Article, Dossier};
 use crate::text::LineIndex;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::LazyLock;
 
 /// Indonesian and English cardinal number words and their common derivatives
 /// ("ribuan", thousands; "sebulan", one month). Ordinals such as "pertama" and
@@ -120,7 +122,7 @@ pub(crate) fn numbers(text: &str) -> Vec<Figure> {
                     parts: vec![w],
                 }),
             }
-        } else if NUMBER_WORDS.contains(&text[w.clone()].to_lowercase().as_str()) {
+        } else if is_number_word(&text[w.clone()]) {
             out.push(Figure {
                 range: w.clone(),
                 parts: vec![w],
@@ -128,6 +130,20 @@ pub(crate) fn numbers(text: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Whether a word is one of [`NUMBER_WORDS`], in any case: looked up in a
+/// set, as every word of every article is.
+fn is_number_word(word: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
+        return false;
+    };
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(buf).is_ok_and(|w| WORDS.contains(w))
 }
 
 /// Whether every part of a figure lies inside one of `ranges`.

@@ -64,6 +64,15 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The 1-based line of a byte offset, for one look-up ([`LineIndex`] for many).
+pub(crate) fn line_at(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
 /// Byte ranges of the sentences of a text, each trimmed. A sentence ends at a
 /// line end, or at `.`, `?`, `!` or `…` (and any closing quotes or brackets)
 /// followed by a space and a capital letter, digit or opening quote:
@@ -113,9 +122,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The sentences that `range` touches, as one range.
-pub(crate) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
-    let all = sentences(text);
+/// The sentences that `range` touches, as one range, of a text's
+/// `sentences` (made once for all the quotes in it).
+pub(crate) fn sentence_around(all: &[Range<usize>], range: &Range<usize>) -> Range<usize> {
     let start = all
         .iter()
         .find(|s| s.end > range.start)
@@ -157,6 +166,9 @@ mod tests {
         assert_eq!(index.line_text(2), "“c”d");
         assert_eq!(index.line_text(9), "");
         assert_eq!(index.offset(2, 3), 7);
+        for offset in [0, 2, 3, 9, 12, 999] {
+            assert_eq!(line_at(text, offset), index.line(offset), "at {offset}");
+        }
         assert_eq!(index.offset(2, 99), text.find('\r').unwrap());
         assert_eq!(index.line(text.len()), 3);
     }
@@ -177,12 +189,12 @@ mod tests {
         );
         let at = text.find("Mereka").unwrap();
         assert_eq!(
-            &text[sentence_around(text, &(at..at + 6))],
+            &text[sentence_around(&sentences(text), &(at..at + 6))],
             "Kim berkata: “Mereka pahlawan.”"
         );
         let span = text.find("dikirim").unwrap()..text.find("Mereka").unwrap();
         assert_eq!(
-            &text[sentence_around(text, &span)],
+            &text[sentence_around(&sentences(text), &span)],
             "Sekitar 10.000 tentara dikirim. Kim berkata: “Mereka pahlawan.”"
         );
     }

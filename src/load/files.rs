@@ -76,11 +76,14 @@ pub(crate) fn read_text(
     }
 }
 
+/// The byte-order mark some editors put at the start of a UTF-8 file.
+pub(crate) const BOM: &str = "\u{feff}";
+
 /// UTF-8 text without its byte-order mark, or where the first bad byte is.
 fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let e = match String::from_utf8(bytes) {
         Ok(text) => {
-            return Ok(match text.strip_prefix('\u{feff}') {
+            return Ok(match text.strip_prefix(BOM) {
                 Some(rest) => rest.to_string(),
                 None => text,
             })
@@ -256,18 +259,13 @@ pub(crate) fn load_seed(
     let bytes = read_bytes(root, &rel, MAX_SEED_BYTES)
         .map_err(|d| diags.push(d))
         .ok()?;
-    let text = decode(&rel, bytes.clone())
-        .map_err(|d| diags.push(d))
-        .ok()?;
     let sha256 = Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    Some(Seed {
-        text,
-        bytes,
-        sha256,
-    })
+    let bom = bytes.starts_with(BOM.as_bytes());
+    let text = decode(&rel, bytes).map_err(|d| diags.push(d)).ok()?;
+    Some(Seed { text, bom, sha256 })
 }
 
 /// Template overrides: any file in `ROOT/templates/` replaces the built-in one of the same name.

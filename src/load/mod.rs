@@ -6,7 +6,7 @@
 mod files;
 mod front_matter;
 
-pub(crate) use files::{slug_problem, suggest_slug};
+pub(crate) use files::{slug_problem, suggest_slug, BOM};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -26,8 +26,9 @@ use walkdir::WalkDir;
 pub(crate) struct Seed {
     /// The text for matching and display (a byte-order mark removed).
     pub(crate) text: String,
-    /// The file exactly as collected: what is published and hashed.
-    pub(crate) bytes: Vec<u8>,
+    /// Whether the file starts with a byte-order mark: the file exactly as
+    /// collected, what is published and hashed, is the mark and the text.
+    pub(crate) bom: bool,
     pub(crate) sha256: String,
 }
 

@@ -57,8 +57,8 @@ type Html = Result<Vec<u8>, Diagnostic>;
 const CHUNK: usize = 128;
 /// ...and handed on together once they hold this many pages or bytes: a
 /// large site is never held in memory whole, however large its pages.
-const BATCH_PAGES: usize = 1024;
-const BATCH_BYTES: usize = 16 << 20;
+const BATCH_PAGES: usize = 256;
+const BATCH_BYTES: usize = 4 << 20;
 
 /// Renders every page with the theme (or reports why it could not be
 /// compiled), its assets and each article's seed, and hands them to `emit`
@@ -145,7 +145,7 @@ pub(crate) fn assets(theme: &theme::Theme) -> Site {
 
 /// An article's seed as the site publishes it: its path and bytes.
 pub(crate) fn seed_file(a: &Article) -> (String, Vec<u8>) {
-    (paths::seed(&a.doc.slug, &a.doc.meta.seed), a.bytes.clone())
+    (paths::seed(&a.doc.slug, &a.doc.meta.seed), a.file())
 }
 
 /// Gives the theme's templates what every page of `d` shows alike (the

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::Seed;
 use crate::model::Doc;
 use crate::model::{ArticleMeta, ClaimMeta};
-use crate::text::sentence_around;
+use crate::text::{sentence_around, sentences};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -178,6 +178,7 @@ pub(super) fn place_article(
         .filter_map(|(range, n)| Some((range?, n.note.clone())))
         .collect();
     let mut spots = Vec::with_capacity(quotes.len());
+    let sentences = sentences(&seed.text);
     for &(claim, i) in quotes {
         let a = &claim.meta.appearances[i];
         let sel = selector(&a.quote, &a.prefix, &a.suffix);
@@ -186,14 +187,14 @@ pub(super) fn place_article(
             .map_err(|meant| unplaced.extend(meant))
             .ok()
             .map(|range| {
-                let sentence = sentence_around(&seed.text, &range);
+                let sentence = sentence_around(&sentences, &range);
                 (range, sentence)
             });
         spots.push(found);
     }
     let article = Article {
         text: seed.text,
-        bytes: seed.bytes,
+        bom: seed.bom,
         sha256: seed.sha256,
         highlights: Vec::new(),
         furniture: furniture.into_iter().flatten().collect(),

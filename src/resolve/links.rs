@@ -175,7 +175,7 @@ pub(super) fn check_markdown(
         })
         .collect();
     let mut out = Findings::new();
-    for (path, found) in checked {
+    for (path, found) in checked.into_iter().filter(|(_, found)| !found.is_empty()) {
         out.entry(Step::Links(path.to_path_buf()))
             .or_default()
             .extend(found);

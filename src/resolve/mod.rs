@@ -22,7 +22,7 @@ pub(crate) use links::resolve_internal;
 pub(crate) use update::{Changed, Edit, Live};
 
 use crate::diagnostic::Diagnostic;
-use crate::load::Sources;
+use crate::load::{Sources, BOM};
 use crate::model::Doc;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,8 +51,8 @@ pub(crate) struct Article {
     pub(crate) doc: Doc<ArticleMeta>,
     /// The seed text (without a byte-order mark), for display and offsets.
     pub(crate) text: String,
-    /// The seed file exactly as collected: what is published and hashed.
-    pub(crate) bytes: Vec<u8>,
+    /// Whether the seed file starts with a byte-order mark (see [`Article::file`]).
+    pub(crate) bom: bool,
     pub(crate) sha256: String,
     /// Claim highlights in text order.
     pub(crate) highlights: Vec<Highlight>,
@@ -64,6 +64,19 @@ pub(crate) struct Article {
     /// What quotes that could not be placed were meant to cover: their
     /// figures are not reported again as uncovered (see `coverage`).
     pub(crate) unplaced: Vec<Range<usize>>,
+}
+
+impl Article {
+    /// The seed file exactly as collected: what is published and hashed.
+    pub(crate) fn file(&self) -> Vec<u8> {
+        let bom = if self.bom { BOM } else { "" };
+        [bom, &self.text].concat().into_bytes()
+    }
+
+    /// The size of [`Article::file`], in bytes.
+    pub(crate) fn file_len(&self) -> usize {
+        self.text.len() + if self.bom { BOM.len() } else { 0 }
+    }
 }
 
 /// One claim appearance placed in its article's text.

@@ -183,7 +183,7 @@ impl Live {
         let mut seeds: BTreeMap<String, Seed> = BTreeMap::new();
         for (name, seed) in edit.seeds {
             for a in d.articles.values().filter(|a| a.doc.meta.seed == name) {
-                if a.bytes != seed.bytes {
+                if (a.bom, &a.text) != (seed.bom, &seed.text) {
                     again.insert(a.doc.slug.clone());
                     seeds.insert(a.doc.slug.clone(), seed.clone());
                 }
@@ -275,7 +275,7 @@ impl Live {
             let doc = article_docs.remove(slug).unwrap_or(old.doc);
             let seed = seeds.remove(slug).unwrap_or(Seed {
                 text: old.text,
-                bytes: old.bytes,
+                bom: old.bom,
                 sha256: old.sha256,
             });
             let mut quotes: Quotes = Vec::new();
@@ -401,7 +401,7 @@ impl Live {
             };
             anchors_moved |= anchors(&old) != anchors(new);
             let same = old.doc.text == new.doc.text
-                && old.bytes == new.bytes
+                && (old.bom, &old.text) == (new.bom, &new.text)
                 && old.highlights == new.highlights
                 && old.furniture == new.furniture
                 && old.notes == new.notes

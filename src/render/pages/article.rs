@@ -107,7 +107,7 @@ impl Renderer<'_> {
                 .unwrap_or_else(|| m.language.clone()),
             seed: &m.seed,
             sha256: &a.sha256,
-            bytes: a.bytes.len(),
+            bytes: a.file_len(),
             context_html: self.md(&a.doc.body, root),
             paragraphs,
             has_english,

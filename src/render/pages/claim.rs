@@ -11,7 +11,7 @@ use crate::render::views::{
 };
 use crate::render::{Html, Renderer};
 use crate::resolve::{Claim, SENTENCE_SLACK};
-use crate::text::LineIndex;
+use crate::text::line_at;
 use crate::url::is_allowed_link;
 
 impl<'a> Renderer<'a> {
@@ -108,7 +108,7 @@ impl<'a> Renderer<'a> {
                     },
                     byline: byline(&self.strings, a),
                     href: paths::in_article(&ap.article, &h.fragment),
-                    line: LineIndex::new(&a.text).line(h.range.start),
+                    line: line_at(&a.text, h.range.start),
                     language: &a.doc.meta.language,
                     before,
                     quote,
