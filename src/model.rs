@@ -432,7 +432,7 @@ pub(crate) struct Appearance {
 }
 
 /// A structured number, so that estimates can be compared side by side.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Figure {
     /// Key of a measure in `dossier.yaml`.

@@ -195,16 +195,59 @@ pub(crate) fn page_paths(d: &Dossier) -> Vec<String> {
 pub(crate) struct Listed<'d> {
     d: &'d Dossier,
     pub(crate) paths: Vec<String>,
+    /// The page at each of `paths`.
+    pages: Vec<Page<'d>>,
     topics: TopicLists<'d>,
 }
 
 pub(crate) fn list_pages(d: &Dossier) -> Listed<'_> {
     let topics = TopicLists::new(d);
-    let paths = pages_of(d, &topics)
-        .into_iter()
-        .map(|(path, _)| path)
-        .collect();
-    Listed { d, paths, topics }
+    let (paths, pages) = pages_of(d, &topics).into_iter().unzip();
+    Listed {
+        d,
+        paths,
+        pages,
+        topics,
+    }
+}
+
+impl Listed<'_> {
+    /// The pages of the full lists (a topic's estimates of a measure, its
+    /// pairs of a kind, the dossier's conflicts) that show one of `claims`:
+    /// what a change to their cards alone renders again.
+    pub(crate) fn pages_showing(&self, claims: &std::collections::BTreeSet<&str>) -> Vec<String> {
+        let page = |i: usize| i / paginate::PAGE_SIZE + 1;
+        let mut out = Vec::new();
+        let mut lists: Vec<(List, &[topics::Related])> = topics::HOME_KINDS
+            .iter()
+            .map(|kind| (List::Relations(kind.key()), self.topics.everywhere(*kind)))
+            .collect();
+        for t in self.d.topics.keys() {
+            for (kind, pairs) in self.topics.pairs(t) {
+                lists.push((List::TopicRelations(t, kind.key()), pairs));
+            }
+            for (measure, rows) in self.topics.figures(t) {
+                if topics::shown_estimates(rows).len() < rows.len() {
+                    let list = List::TopicFigures(t, &self.topics.measure_folders[*measure]);
+                    let showing = rows
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| claims.contains(r.claim.doc.slug.as_str()));
+                    out.extend(showing.map(|(i, _)| list.page(page(i))));
+                }
+            }
+        }
+        for (list, pairs) in lists
+            .into_iter()
+            .filter(|(_, p)| p.len() > topics::FIRST_PAIRS)
+        {
+            let showing = pairs.iter().enumerate().filter(|(_, (c, e))| {
+                claims.contains(c.doc.slug.as_str()) || claims.contains(e.other.as_str())
+            });
+            out.extend(showing.map(|(i, _)| list.page(page(i))));
+        }
+        out
+    }
 }
 
 /// Renders only the pages at `wanted` (of those `listed`; others
@@ -221,12 +264,13 @@ pub(crate) fn render_pages(
     listed: Listed<'_>,
     wanted: &std::collections::BTreeSet<String>,
 ) -> (Site, Vec<Diagnostic>) {
-    let r = Renderer::new(listed.d, theme, items, cards, urls, provided, listed.topics);
-    let chosen: Vec<(String, Page)> = r
-        .pages()
+    let chosen: Vec<(String, Page)> = listed
+        .paths
         .into_iter()
+        .zip(listed.pages)
         .filter(|(path, _)| wanted.contains(path))
         .collect();
+    let r = Renderer::new(listed.d, theme, items, cards, urls, provided, listed.topics);
     let rendered: Vec<(String, Html)> = chosen
         .into_par_iter()
         .map(|(path, page)| {

@@ -8,7 +8,7 @@ use crate::model::{Figure, PartialDate, RelationKind};
 use crate::paths;
 use crate::resolve::{Claim, Dossier, Edge};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// How many pairs of each kind a page that starts their list shows: a topic
 /// page, and the home page for conflicts and apparent conflicts.
@@ -61,7 +61,10 @@ impl<'d> TopicLists<'d> {
         let topics: Vec<&str> = d.topics.keys().map(String::as_str).collect();
         let lists: Vec<_> = topics
             .par_iter()
-            .map(|t| (*t, figures_of(d, t), pairs_of(d, t)))
+            .map(|t| {
+                let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, t).collect();
+                (*t, figures_of(d, &on_topic), pairs_of(d, &on_topic))
+            })
             .collect();
         let mut figures = BTreeMap::new();
         let mut pairs = BTreeMap::new();
@@ -120,9 +123,8 @@ impl<'d> TopicLists<'d> {
     }
 }
 
-/// Every figure of the topic's claims, by measure, oldest first.
-fn figures_of<'d>(d: &'d Dossier, topic: &str) -> Vec<(usize, Vec<Estimate<'d>>)> {
-    let on_topic: Vec<&Claim> = d.claims_in(&d.by_topic, topic).collect();
+/// Every figure of a topic's claims (`on_topic`), by measure, oldest first.
+fn figures_of<'d>(d: &'d Dossier, on_topic: &[&'d Claim]) -> Vec<(usize, Vec<Estimate<'d>>)> {
     let mut out = Vec::new();
     for (i, measure) in d.settings.measures.iter().enumerate() {
         let mut rows: Vec<Estimate> = on_topic
@@ -152,42 +154,35 @@ fn figures_of<'d>(d: &'d Dossier, topic: &str) -> Vec<(usize, Vec<Estimate<'d>>)
 }
 
 /// Every relation shown on a topic, by kind: each once, from the side that
-/// declares it, when either claim is on the topic. A claim that declares one
-/// towards the topic is an incoming edge of a claim on it.
-fn pairs_of<'d>(d: &'d Dossier, topic: &str) -> Vec<(RelationKind, Vec<Related<'d>>)> {
-    let slugs: BTreeSet<&str> = d
-        .by_topic
-        .get(topic)
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let declaring: BTreeSet<&str> = d
-        .claims_in(&d.by_topic, topic)
-        .flat_map(|c| c.edges.iter().filter(|e| !e.outgoing))
-        .map(|e| e.other.as_str())
-        .chain(slugs.iter().copied())
-        .collect();
-    let related: Vec<&Claim> = declaring
-        .iter()
-        .filter_map(|slug| d.claims.get(*slug))
-        .collect();
-    KINDS
-        .iter()
-        .map(|kind| {
-            let pairs: Vec<Related> = related
-                .iter()
-                .flat_map(|c| c.edges.iter().map(move |e| (*c, e)))
-                .filter(|(c, e)| {
-                    e.outgoing
-                        && e.kind == *kind
-                        && (slugs.contains(c.doc.slug.as_str()) || slugs.contains(e.other.as_str()))
-                })
-                .collect();
-            (*kind, pairs)
-        })
-        .filter(|(_, pairs)| !pairs.is_empty())
-        .collect()
+/// declares it, when either claim is on the topic (`on_topic`, its claims).
+/// A claim that declares one towards the topic is an incoming edge of a
+/// claim on it. Each kind's pairs go by the slug of the declaring claim.
+fn pairs_of<'d>(d: &'d Dossier, on_topic: &[&'d Claim]) -> Vec<(RelationKind, Vec<Related<'d>>)> {
+    let slugs: HashSet<&str> = on_topic.iter().map(|c| c.doc.slug.as_str()).collect();
+    let mut declaring: Vec<&Claim> = on_topic.to_vec();
+    for c in on_topic {
+        let towards = c
+            .edges
+            .iter()
+            .filter(|e| !e.outgoing && !slugs.contains(e.other.as_str()));
+        declaring.extend(towards.filter_map(|e| d.claims.get(&e.other)));
+    }
+    declaring.sort_unstable_by(|a, b| a.doc.slug.cmp(&b.doc.slug));
+    declaring.dedup_by(|a, b| a.doc.slug == b.doc.slug);
+    let mut by_kind: Vec<(RelationKind, Vec<Related>)> =
+        KINDS.iter().map(|k| (*k, Vec::new())).collect();
+    for c in declaring {
+        let on = slugs.contains(c.doc.slug.as_str());
+        for e in c.edges.iter().filter(|e| e.outgoing) {
+            if on || slugs.contains(e.other.as_str()) {
+                if let Some((_, pairs)) = by_kind.iter_mut().find(|(k, _)| *k == e.kind) {
+                    pairs.push((c, e));
+                }
+            }
+        }
+    }
+    by_kind.retain(|(_, pairs)| !pairs.is_empty());
+    by_kind
 }
 
 /// Every relation of one kind declared by `claims`, from the side that

@@ -300,7 +300,7 @@ impl Incremental {
         let listed = render::list_pages(d);
         let pages = &listed.paths;
         let touched = match every_page {
-            false => touched::pages(d, &changed, &before, items, &kept.bundles, pages),
+            false => touched::pages(d, &changed, &before, items, &kept.bundles, &listed),
             true => None,
         };
         let mut wanted = match touched {

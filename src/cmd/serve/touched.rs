@@ -31,13 +31,14 @@
 //! `serve`'s tests check the result against a full build after edits of
 //! every kind.
 
-use crate::model::RelationKind;
+use crate::model::{Figure, PartialDate, RelationKind};
 use crate::paths::{self, List};
 use crate::render::items::Items;
 use crate::render::paginate::{page_count, PAGE_SIZE};
 use crate::render::topics::HOME_KINDS;
 use crate::render::views::{ArticleItem, ClaimItem, EntityItem, TopicItem};
-use crate::resolve::{Changed, Claim, Dossier};
+use crate::render::Listed;
+use crate::resolve::{Changed, Claim, Dossier, Edge};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The content page that lists every correction.
@@ -60,14 +61,14 @@ pub(crate) struct Before {
 }
 
 /// The paths of the pages a change touches, or `None` when it touches every
-/// page. `pages` are the pages of the site after the change.
+/// page. `listed` are the pages of the site after the change.
 pub(crate) fn pages(
     d: &Dossier,
     changed: &Changed,
     before: &Before,
     items: &Items,
     bundles: &str,
-    pages: &[String],
+    listed: &Listed,
 ) -> Option<BTreeSet<String>> {
     let mut out = Pages {
         d,
@@ -76,8 +77,20 @@ pub(crate) fn pages(
         relations: BTreeSet::new(),
     };
     let mut set = touched(&mut out, before, items, bundles)?;
-    // The full lists that go with a topic's first page, and those of the
-    // kinds of relation that changed.
+    // When what the full lists hold and its order are as they were, only
+    // their pages showing a claim whose card changed.
+    if !reshaped(d, changed) {
+        let cards: BTreeSet<&str> = before
+            .items
+            .iter()
+            .filter(|(slug, old)| items.claims.get(slug.as_str()) != Some(old))
+            .map(|(slug, _)| slug.as_str())
+            .collect();
+        set.extend(listed.pages_showing(&cards));
+        return Some(set);
+    }
+    // Else every page of the full lists that go with a topic's first page,
+    // and of those of the kinds of relation that changed.
     let mut folders: Vec<String> = Vec::new();
     for t in d.topics.keys() {
         if set.contains(&List::Topic(t).page(1)) {
@@ -90,9 +103,30 @@ pub(crate) fn pages(
     }
     if !folders.is_empty() {
         let under = |p: &&String| folders.iter().any(|f| p.starts_with(f.as_str()));
-        set.extend(pages.iter().filter(under).cloned());
+        set.extend(listed.paths.iter().filter(under).cloned());
     }
     Some(set)
+}
+
+/// Whether the full lists of estimates and pairs may hold other claims, or
+/// in another order, or show them otherwise than by their cards: a claim
+/// joined or left a topic, or a changed claim's topics, date, figures or
+/// relations changed, or a topic (named on its lists' pages) changed.
+fn reshaped(d: &Dossier, changed: &Changed) -> bool {
+    fn shape(c: &Claim) -> (&[String], PartialDate, &[Figure], &[Edge]) {
+        let m = &c.doc.meta;
+        (&m.topics, m.claimed, &m.figures, &c.edges)
+    }
+    !changed.topics.is_empty()
+        || changed
+            .by_topic
+            .iter()
+            .any(|(t, old)| d.by_topic.get(t).map_or(&[][..], Vec::as_slice) != old.as_slice())
+        || changed.claims.iter().any(|(slug, old)| {
+            d.claims
+                .get(slug)
+                .is_none_or(|new| shape(new) != shape(old))
+        })
 }
 
 /// The pages [`pages`] finds from what changed, before the full lists that

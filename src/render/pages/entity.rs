@@ -2,6 +2,7 @@
 //! they made.
 
 use crate::paths::List;
+use crate::render::pages::index::count_verdicts;
 use crate::render::paginate::{page_count, page_of, pagination};
 use crate::render::views::EntityPage;
 use crate::render::{Html, Renderer};
@@ -19,6 +20,7 @@ impl Renderer<'_> {
         let mut common = self.common(&path, e.meta.name.clone(), "nav-entities", Some(&e.path));
         let root = common.root.clone();
         let claims: Vec<&Claim> = d.claims_in(&d.by_claimant, slug).collect();
+        let counts = count_verdicts(&claims);
         let name = &e.meta.name;
         let view = EntityPage {
             name,
@@ -27,12 +29,12 @@ impl Renderer<'_> {
             body_html: self.md(&e.body, &root),
             breakdown_heading: s.with("entity-breakdown", &[("name", name)]),
             breakdown: self
-                .verdict_counts(&claims, true)
+                .verdict_counts(&counts, true)
                 .into_iter()
                 .filter(|v| v.count > 0)
                 .collect(),
             unrated: self
-                .verdict_counts(&claims, false)
+                .verdict_counts(&counts, false)
                 .into_iter()
                 .filter(|v| v.count > 0)
                 .collect(),

@@ -10,7 +10,7 @@ use crate::render::topics::{Related, FIRST_PAIRS};
 use crate::render::views::{Finding, IndexPage, Link, PairGroup, VerdictCount};
 use crate::render::{Html, Renderer};
 use crate::resolve::Claim;
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// How many articles the home page shows; the articles list has the rest.
@@ -64,6 +64,13 @@ impl Renderer<'_> {
             .copied()
             .filter(|c| self.faults_the_text(c))
             .collect();
+        // Every claim's verdict, as the claims list counted them.
+        let counts: HashMap<&str, usize> = self
+            .items
+            .verdict_spans
+            .iter()
+            .map(|(verdict, (_, count))| (verdict.as_str(), *count))
+            .collect();
         let notes = d.articles.values().filter(|a| !a.notes.is_empty());
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
@@ -78,11 +85,11 @@ impl Renderer<'_> {
                 "nav-topics"
             }),
             findings,
-            verdicts: self.verdict_counts(&claims, true),
-            unrated: self.verdict_counts(&claims, false),
-            conflicts: self.pair_groups(RelationKind::Contradicts),
+            verdicts: self.verdict_counts(&counts, true),
+            unrated: self.verdict_counts(&counts, false),
+            conflicts: self.pair_groups(RelationKind::Contradicts, &faulted),
             conflicts_all: self.all_pairs(RelationKind::Contradicts),
-            apparent: self.pair_groups(RelationKind::Differs),
+            apparent: self.pair_groups(RelationKind::Differs, &faulted),
             apparent_all: self.all_pairs(RelationKind::Differs),
             faulted: self.cards(
                 faulted
@@ -124,15 +131,16 @@ impl Renderer<'_> {
 
     /// The pairs of one kind, grouped by topic in the topics' order, each
     /// pair under the first topic that has it, and those of claims on no
-    /// topic last. Pairs with a claim that faults the text are left out:
-    /// the home page lists those claims apart.
-    fn pair_groups(&self, kind: RelationKind) -> Vec<PairGroup> {
+    /// topic last. Pairs with a claim that faults the text (one of
+    /// `faulted`) are left out: the home page lists those claims apart.
+    fn pair_groups(&self, kind: RelationKind, faulted: &[&Claim]) -> Vec<PairGroup> {
         let s = &self.strings;
-        let mut placed = BTreeSet::new();
+        let faulted: HashSet<&str> = faulted.iter().map(|c| c.doc.slug.as_str()).collect();
+        let mut placed = HashSet::new();
         let mut groups = Vec::new();
         for topic in &self.items.topics {
             let all = self.topics.pairs_of_kind(&topic.slug, kind);
-            let mine = self.fresh(all, &mut placed);
+            let mine = fresh(all, &faulted, &mut placed);
             let full = (all.len() > FIRST_PAIRS).then(|| Link {
                 title: s.with("pairs-all", &[("n", &all.len().to_string())]),
                 href: List::TopicRelations(&topic.slug, kind.key()).page(1),
@@ -140,34 +148,10 @@ impl Renderer<'_> {
             let href = Some(topic.href.clone());
             groups.push(self.pair_group(topic.title.clone(), href, &mine, full));
         }
-        let rest = self.fresh(self.topics.everywhere(kind), &mut placed);
+        let rest = fresh(self.topics.everywhere(kind), &faulted, &mut placed);
         groups.push(self.pair_group(s.get("home-no-topic"), None, &rest, None));
         groups.retain(|g| !g.first.is_empty());
         groups
-    }
-
-    /// The pairs of `pairs` not yet `placed` (which they then join), less
-    /// those with a claim that faults the text.
-    fn fresh<'d>(
-        &self,
-        pairs: &[Related<'d>],
-        placed: &mut BTreeSet<(&'d str, &'d str)>,
-    ) -> Vec<Related<'d>> {
-        let faulted = |slug: &str| {
-            self.d
-                .claims
-                .get(slug)
-                .is_some_and(|c| self.faults_the_text(c))
-        };
-        pairs
-            .iter()
-            .copied()
-            .filter(|&(c, e)| {
-                !faulted(c.doc.slug.as_str())
-                    && !faulted(e.other.as_str())
-                    && placed.insert((c.doc.slug.as_str(), e.other.as_str()))
-            })
-            .collect()
     }
 
     /// One topic's pairs on the home page: the first few, then up to
@@ -204,31 +188,28 @@ impl Renderer<'_> {
         })
     }
 
-    /// How many of `claims` have each verdict of the scale, each count
-    /// linking to the verdict's group in the claims list.
-    /// Only the verdicts that rate (`rated`), or only those that do not: a
-    /// statement of opinion counts neither for nor against its claimant.
+    /// Each verdict of the scale with its count of claims (from
+    /// [`count_verdicts`]), linking to the verdict's group in the claims
+    /// list. Only the verdicts that rate (`rated`), or only those that do
+    /// not: a statement of opinion counts neither for nor against its claimant.
     pub(in crate::render) fn verdict_counts(
         &self,
-        claims: &[&Claim],
+        counts: &HashMap<&str, usize>,
         rated: bool,
     ) -> Vec<VerdictCount> {
         let scale = &self.d.settings;
-        let of_kind = |c: &&&Claim| {
-            scale
-                .verdict(&c.doc.meta.verdict.0)
-                .is_none_or(|v| v.is_rated() == rated)
-        };
-        let total = claims.iter().filter(of_kind).count().max(1);
+        let total = counts
+            .iter()
+            .filter(|(key, _)| scale.verdict(key).is_none_or(|v| v.is_rated() == rated))
+            .map(|(_, count)| count)
+            .sum::<usize>()
+            .max(1);
         scale
             .verdicts
             .iter()
             .filter(|v| v.is_rated() == rated)
             .map(|v| {
-                let count = claims
-                    .iter()
-                    .filter(|c| c.doc.meta.verdict.0 == v.key)
-                    .count();
+                let count = counts.get(v.key.as_str()).copied().unwrap_or(0);
                 VerdictCount {
                     verdict: v.into(),
                     count,
@@ -239,4 +220,31 @@ impl Renderer<'_> {
             })
             .collect()
     }
+}
+
+/// The pairs of `pairs` not yet `placed` (which they then join), less those
+/// with a claim that is one of `faulted`.
+fn fresh<'d>(
+    pairs: &[Related<'d>],
+    faulted: &HashSet<&str>,
+    placed: &mut HashSet<(&'d str, &'d str)>,
+) -> Vec<Related<'d>> {
+    pairs
+        .iter()
+        .copied()
+        .filter(|&(c, e)| {
+            !faulted.contains(c.doc.slug.as_str())
+                && !faulted.contains(e.other.as_str())
+                && placed.insert((c.doc.slug.as_str(), e.other.as_str()))
+        })
+        .collect()
+}
+
+/// How many of `claims` have each verdict.
+pub(in crate::render) fn count_verdicts<'c>(claims: &[&'c Claim]) -> HashMap<&'c str, usize> {
+    let mut counts = HashMap::new();
+    for c in claims {
+        *counts.entry(c.doc.meta.verdict.0.as_str()).or_default() += 1;
+    }
+    counts
 }
