@@ -356,7 +356,7 @@ mod tests {
         let text = "Satu. Kim berkata pasukan itu pahlawan, kata KCNA. Dua.";
         let start = text.find("pasukan").unwrap();
         let range = start..start + "pasukan itu pahlawan".len();
-        let sentence = crate::text::sentence_around(&crate::text::sentences(text), &range);
+        let sentence = crate::text::sentence_around(&sentences(text), &range);
         let (b, q, a) = in_sentence(text, range, sentence, 160);
         assert_eq!(
             (b.as_str(), q.as_str(), a.as_str()),
