@@ -24,7 +24,7 @@ use crate::resolve::{Article, Claim, Dossier};
 use crate::site::Site;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::thread::{Scope, ScopedJoinHandle};
 
 /// Records per fragment file, at most: a result's text is fetched in a file
@@ -260,24 +260,16 @@ enum Source<'d> {
 /// claims quoted from them.
 fn sources<'d>(d: &'d Dossier, language: &str) -> Vec<Source<'d>> {
     let own = primary_subtag(&d.settings.language) == language;
-    let written_in = |a: &Article| primary_subtag(&a.doc.meta.language) == language;
+    let written_in = |a: &&Article| own || primary_subtag(&a.doc.meta.language) == language;
+    let articles: Vec<&Article> = d.articles.values().filter(written_in).collect();
+    let slugs: HashSet<&str> = articles.iter().map(|a| a.doc.slug.as_str()).collect();
     let mut out: Vec<Source> = d
         .claims
         .values()
-        .filter(|c| {
-            own || c
-                .placed
-                .iter()
-                .any(|h| written_in(&d.articles[c.article_of(h)]))
-        })
+        .filter(|c| own || c.placed.iter().any(|h| slugs.contains(c.article_of(h))))
         .map(Source::Claim)
         .collect();
-    out.extend(
-        d.articles
-            .values()
-            .filter(|a| own || written_in(a))
-            .map(Source::Article),
-    );
+    out.extend(articles.into_iter().map(Source::Article));
     if own {
         out.extend(d.topics.values().map(Source::Topic));
         out.extend(d.entities.values().map(Source::Entity));

@@ -41,7 +41,7 @@ impl Items {
             (rank(&c.verdict.key), c.title.clone())
         });
         Items {
-            verdict_spans: verdict_spans(&claims, &claim_order),
+            verdict_spans: verdict_spans(d, &claims, &claim_order),
             claims,
             topics: topic_items(d, strings),
             articles: article_items(d, strings),
@@ -76,7 +76,7 @@ impl Items {
                 .partition_point(|s| order_key(d, claims, s) < at);
             self.claim_order.insert(i, slug.clone());
         }
-        self.verdict_spans = verdict_spans(&self.claims, &self.claim_order);
+        self.verdict_spans = verdict_spans(d, &self.claims, &self.claim_order);
         self.topics = topic_items(d, strings);
         self.entities = entity_items(d, strings);
         // Each changed article in its place, unless its date moved it.
@@ -129,13 +129,26 @@ fn order_key<'a>(
     (rank, c.title.as_str(), slug)
 }
 
-/// For each verdict with claims: where its claims start in `order`, and how many there are.
+/// For each verdict with claims: where its claims start in `order` (sorted
+/// by [`order_key`]), and how many there are. Each verdict of the scale is
+/// found by halving, as `serve` does this on every save; those the scale
+/// lacks sort first and are counted one by one.
 fn verdict_spans(
+    d: &Dossier,
     claims: &BTreeMap<String, ClaimItem>,
     order: &[String],
 ) -> BTreeMap<String, (usize, usize)> {
+    let rank = |slug: &String| order_key(d, claims, slug).0;
     let mut spans: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for (i, slug) in order.iter().enumerate() {
+    for (r, v) in d.settings.verdicts.iter().enumerate() {
+        let start = order.partition_point(|s| rank(s) < Some(r));
+        let end = order.partition_point(|s| rank(s) <= Some(r));
+        if end > start && !spans.contains_key(&v.key) {
+            spans.insert(v.key.clone(), (start, end - start));
+        }
+    }
+    let unknown = order.partition_point(|s| rank(s).is_none());
+    for (i, slug) in order[..unknown].iter().enumerate() {
         let key = &claims[slug].verdict.key;
         match spans.get_mut(key) {
             Some(span) => span.1 += 1,
