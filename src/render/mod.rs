@@ -29,7 +29,7 @@ use items::Items;
 use paginate::page_count;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 use theme::Sources;
@@ -215,7 +215,7 @@ impl Listed<'_> {
     /// The pages of the full lists (a topic's estimates of a measure, its
     /// pairs of a kind, the dossier's conflicts) that show one of `claims`:
     /// what a change to their cards alone renders again.
-    pub(crate) fn pages_showing(&self, claims: &std::collections::BTreeSet<&str>) -> Vec<String> {
+    pub(crate) fn pages_showing(&self, claims: &BTreeSet<&str>) -> Vec<String> {
         let page = |i: usize| i / paginate::PAGE_SIZE + 1;
         let mut out = Vec::new();
         let mut lists: Vec<(List, &[topics::Related])> = topics::HOME_KINDS
@@ -262,7 +262,7 @@ pub(crate) fn render_pages(
     urls: &Urls,
     provided: Provided<'_>,
     listed: Listed<'_>,
-    wanted: &std::collections::BTreeSet<String>,
+    wanted: &BTreeSet<String>,
 ) -> (Site, Vec<Diagnostic>) {
     let chosen: Vec<(String, Page)> = listed
         .paths

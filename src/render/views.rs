@@ -323,8 +323,10 @@ pub(crate) struct IndexPage<'a> {
     /// apart from the disagreements, and the link to all when there are many.
     pub(crate) faulted: Vec<ClaimCard>,
     pub(crate) faulted_all: Option<Link>,
-    /// Each article with editor's notes on its wording: "Title (9 notes)".
+    /// The first articles with editor's notes on their wording, "Title (9
+    /// notes)", and how many more have them.
     pub(crate) notes: Vec<Link>,
+    pub(crate) notes_more: usize,
     /// The latest articles, and how many more the articles list has.
     pub(crate) articles: &'a [ArticleItem],
     pub(crate) articles_more: usize,

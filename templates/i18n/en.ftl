@@ -302,6 +302,10 @@ home-more-articles = { $n ->
     [one] One older article in the articles list
    *[other] { $n } older articles in the articles list
 }
+home-more-notes = { $n ->
+    [one] One more article has notes beside its text: see the articles list
+   *[other] { $n } more articles have notes beside their text: see the articles list
+}
 
 ## Charts, topic contents, the claims list, the articles list's dates
 

@@ -284,6 +284,7 @@ figures-shown = { $shown } dari { $n } perkiraan ditampilkan: yang terbaru, dan 
 figures-all = Semua { $n } perkiraan { $label }
 figures-page-intro = Setiap perkiraan ukuran ini dalam klaim tentang { $topic }: { $n }, dari yang terlama hingga yang terbaru.
 home-more-articles = { $n } artikel lebih lama di daftar artikel
+home-more-notes = { $n } artikel lain juga memiliki catatan di samping teksnya: lihat daftar artikel
 
 ## Charts, topic contents, the claims list, the articles list's dates
 

@@ -781,3 +781,44 @@ fn a_topic_page_shows_the_start_of_long_lists_and_pages_of_their_own_hold_the_re
         50
     );
 }
+
+#[test]
+fn the_home_page_lists_the_first_articles_with_notes_and_counts_the_rest() {
+    // The fixture's article and 24 more, each with a note on its wording.
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), tmp.path());
+    for i in 0..24 {
+        let w = char::from(b'a' + i as u8);
+        fs::write(
+            tmp.path().join(format!("seeds/note-{w}.txt")),
+            format!("A short text whose wording {w} is remarked on.\n"),
+        )
+        .unwrap();
+        fs::write(
+            tmp.path().join(format!("content/articles/note-{w}.md")),
+            format!(
+                "---\nseed: note-{w}.txt\ntitle: Noted {w}\noutlet: Example Wire\npublished: 2025-04\n\
+                 date_basis: Stated in the text.\nlanguage: en\nnotes:\n  - quote: wording {w}\n    \
+                 note: A remark.\n---\n"
+            ),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("site");
+    build(tmp.path(), &out);
+    let home = Html::parse_document(&fs::read_to_string(out.join("index.html")).unwrap());
+    let links: Vec<String> = home
+        .select(&Selector::parse("#faulted-h ~ ul.links a, #faulted-h ~ p a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let noted = links.iter().filter(|h| h.ends_with("#notes-h")).count();
+    assert_eq!(noted, 20, "{links:?}");
+    let more = home
+        .select(&Selector::parse("#faulted-h ~ p a").unwrap())
+        .find(|a| a.value().attr("href") == Some("articles/index.html"))
+        .map(|a| a.text().collect::<String>());
+    assert_eq!(
+        more.as_deref(),
+        Some("5 more articles have notes beside their text: see the articles list")
+    );
+}

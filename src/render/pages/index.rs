@@ -9,11 +9,12 @@ use crate::paths::List;
 use crate::render::topics::{Related, FIRST_PAIRS};
 use crate::render::views::{Finding, IndexPage, Link, PairGroup, VerdictCount};
 use crate::render::{Html, Renderer};
-use crate::resolve::Claim;
+use crate::resolve::{Article, Claim};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// How many articles the home page shows; the articles list has the rest.
+/// How many articles the home page shows, and how many of those with
+/// editor's notes; the articles list has the rest.
 const HOME_LIST: usize = 20;
 /// How many pairs of a topic the home page shows before folding the rest
 /// (up to [`FIRST_PAIRS`]) one tap away: a phone screen holds about three.
@@ -71,7 +72,11 @@ impl Renderer<'_> {
             .iter()
             .map(|(verdict, (_, count))| (verdict.as_str(), *count))
             .collect();
-        let notes = d.articles.values().filter(|a| !a.notes.is_empty());
+        let noted: Vec<&Article> = d
+            .articles
+            .values()
+            .filter(|a| !a.notes.is_empty())
+            .collect();
         // The newest articles: the list runs oldest first.
         let articles_from = self.items.articles.len().saturating_sub(HOME_LIST);
         let view = IndexPage {
@@ -101,7 +106,9 @@ impl Renderer<'_> {
                 title: s.with("pairs-all", &[("n", &faulted.len().to_string())]),
                 href: self.verdict_href(&faulted[0].doc.meta.verdict.0),
             }),
-            notes: notes
+            notes: noted
+                .iter()
+                .take(HOME_LIST)
                 .map(|a| Link {
                     title: s.with(
                         "home-notes-in",
@@ -113,6 +120,7 @@ impl Renderer<'_> {
                     href: paths::in_article(&a.doc.slug, "notes-h"),
                 })
                 .collect(),
+            notes_more: noted.len().saturating_sub(HOME_LIST),
             articles: &self.items.articles[articles_from..],
             articles_more: articles_from,
         };
