@@ -490,23 +490,17 @@ fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>
         .par_iter()
         .map(|(slug, a)| (slug.clone(), coverage::check_article(a, options.draft)))
         .collect();
-    let theme = match theme {
-        Ok(theme) => theme,
-        Err(errors) => {
-            let all = loaded.into_values().flatten();
-            let all = all.chain(live.findings.into_values().flatten());
-            let all = all.chain(coverage.into_values().flatten()).chain(errors);
-            return (None, finish(all.collect()));
-        }
-    };
-    let mut theme = theme;
     let d = &live.dossier;
     let urls = Urls::new(d.settings.base_url.as_deref());
-    let items = Items::new(d, &theme.strings);
-    let cards = render::set_site(&mut theme, d, &urls, options.build_date)
-        .and_then(|_| Cards::draw(&theme, &items));
-    let cards = match cards {
-        Ok(cards) => cards,
+    // The theme, its site set, and the items and cards pages show.
+    let drawn = theme.and_then(|mut theme| {
+        let items = Items::new(d, &theme.strings);
+        render::set_site(&mut theme, d, &urls, options.build_date)?;
+        let cards = Cards::draw(&theme, &items)?;
+        Ok((theme, items, cards))
+    });
+    let (theme, items, cards) = match drawn {
+        Ok(drawn) => drawn,
         Err(errors) => {
             let all = loaded.into_values().flatten();
             let all = all.chain(live.findings.into_values().flatten());
