@@ -2,9 +2,10 @@
 //!
 //! The pipeline is four plain stages, each in its own module: [`load`]
 //! (files -> typed documents), [`resolve`] (documents -> one checked
-//! dossier), [`render`] (dossier + templates -> pages, a batch at a time),
-//! then the site's other files from [`publish`] and [`export`]; and
-//! [`write`] (the batches into a staging folder, swapped in at the end).
+//! dossier), [`render`] (dossier + templates -> pages, each on any core),
+//! with the site's other files from [`publish`] and [`export`] beside them;
+//! and [`write`] (each file into a staging folder as it is made, swapped in
+//! at the end).
 //! [`build`] runs them to disk, or only checks; [`compile`] keeps the site in
 //! memory for `serve`. Nothing is written when there is an error.
 //!
@@ -38,7 +39,10 @@ pub use diagnostic::{Class, Diagnostic, Severity};
 pub use model::PartialDate;
 pub use site::Site;
 
+use rayon::prelude::*;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// The result of running the pipeline in memory.
 pub struct Compiled {
@@ -95,11 +99,11 @@ pub enum Goal {
 
 /// The pipeline, short of writing, keeping the site in memory (for `serve`).
 pub fn compile(root: &Path, options: &Options) -> Compiled {
-    let mut out = Out::Memory(Site::new());
+    let mut out = Out::Memory(Mutex::default());
     let (dossier, diagnostics) = pipeline(root, options, &mut out);
     let diagnostics = finish(diagnostics);
     let site = match out {
-        Out::Memory(site) if !has_failed(&diagnostics, options) => Some(site),
+        Out::Memory(site) if !has_failed(&diagnostics, options) => Some(into_inner(site)),
         _ => None,
     };
     Compiled {
@@ -109,7 +113,7 @@ pub fn compile(root: &Path, options: &Options) -> Compiled {
     }
 }
 
-/// The pipeline to `output`, each batch of pages written as it is rendered
+/// The pipeline to `output`, each page written as it is rendered
 /// and the whole swapped in at the end, so a large site is never held in
 /// memory; or, without an output, only checked (pages rendered and dropped).
 /// Nothing is written when there is an error.
@@ -119,31 +123,31 @@ pub fn build(root: &Path, options: &Options, output: Option<&Path>) -> Built {
             root,
             output,
             staging: None,
-            paths: Vec::new(),
+            counted: Counted::default(),
         },
-        None => Out::Count(Vec::new()),
+        None => Out::Count(Counted::default()),
     };
     let mut diagnostics = finish(pipeline(root, options, &mut out).1);
     let failed = has_failed(&diagnostics, options);
-    let paths = match out {
+    let (files, pages) = match out {
         Out::Disk {
             staging: Some(staging),
-            paths,
+            counted,
             ..
         } if !failed => match staging.commit() {
-            Ok(()) => paths,
+            Ok(()) => counted.get(),
             Err(e) => {
                 diagnostics.push(e);
-                Vec::new()
+                (0, 0)
             }
         },
-        Out::Count(paths) if !failed => paths,
-        _ => Vec::new(),
+        Out::Count(counted) if !failed => counted.get(),
+        _ => (0, 0),
     };
     Built {
         diagnostics,
-        pages: paths.iter().filter(|p| paths::is_page(p)).count(),
-        files: paths.len(),
+        pages,
+        files,
     }
 }
 
@@ -162,57 +166,106 @@ pub(crate) fn check(root: &Path, options: &Options) -> (Option<Checked>, Vec<Dia
         goal: Goal::Check,
         ..options.clone()
     };
-    let mut out = Out::Memory(Site::new());
+    let mut out = Out::Memory(Mutex::default());
     let (dossier, diagnostics) = pipeline(root, &options, &mut out);
     let diagnostics = finish(diagnostics);
     let checked = match (dossier, out) {
         (Some(dossier), Out::Memory(pages)) if !has_failed(&diagnostics, &options) => {
-            Some(Checked { dossier, pages })
+            Some(Checked {
+                dossier,
+                pages: into_inner(pages),
+            })
         }
         _ => None,
     };
     (checked, diagnostics)
 }
 
-/// Where the pipeline's files go.
+/// Where the pipeline's files go: put by every thread that makes them, as
+/// it makes them.
 enum Out<'a> {
-    Memory(Site),
-    /// Into a staging folder for `output`, opened with the first files.
+    Memory(Mutex<Site>),
+    /// Into a staging folder for `output`, opened before the first files.
     Disk {
         root: &'a Path,
         output: &'a Path,
         staging: Option<write::Staging>,
-        paths: Vec<String>,
+        counted: Counted,
     },
-    /// Nowhere: only their paths are kept.
-    Count(Vec<String>),
+    /// Nowhere: only counted.
+    Count(Counted),
+}
+
+/// How many files, and pages among them, were put.
+#[derive(Default)]
+struct Counted {
+    files: AtomicUsize,
+    pages: AtomicUsize,
+}
+
+impl Counted {
+    fn add(&self, path: &str) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if paths::is_page(path) {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Files, then pages.
+    fn get(&self) -> (usize, usize) {
+        (
+            self.files.load(Ordering::Relaxed),
+            self.pages.load(Ordering::Relaxed),
+        )
+    }
+}
+
+fn into_inner(site: Mutex<Site>) -> Site {
+    site.into_inner().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Out<'_> {
-    fn put(&mut self, files: Site) -> Result<(), Diagnostic> {
-        match self {
-            Out::Memory(site) => site.extend(files),
-            Out::Disk {
-                root,
-                output,
-                staging,
-                paths,
-            } => {
-                let staging = match staging {
-                    Some(staging) => staging,
-                    None => staging.insert(write::Staging::open(root, output)?),
-                };
-                staging.put(&files)?;
-                paths.extend(files.into_keys());
-            }
-            Out::Count(paths) => paths.extend(files.into_keys()),
+    /// Readies the output for files: opens the staging folder.
+    fn open(&mut self) -> Result<(), Diagnostic> {
+        if let Out::Disk {
+            root,
+            output,
+            staging: staging @ None,
+            ..
+        } = self
+        {
+            *staging = Some(write::Staging::open(root, output)?);
         }
         Ok(())
     }
 
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        match self {
+            Out::Memory(site) => {
+                site.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(path, bytes);
+            }
+            Out::Disk {
+                staging, counted, ..
+            } => {
+                opened(staging)?.put_file(&path, &bytes)?;
+                counted.add(&path);
+            }
+            Out::Count(counted) => counted.add(&path),
+        }
+        Ok(())
+    }
+
+    fn put_all(&self, files: Site) -> Result<(), Diagnostic> {
+        files
+            .into_iter()
+            .try_for_each(|(path, bytes)| self.put(path, bytes))
+    }
+
     /// An open data file, written straight to disk when the site goes there.
     fn put_export(
-        &mut self,
+        &self,
         path: &str,
         make: export::Make,
         d: &resolve::Dossier,
@@ -220,30 +273,21 @@ impl Out<'_> {
     ) -> Result<(), Diagnostic> {
         match self {
             Out::Disk {
-                staging: Some(staging),
-                paths,
-                ..
+                staging, counted, ..
             } => {
-                staging.put_with(path, |w| make(d, urls, w))?;
-                paths.push(path.to_string());
+                opened(staging)?.put_with(path, |w| make(d, urls, w))?;
+                counted.add(path);
                 Ok(())
             }
-            _ => self.put(Site::from([(
-                path.to_string(),
-                export::bytes(make, d, urls),
-            )])),
+            _ => self.put(path.to_string(), export::bytes(make, d, urls)),
         }
     }
+}
 
-    /// Every path so far, in order.
-    fn paths(&self) -> Vec<String> {
-        let mut paths = match self {
-            Out::Memory(site) => site.keys().cloned().collect(),
-            Out::Disk { paths, .. } | Out::Count(paths) => paths.clone(),
-        };
-        paths.sort_unstable();
-        paths
-    }
+fn opened(staging: &Option<write::Staging>) -> Result<&write::Staging, Diagnostic> {
+    staging
+        .as_ref()
+        .ok_or_else(|| Diagnostic::io_error("site", "the staging folder was not opened"))
 }
 
 /// The dossier's files with the command line's overrides, and apart from
@@ -278,10 +322,10 @@ fn pipeline(
     out: &mut Out,
 ) -> (Option<resolve::Dossier>, Vec<Diagnostic>) {
     let (sources, templates, lang, mut diagnostics) = load_sources(root, options);
-    let pages = options.goal != Goal::Extras;
+    let rendering = options.goal != Goal::Extras;
     // Parsing the templates takes as long as resolving a small dossier: do both at once.
     let (theme, (dossier, found)) = std::thread::scope(|scope| {
-        let theme = scope.spawn(|| pages.then(|| render::theme::load(&templates, lang)));
+        let theme = scope.spawn(|| rendering.then(|| render::theme::load(&templates, lang)));
         let resolved = resolve::resolve(sources);
         let theme = theme
             .join()
@@ -294,6 +338,13 @@ fn pipeline(
     };
     diagnostics.extend(coverage::check(&d, options.draft));
     let failed = has_failed(&diagnostics, options);
+    if !failed {
+        if let Err(e) = out.open() {
+            diagnostics.push(e);
+            return (Some(d), diagnostics);
+        }
+    }
+    let out = &*out;
     let urls = url::Urls::new(d.settings.base_url.as_deref());
     let searched = options.goal != Goal::Check && d.settings.search && !failed;
     let claim_review = |c: &resolve::Claim| publish::claim_review(&d, c, &urls);
@@ -302,62 +353,63 @@ fn pipeline(
         search_bundles: search::page_bundles(&d),
         draft: options.draft,
     };
-    // The search index is built from the dossier beside the pages, on
-    // threads of its own, and its files follow the pages.
-    let (rendered, indexed) = std::thread::scope(|scope| {
+    let listed = render::list_pages(&d);
+    let mut pages = listed.paths.clone();
+    pages.sort_unstable();
+    // The open data and the search index are made from the dossier beside
+    // the pages: the search index on threads of its own, its files put
+    // after the pages; the open data as tasks among the pages'.
+    let (rendered, extras, indexed) = std::thread::scope(|scope| {
         let index = searched.then(|| search::start(scope, &d));
-        let rendered = match theme {
-            Some(theme) => render::render(
-                &d,
-                theme,
-                &urls,
-                options.build_date,
-                provided,
-                &mut |files| {
-                    if failed {
-                        return Ok(());
-                    }
-                    out.put(files)
-                },
-            ),
-            None => Ok(()),
-        };
+        let (rendered, extras) = rayon::join(
+            || match theme {
+                Some(theme) => render::render(
+                    &d,
+                    theme,
+                    &urls,
+                    options.build_date,
+                    provided,
+                    listed,
+                    &|path, bytes| if failed { Ok(()) } else { out.put(path, bytes) },
+                ),
+                None => Ok(()),
+            },
+            || match failed || options.goal == Goal::Check {
+                true => Ok(()),
+                false => put_extras(&d, &urls, &pages, out),
+            },
+        );
         let indexed = match index {
-            Some(index) if rendered.is_ok() => index.finish(&mut |files| out.put(files)),
+            Some(index) if rendered.is_ok() => index.finish(&mut |files| out.put_all(files)),
             _ => Ok(()),
         };
-        (rendered, indexed)
+        (rendered, extras, indexed)
     });
     if let Err(found) = rendered {
         diagnostics.extend(found);
-        return (Some(d), diagnostics);
     }
-    if let Err(e) = indexed {
-        diagnostics.push(e);
-        return (Some(d), diagnostics);
-    }
-    if failed || options.goal == Goal::Check {
-        return (Some(d), diagnostics);
-    }
-    let mut extras = || -> Result<(), Diagnostic> {
-        let pages = match pages {
-            true => out.paths(),
-            false => {
-                let mut pages = render::page_paths(&d);
-                pages.sort_unstable();
-                pages
-            }
-        };
-        out.put(publish::files(&d, &urls, &pages))?;
-        for (path, make) in export::FILES {
-            out.put_export(path, make, &d, &urls)?;
-        }
-        Ok(())
-    };
-    if let Err(e) = extras() {
-        diagnostics.push(e);
-    }
+    diagnostics.extend(indexed.err());
+    diagnostics.extend(extras.err());
     (Some(d), diagnostics)
+}
+
+/// The files for hosts (sitemap, feed, robots.txt) and the open data, each
+/// made on a core of its own.
+fn put_extras(
+    d: &resolve::Dossier,
+    urls: &url::Urls,
+    pages: &[String],
+    out: &Out,
+) -> Result<(), Diagnostic> {
+    let (hosts, data) = rayon::join(
+        || out.put_all(publish::files(d, urls, pages)),
+        || {
+            export::FILES
+                .par_iter()
+                .try_for_each(|(path, make)| out.put_export(path, *make, d, urls))
+        },
+    );
+    hosts.and(data)
 }
 
 impl Options {

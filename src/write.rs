@@ -10,7 +10,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -66,21 +65,18 @@ fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 
 /// Writes `site` to `output`, replacing a previous build in one swap.
 pub fn write(root: &Path, output: &Path, site: &Site) -> Result<(), Diagnostic> {
-    let mut staging = Staging::open(root, output)?;
+    let staging = Staging::open(root, output)?;
     staging.put(site)?;
     staging.commit()
 }
 
 /// A build being written: files go into a staging folder beside the output
-/// as they are rendered, and [`Staging::commit`] swaps it in. Dropped
-/// without a commit (an error, a panic), it removes itself: the previous
-/// site stays as it was. It holds the output's lock throughout.
+/// as they are rendered, from any thread, and [`Staging::commit`] swaps it
+/// in. Dropped without a commit (an error, a panic), it removes itself: the
+/// previous site stays as it was. It holds the output's lock throughout.
 pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
-    /// Folders already made, so each is created once.
-    folders: HashSet<PathBuf>,
-    files: usize,
     committed: bool,
     _lock: fs::File,
 }
@@ -106,10 +102,8 @@ impl Staging {
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
         let staging = Staging {
-            folders: HashSet::from([dir.clone()]),
             dir,
             out,
-            files: 0,
             committed: false,
             _lock: lock,
         };
@@ -117,47 +111,53 @@ impl Staging {
         Ok(staging)
     }
 
-    /// Writes some files: their new folders first, then the files on every core.
-    pub fn put(&mut self, files: &Site) -> Result<(), Diagnostic> {
-        let folders: BTreeSet<PathBuf> = files
-            .keys()
-            .filter_map(|rel| self.dir.join(rel).parent().map(Path::to_path_buf))
-            .filter(|folder| !self.folders.contains(folder))
-            .collect();
-        for folder in folders {
-            fs::create_dir_all(&folder).map_err(|e| io_error(&folder, &e))?;
-            self.folders.insert(folder);
-        }
-        files.par_iter().try_for_each(|(rel, bytes)| {
-            let path = self.dir.join(rel);
-            fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
-        })?;
-        self.files += files.len();
-        Ok(())
+    /// Writes some files, on every core.
+    pub fn put(&self, files: &Site) -> Result<(), Diagnostic> {
+        files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| self.put_file(rel, bytes))
+    }
+
+    /// Writes one file, making its folder when it is the first file there.
+    /// Called from many threads at once.
+    pub fn put_file(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.dir.join(rel);
+        self.make_folder(&path)?;
+        fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
     }
 
     /// Writes one file at the top of the site through `write`, buffered, so
     /// that a large file is never held whole.
     pub(crate) fn put_with(
-        &mut self,
+        &self,
         rel: &str,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
         let path = self.dir.join(rel);
+        self.make_folder(&path)?;
         let mut file = io::BufWriter::with_capacity(
             1 << 16,
             fs::File::create(&path).map_err(|e| io_error(&path, &e))?,
         );
         write(&mut file)
             .and_then(|()| io::Write::flush(&mut file))
-            .map_err(|e| io_error(&path, &e))?;
-        self.files += 1;
-        Ok(())
+            .map_err(|e| io_error(&path, &e))
     }
 
-    /// How many files have been written.
-    pub fn files(&self) -> usize {
-        self.files
+    /// Makes the folder of `path` unless it is there. Most pages have a
+    /// folder of their own, whose parent is there already: one `mkdir`.
+    fn make_folder(&self, path: &Path) -> Result<(), Diagnostic> {
+        let Some(folder) = path.parent().filter(|f| *f != self.dir) else {
+            return Ok(());
+        };
+        match fs::create_dir(folder) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            // Another thread may make the same folders: `create_dir_all` allows that.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(folder),
+            Err(e) => Err(e),
+        }
+        .map_err(|e| io_error(folder, &e))
     }
 
     /// Puts the staging folder in the output's place.

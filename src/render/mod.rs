@@ -31,7 +31,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use theme::Sources;
 use topics::TopicLists;
 use views::{
@@ -53,85 +54,71 @@ pub(crate) struct Provided<'a> {
 /// One rendered page, or the template problem that stopped it.
 type Html = Result<Vec<u8>, Diagnostic>;
 
-/// Pages rendered at a time, on every core...
-const CHUNK: usize = 128;
-/// ...and handed on together once they hold this many pages or bytes: a
-/// large site is never held in memory whole, however large its pages.
-const BATCH_PAGES: usize = 256;
-const BATCH_BYTES: usize = 4 << 20;
+/// Takes each file as it is made, from any thread: its path and bytes.
+pub(crate) type Emit<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
 
-/// Renders every page with the theme (or reports why it could not be
-/// compiled), its assets and each article's seed, and hands them to `emit`
-/// a batch at a time, each in path order. Stops at the first batch `emit`
-/// refuses; a template error stops nothing, so that every one is reported,
-/// but nothing after it is emitted.
+/// Renders the pages `listed` with the theme (or reports why it could not
+/// be compiled), its assets and each article's seed, and hands each to
+/// `emit` as soon as it is made. Stops at the first file `emit` refuses; a
+/// template error stops nothing, so that every one is reported, but no page
+/// is emitted after it.
 pub(crate) fn render(
     d: &Dossier,
     theme: Result<theme::Theme, Vec<Diagnostic>>,
     urls: &Urls,
     build_date: Option<PartialDate>,
     provided: Provided<'_>,
-    emit: &mut dyn FnMut(Site) -> Result<(), Diagnostic>,
+    listed: Listed<'_>,
+    emit: &Emit,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut theme = theme?;
-    let assets: Site = std::mem::take(&mut theme.assets)
-        .into_iter()
-        .map(|(name, body)| (name, body.into_bytes()))
-        .collect();
+    let assets = std::mem::take(&mut theme.assets);
     set_site(&mut theme, d, urls, build_date)?;
     let items = Items::new(d, &theme.strings);
     let cards = Cards::draw(&theme, &items)?;
-    let r = Renderer::new(
-        d,
-        &theme,
-        &items,
-        &cards,
-        urls,
-        provided,
-        TopicLists::new(d),
-    );
-    emit(assets).map_err(|e| vec![e])?;
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    // Every page is independent of the others: render them on every core,
-    // then gather them in path order, so the output stays byte-identical.
-    let mut site = Site::new();
-    let mut bytes = 0;
-    for chunk in r.pages().chunks(CHUNK) {
-        let rendered: Vec<(&String, Html)> = chunk
-            .par_iter()
-            .map(|(path, page)| (path, r.page_of(*page)))
-            .collect();
-        for (path, html) in rendered {
-            match html {
-                Ok(html) => {
-                    bytes += html.len();
-                    site.insert(path.clone(), html);
-                }
+    let Listed {
+        paths,
+        pages,
+        topics,
+        ..
+    } = listed;
+    let r = Renderer::new(d, &theme, &items, &cards, urls, provided, topics);
+    let emitted = |result: Result<(), Diagnostic>| result.map_err(|e| vec![e]);
+    for (name, body) in assets {
+        emitted(emit(name, body.into_bytes()))?;
+    }
+    // Every page is independent of the others: each is rendered, and put
+    // out, on whichever core is free. The order of writing changes no byte.
+    let problems: Mutex<Vec<Diagnostic>> = Mutex::default();
+    let failed = AtomicBool::new(false);
+    emitted(
+        paths
+            .into_par_iter()
+            .zip(pages)
+            .try_for_each(|(path, page)| match r.page_of(page) {
+                Ok(html) if !failed.load(Ordering::Relaxed) => emit(path, html),
+                Ok(_) => Ok(()),
                 // A template problem shows on every page that uses the
                 // template: report it once.
-                Err(e) if !diags.contains(&e) => diags.push(e),
-                Err(_) => {}
-            }
-        }
-        if site.len() >= BATCH_PAGES || bytes >= BATCH_BYTES {
-            if diags.is_empty() {
-                emit(std::mem::take(&mut site)).map_err(|e| vec![e])?;
-            }
-            site.clear();
-            bytes = 0;
-        }
-    }
-    if diags.is_empty() && !site.is_empty() {
-        emit(site).map_err(|e| vec![e])?;
+                Err(e) => {
+                    failed.store(true, Ordering::Relaxed);
+                    let mut problems = problems.lock().unwrap_or_else(PoisonError::into_inner);
+                    if !problems.contains(&e) {
+                        problems.push(e);
+                    }
+                    Ok(())
+                }
+            }),
+    )?;
+    let problems = problems.into_inner().unwrap_or_else(PoisonError::into_inner);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     // The seed itself, byte for byte, so readers can check the hash and the quotes.
-    let seeds: Site = d.articles.values().map(seed_file).collect();
-    if diags.is_empty() {
-        emit(seeds).map_err(|e| vec![e])?;
-        Ok(())
-    } else {
-        Err(diags)
-    }
+    emitted(d.articles.par_iter().try_for_each(|(_, a)| {
+        let (path, bytes) = seed_file(a);
+        emit(path, bytes)
+    }))
 }
 
 /// The theme's static files (the stylesheet, scripts, icon).
@@ -182,11 +169,6 @@ pub(crate) fn set_site(
     let before = theme.tera.global_context().clone();
     theme.tera.global_context().extend(global);
     Ok(*theme.tera.global_context() != before)
-}
-
-/// The paths of every page of the site, in [`render`]'s order.
-pub(crate) fn page_paths(d: &Dossier) -> Vec<String> {
-    list_pages(d).paths
 }
 
 /// The paths of every page, with the topics' lists they were counted from,
@@ -453,11 +435,6 @@ impl<'a> Renderer<'a> {
             cards,
             strings: theme.strings.clone(),
         }
-    }
-
-    /// Every page of the site with its output path.
-    fn pages(&self) -> Vec<(String, Page<'a>)> {
-        pages_of(self.d, &self.topics)
     }
 
     /// The common view of the page at `path`: `section` is the navigation
