@@ -114,6 +114,13 @@ struct Span {
 }
 
 impl Span {
+    fn of(range: Range<usize>) -> Span {
+        Span {
+            start: u32::try_from(range.start).unwrap_or(u32::MAX),
+            end: u32::try_from(range.end).unwrap_or(u32::MAX),
+        }
+    }
+
     fn start(self) -> usize {
         self.start as usize
     }
@@ -152,6 +159,32 @@ impl Folder {
         }
     }
 
+    /// ASCII text, which NFC leaves as it is and folding changes only in
+    /// its spaces: pushed a run between spaces at a time.
+    fn push_ascii(&mut self, s: &str, range: Range<usize>) {
+        // What `is_space` is for ASCII.
+        let is_space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+        let mut at = range.start;
+        while let Some(&b) = s.as_bytes()[..range.end].get(at) {
+            if is_space(&b) {
+                self.space = Some(match self.space.take() {
+                    Some(run) => run.start..at + 1,
+                    None => at..at + 1,
+                });
+                at += 1;
+                continue;
+            }
+            let end = s.as_bytes()[at..range.end]
+                .iter()
+                .position(is_space)
+                .map_or(range.end, |n| at + n);
+            self.flush_space();
+            self.out.push_str(&s[at..end]);
+            self.map.extend((at..end).map(|i| Span::of(i..i + 1)));
+            at = end;
+        }
+    }
+
     fn push(&mut self, c: char, from: Range<usize>) {
         if is_space(c) {
             self.space = Some(match self.space.take() {
@@ -172,10 +205,7 @@ impl Folder {
 
     fn emit(&mut self, c: char, from: Range<usize>) {
         self.out.push(c);
-        let span = Span {
-            start: u32::try_from(from.start).unwrap_or(u32::MAX),
-            end: u32::try_from(from.end).unwrap_or(u32::MAX),
-        };
+        let span = Span::of(from);
         for _ in 0..c.len_utf8() {
             self.map.push(span);
         }
@@ -183,13 +213,39 @@ impl Folder {
 }
 
 fn fold_with_map(s: &str) -> (String, Vec<Span>) {
-    let mut folder = Folder::default();
+    let mut folder = Folder {
+        out: String::with_capacity(s.len()),
+        map: Vec::with_capacity(s.len()),
+        space: None,
+    };
+    let bytes = s.as_bytes();
     let mut chunk_start = 0;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // Most of a text is ASCII: a starter in NFC, so each ASCII char
+            // followed by another is a chunk of its own, pushed as it is.
+            // The last of a run may take combining marks after it.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            if i > chunk_start {
+                folder.push_chunk(s, chunk_start..i);
+            }
+            folder.push_ascii(s, i..end - 1);
+            chunk_start = end - 1;
+            i = end;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         if i > chunk_start && starts_chunk(c) {
             folder.push_chunk(s, chunk_start..i);
             chunk_start = i;
         }
+        i += c.len_utf8();
     }
     folder.push_chunk(s, chunk_start..s.len());
     folder.flush_space();
@@ -862,6 +918,38 @@ mod tests {
     fn found<'a>(h: &Haystack<'a>, exact: &str) -> &'a str {
         let r = h.locate(&q(exact)).expect("quote should be found");
         &h.original[r]
+    }
+
+    /// The char-by-char folding that `fold_with_map`'s ASCII fast path must equal.
+    fn fold_char_by_char(s: &str) -> (String, Vec<(usize, usize)>) {
+        let mut folder = Folder::default();
+        let mut chunk_start = 0;
+        for (i, c) in s.char_indices() {
+            if i > chunk_start && starts_chunk(c) {
+                folder.push_chunk(s, chunk_start..i);
+                chunk_start = i;
+            }
+        }
+        folder.push_chunk(s, chunk_start..s.len());
+        folder.flush_space();
+        let map = folder.map.iter().map(|m| (m.start(), m.end())).collect();
+        (folder.out, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_path_folds_as_char_by_char(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "E", " ", "  ", "\n", "\t", "\r\n", "\u{b}\u{c}", "\u{a0}", "\u{200B}", "\u{FEFF}",
+                "\u{301}", "\u{308}\u{301}", "é", "“", "”", "–", "\u{2212}", "\u{1100}",
+                "\u{1161}", "\u{11A8}", "가", "\u{FF0D}", "1.", "🙂", "\u{0F73}",
+            ]), 0..40)
+        ) {
+            let s: String = pieces.concat();
+            let (out, map) = fold_with_map(&s);
+            let map: Vec<(usize, usize)> = map.iter().map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!((out, map), fold_char_by_char(&s));
+        }
     }
 
     #[test]

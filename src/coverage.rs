@@ -65,6 +65,18 @@ const NUMBER_WORDS: &[&str] = &[
     "dozen",
 ];
 
+/// No longer word is looked up.
+const LONGEST_NUMBER_WORD: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < NUMBER_WORDS.len() {
+        if NUMBER_WORDS[i].len() > longest {
+            longest = NUMBER_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Characters that join the parts of one figure: thousands separators and
 /// decimal marks (`2.500`, `3,5`), ranges (`10.000-12.000`), dates (`13/5/2025`,
 /// `26/4`) and times (`10:30`).
@@ -79,30 +91,38 @@ pub(crate) struct Figure {
     parts: Vec<Range<usize>>,
 }
 
-/// The words of `text` (runs of letters and digits), as byte ranges.
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
+/// The words of `text` (runs of letters and digits), as byte ranges, one
+/// at a time: every article's every word passes here.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    // Whether the char at `at` is a letter or digit, and its length.
+    let word_char = move |at: usize| match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => Some((b.is_ascii_alphanumeric(), 1)),
+        _ => text
+            .get(at..)?
+            .chars()
+            .next()
+            .map(|c| (c.is_alphanumeric(), c.len_utf8())),
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (alphanumeric, len) = word_char(at)?;
+            if alphanumeric {
+                break at;
             }
-            _ => {}
+            at += len;
+        };
+        while let Some((true, len)) = word_char(at) {
+            at += len;
         }
-    }
-    out
+        Some(start..at)
+    })
 }
 
 /// The figures in `text`: words with digits, joined into one figure when a
 /// single [`JOINERS`] character stands between them, and number words.
 pub(crate) fn numbers(text: &str) -> Vec<Figure> {
-    let has_digit = |r: &Range<usize>| text[r.clone()].chars().any(|c| c.is_ascii_digit());
+    let has_digit = |r: &Range<usize>| text.as_bytes()[r.clone()].iter().any(u8::is_ascii_digit);
     let mut out: Vec<Figure> = Vec::new();
     for w in words(text) {
         if has_digit(&w) {
@@ -137,7 +157,7 @@ pub(crate) fn numbers(text: &str) -> Vec<Figure> {
 fn is_number_word(word: &str) -> bool {
     static WORDS: LazyLock<HashSet<&str>> =
         LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
-    let mut lower = [0u8; 16];
+    let mut lower = [0u8; LONGEST_NUMBER_WORD];
     let Some(buf) = lower.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
         return false;
     };

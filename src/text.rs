@@ -88,35 +88,43 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut from = 0;
+    // Only a line end or a full stop, question or exclamation mark or
+    // ellipsis (whose UTF-8 starts with 0xE2) can end a sentence.
+    let can_end = |b: &u8| matches!(b, b'\n' | b'.' | b'?' | b'!' | 0xE2);
+    while let Some(n) = text
+        .as_bytes()
+        .get(from..)
+        .and_then(|rest| rest.iter().position(can_end))
+    {
+        let at = from + n;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let after = at + c.len_utf8();
         if c == '\n' {
             push(start, at);
-            start = at + 1;
+            start = after;
         } else if matches!(c, '.' | '?' | '!' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
-            let mut k = j;
-            while k < chars.len() && chars[k].1 != '\n' && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next = chars.get(k).map(|(_, c)| *c);
+            let closers = text[after..]
+                .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']'))
+                .unwrap_or(text.len() - after);
+            let end = after + closers;
+            let spaces = text[end..]
+                .find(|c: char| c == '\n' || !c.is_whitespace())
+                .unwrap_or(text.len() - end);
+            let next = text[end + spaces..].chars().next();
             let starts_sentence = next.is_some_and(|n| {
                 n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '\'' | '‘' | '(')
             });
-            if k > j && starts_sentence {
+            if spaces > 0 && starts_sentence {
                 push(start, end);
                 start = end;
-                i = k;
+                from = end + spaces;
                 continue;
             }
         }
-        i += 1;
+        from = after;
     }
     push(start, text.len());
     out
@@ -155,6 +163,68 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char scan that `sentences`' byte search must equal.
+    fn sentences_char_by_char(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut push = |start: usize, end: usize| {
+            let part = &text[start..end];
+            let lead = part.len() - part.trim_start().len();
+            let trimmed = part.trim();
+            if !trimmed.is_empty() {
+                out.push(start + lead..start + lead + trimmed.len());
+            }
+        };
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if c == '\n' {
+                push(start, at);
+                start = at + 1;
+            } else if matches!(c, '.' | '?' | '!' | '…') {
+                let mut j = i + 1;
+                while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']')
+                {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
+                let mut k = j;
+                while k < chars.len() && chars[k].1 != '\n' && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let next = chars.get(k).map(|(_, c)| *c);
+                let starts = next.is_some_and(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '\'' | '‘' | '(')
+                });
+                if k > j && starts {
+                    push(start, end);
+                    start = end;
+                    i = k;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        push(start, text.len());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_are_found_as_by_a_scan_of_every_character(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Ba", " ", "\u{a0}", "\n", "\r\n", ".", "?", "!", "…", "\"", "”", "’", ")",
+                "“", "‘", "(", "1", "10.000", "Ém", "—", "’s", "\t",
+            ]), 0..40)
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(sentences(&text), sentences_char_by_char(&text));
+        }
+    }
 
     #[test]
     fn lines_and_columns_count_characters_not_bytes() {

@@ -227,26 +227,31 @@ pub(crate) fn load_seed(
     }
     let seeds_dir = root.join("seeds");
     let path = seeds_dir.join(name);
-    let inside = match (path.canonicalize(), seeds_dir.canonicalize()) {
-        (Ok(p), Ok(dir)) => p.starts_with(dir),
-        _ => {
-            let names: Vec<String> = fs::read_dir(&seeds_dir)
-                .map(|rd| {
-                    rd.filter_map(|e| e.ok())
-                        .map(|e| e.file_name().to_string_lossy().to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let d = locate(Diagnostic::error(
-                &article.path,
-                format!("seed file `seeds/{name}` does not exist"),
-            ));
-            diags.push(match did_you_mean(name, names.iter().map(String::as_str)) {
-                Some(m) => d.hint(format!("did you mean `{m}`?")),
-                None => d.hint("put the article's text in seeds/ and write its file name here"),
-            });
-            return None;
-        }
+    // A file named in seeds/, and not a link, is inside it: only a link
+    // needs resolving to be sure.
+    let inside = match fs::symlink_metadata(&path) {
+        Ok(m) if !m.file_type().is_symlink() => true,
+        _ => match (path.canonicalize(), seeds_dir.canonicalize()) {
+            (Ok(p), Ok(dir)) => p.starts_with(dir),
+            _ => {
+                let names: Vec<String> = fs::read_dir(&seeds_dir)
+                    .map(|rd| {
+                        rd.filter_map(|e| e.ok())
+                            .map(|e| e.file_name().to_string_lossy().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let d = locate(Diagnostic::error(
+                    &article.path,
+                    format!("seed file `seeds/{name}` does not exist"),
+                ));
+                diags.push(match did_you_mean(name, names.iter().map(String::as_str)) {
+                    Some(m) => d.hint(format!("did you mean `{m}`?")),
+                    None => d.hint("put the article's text in seeds/ and write its file name here"),
+                });
+                return None;
+            }
+        },
     };
     if !inside {
         diags.push(

@@ -110,7 +110,9 @@ pub(crate) fn render(
                 }
             }),
     )?;
-    let problems = problems.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let problems = problems
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
     if !problems.is_empty() {
         return Err(problems);
     }
