@@ -12,21 +12,47 @@ use crate::text::shorten;
 use crate::url::{is_allowed_link, ALLOWED_LINKS};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// A Markdown text in a file: the file, the file's text, the Markdown, and
-/// the Markdown's byte offset in the file (approximate for folded notes).
+/// where it starts in the file.
 struct MarkdownText<'a> {
     path: &'a Path,
     file_text: &'a str,
     md: &'a str,
-    offset: usize,
+    start: Start,
+}
+
+/// Where a Markdown text starts in its file: a body at its byte offset; a
+/// note at a front-matter field, looked up only when a problem there is
+/// reported (the look-up reads the YAML again, and most texts have none).
+enum Start {
+    At(usize),
+    Field {
+        front_matter: Range<usize>,
+        path: String,
+    },
 }
 
 impl MarkdownText<'_> {
     /// Byte offset in the file of a position in the Markdown.
     fn file_offset(&self, pos: usize) -> usize {
-        (self.offset + pos).min(self.file_text.len())
+        let start = match &self.start {
+            Start::At(at) => *at,
+            Start::Field { front_matter, path } => {
+                // Block scalars (`>-`) fold lines, so positions inside are
+                // approximate: anchor at the first words when they are
+                // found near the value.
+                let at = crate::yaml::offset_of(self.file_text, front_matter.clone(), path);
+                self.file_text
+                    .get(at..)
+                    .and_then(|rest| rest.find(first_words(self.md)))
+                    .filter(|&i| i < 200)
+                    .map_or(at, |i| at + i)
+            }
+        };
+        (start + pos).min(self.file_text.len())
     }
 }
 
@@ -88,37 +114,33 @@ fn body<M>(doc: &Doc<M>) -> MarkdownText<'_> {
         path: &doc.path,
         file_text: &doc.text,
         md: &doc.body,
-        offset: doc.text.len().saturating_sub(doc.body.len()),
+        start: Start::At(doc.text.len().saturating_sub(doc.body.len())),
     }
 }
 
-/// A note written in the front matter: find where its text starts. Block
-/// scalars (`>-`) fold lines, so positions inside are approximate: anchor
-/// at the first words when they are found near the value.
-fn note<'a, M>(doc: &'a Doc<M>, path: &str, md: &'a str) -> MarkdownText<'a> {
-    let at = doc.offset_of(path);
-    let near = doc
-        .text
-        .get(at..)
-        .and_then(|rest| rest.find(first_words(md)))
-        .filter(|&i| i < 200)
-        .map_or(at, |i| at + i);
+/// A note written in the front matter at field `path`.
+fn note<'a, M>(doc: &'a Doc<M>, path: String, md: &'a str) -> MarkdownText<'a> {
     MarkdownText {
         path: &doc.path,
         file_text: &doc.text,
         md,
-        offset: near,
+        start: Start::Field {
+            front_matter: doc.front_matter.clone(),
+            path,
+        },
     }
 }
 
 fn settings_texts<'d>(d: &'d Dossier, out: &mut Vec<MarkdownText<'d>>) {
     if let Some(editors) = &d.settings.editors {
-        let at = crate::yaml::offset_of(&d.settings_text, 0..d.settings_text.len(), "editors");
         out.push(MarkdownText {
             path: Path::new(crate::model::SETTINGS_FILE),
             file_text: &d.settings_text,
             md: editors,
-            offset: at,
+            start: Start::Field {
+                front_matter: 0..d.settings_text.len(),
+                path: "editors".into(),
+            },
         });
     }
 }
@@ -126,7 +148,7 @@ fn settings_texts<'d>(d: &'d Dossier, out: &mut Vec<MarkdownText<'d>>) {
 fn article_texts<'d>(doc: &'d Doc<ArticleMeta>, out: &mut Vec<MarkdownText<'d>>) {
     out.push(body(doc));
     for (i, n) in doc.meta.notes.iter().enumerate() {
-        out.push(note(doc, &format!("notes[{i}].note"), &n.note));
+        out.push(note(doc, format!("notes[{i}].note"), &n.note));
     }
 }
 
@@ -134,11 +156,11 @@ fn claim_texts<'d>(doc: &'d Doc<ClaimMeta>, out: &mut Vec<MarkdownText<'d>>) {
     out.push(body(doc));
     for (i, r) in doc.meta.relations.iter().enumerate() {
         if let Some(n) = &r.note {
-            out.push(note(doc, &format!("relations[{i}].note"), n));
+            out.push(note(doc, format!("relations[{i}].note"), n));
         }
     }
     for (i, k) in doc.meta.corrections.iter().enumerate() {
-        out.push(note(doc, &format!("corrections[{i}].note"), &k.note));
+        out.push(note(doc, format!("corrections[{i}].note"), &k.note));
     }
 }
 
@@ -146,7 +168,7 @@ fn claim_texts<'d>(doc: &'d Doc<ClaimMeta>, out: &mut Vec<MarkdownText<'d>>) {
 fn topic_texts<'d>(doc: &'d Doc<TopicMeta>, out: &mut Vec<MarkdownText<'d>>) {
     out.push(body(doc));
     if let Some(finding) = &doc.meta.finding {
-        out.push(note(doc, "finding", finding));
+        out.push(note(doc, "finding".into(), finding));
     }
 }
 
