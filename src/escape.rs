@@ -4,9 +4,23 @@
 /// Text for HTML or XML, safe in element content and quoted attributes. A NUL
 /// becomes U+FFFD, as an HTML parser would make it anyway.
 pub(crate) fn html(s: &str) -> String {
-    // Every page passes all its text through here: copy the runs between
-    // the few characters to escape, which are all ASCII, whole.
     let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let pushed: Result<(), std::convert::Infallible> = html_pieces(s, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    let Ok(()) = pushed;
+    out
+}
+
+/// [`html`]'s output in pieces, handed to `push` in order: every page
+/// passes all its text through here, so the runs between the few
+/// characters to escape, which are all ASCII, go whole, and nothing is
+/// copied on the way.
+pub(crate) fn html_pieces<E>(
+    s: &str,
+    mut push: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let mut run = 0;
     for (i, b) in s.bytes().enumerate() {
         let escaped = match b {
@@ -18,12 +32,11 @@ pub(crate) fn html(s: &str) -> String {
             b'\0' => "\u{fffd}",
             _ => continue,
         };
-        out.push_str(&s[run..i]);
-        out.push_str(escaped);
+        push(&s[run..i])?;
+        push(escaped)?;
         run = i + 1;
     }
-    out.push_str(&s[run..]);
-    out
+    push(&s[run..])
 }
 
 /// JSON for a `<script>` element: `<`, `>` and `&` escaped so nothing in the

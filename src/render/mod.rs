@@ -36,7 +36,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use theme::Sources;
 use topics::TopicLists;
 use views::{
-    ClaimCard, ClaimItem, Common, DateView, Link, Shared, SitePaths, SiteView, VerdictView,
+    ClaimCard, ClaimCardView, ClaimItem, Common, DateView, Link, Shared, SitePaths, SiteView, VerdictView,
 };
 
 /// What pages show that later stages make, handed in by the pipeline so
@@ -585,7 +585,7 @@ impl Cards {
         for card in drawn {
             match card {
                 Ok((slug, claim, card_html)) => {
-                    let card = ClaimCard {
+                    let card = Shared::new(&ClaimCardView {
                         slug: Shared::new(slug),
                         title: Shared::new(&claim.title),
                         href: Shared::new(&claim.href),
@@ -593,7 +593,7 @@ impl Cards {
                         claimant: claimants[claim.claimant.href.as_str()].clone(),
                         claimed: Shared::new(&claim.claimed),
                         card_html,
-                    };
+                    });
                     self.0.insert(slug.clone(), card);
                 }
                 Err(e) if !diags.contains(&e) => diags.push(e),

@@ -121,15 +121,9 @@ pub(crate) fn load(
     })
 }
 
-/// Tera's escape hook, on [`crate::escape::html`]: most text has nothing to
-/// escape and is written as it is.
+/// Tera's escape hook: [`crate::escape::html`], written straight to the page.
 fn escape(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\0');
-    if text.as_bytes().iter().any(special) {
-        out.write_all(crate::escape::html(text).as_bytes())
-    } else {
-        out.write_all(text.as_bytes())
-    }
+    crate::escape::html_pieces(text, |piece| out.write_all(piece.as_bytes()))
 }
 
 impl Sources {

@@ -163,9 +163,13 @@ pub(crate) struct ClaimItem {
 /// the `claim_card` component of `components.html` draws it from the claim's
 /// [`ClaimItem`] (drawn once per claim, whatever the page's depth), and what a
 /// table row or a one-line list needs besides. Pages write
-/// `{{ claim.card_html | safe }}`.
-#[derive(Serialize, Clone)]
-pub(crate) struct ClaimCard {
+/// `{{ claim.card_html | safe }}`. Made into one template value per claim,
+/// which every page showing the claim shares.
+pub(crate) type ClaimCard = Shared<ClaimCardView>;
+
+/// What a [`ClaimCard`] holds.
+#[derive(Serialize)]
+pub(crate) struct ClaimCardView {
     pub(crate) slug: Shared<String>,
     pub(crate) title: Shared<String>,
     pub(crate) href: Shared<String>,
