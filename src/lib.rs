@@ -127,23 +127,28 @@ pub fn build(root: &Path, options: &Options, output: Option<&Path>) -> Built {
         },
         None => Out::Count(Counted::default()),
     };
-    let mut diagnostics = finish(pipeline(root, options, &mut out).1);
+    let (dossier, diagnostics) = pipeline(root, options, &mut out);
+    let mut diagnostics = finish(diagnostics);
     let failed = has_failed(&diagnostics, options);
-    let (files, pages) = match out {
-        Out::Disk {
-            staging: Some(staging),
-            counted,
-            ..
-        } if !failed => match staging.commit() {
-            Ok(()) => counted.get(),
-            Err(e) => {
-                diagnostics.push(e);
-                (0, 0)
-            }
-        },
-        Out::Count(counted) if !failed => counted.get(),
-        _ => (0, 0),
-    };
+    let (files, pages) = std::thread::scope(|scope| {
+        // Freeing the dossier (a tenth of a second at 10,000 articles) beside the swap.
+        scope.spawn(move || drop(dossier));
+        match out {
+            Out::Disk {
+                staging: Some(staging),
+                counted,
+                ..
+            } if !failed => match staging.commit() {
+                Ok(()) => counted.get(),
+                Err(e) => {
+                    diagnostics.push(e);
+                    (0, 0)
+                }
+            },
+            Out::Count(counted) if !failed => counted.get(),
+            _ => (0, 0),
+        }
+    });
     Built {
         diagnostics,
         pages,
@@ -336,7 +341,12 @@ fn pipeline(
     let Some(d) = dossier else {
         return (None, diagnostics);
     };
-    diagnostics.extend(coverage::check(&d, options.draft));
+    // The pages to render are listed beside the coverage check.
+    let (uncovered, listed) = rayon::join(
+        || coverage::check(&d, options.draft),
+        || render::list_pages(&d),
+    );
+    diagnostics.extend(uncovered);
     let failed = has_failed(&diagnostics, options);
     if !failed {
         if let Err(e) = out.open() {
@@ -353,7 +363,6 @@ fn pipeline(
         search_bundles: search::page_bundles(&d),
         draft: options.draft,
     };
-    let listed = render::list_pages(&d);
     let mut pages = listed.paths.clone();
     pages.sort_unstable();
     // The open data and the search index are made from the dossier beside

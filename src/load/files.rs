@@ -9,6 +9,7 @@ use crate::model::Doc;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Component, Path};
 use walkdir::WalkDir;
 
@@ -29,31 +30,33 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 
 /// Reads a file's bytes, refusing folders and files over `limit` bytes.
 fn read_bytes(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
-    let path = root.join(rel);
-    match fs::metadata(&path) {
-        Ok(m) if m.is_dir() => {
-            return Err(Diagnostic::error(rel, "this is a folder, not a file"))
-        }
-        Ok(m) if m.len() > limit => {
-            return Err(Diagnostic::error(
-                rel,
-                format!(
-                    "the file is too large ({}); the limit is {}",
-                    human_size(m.len()),
-                    human_size(limit)
-                ),
-            )
-            .hint("this is far more than an annotation or an article needs: check that the right file was saved here"))
-        }
-        _ => {}
-    }
-    fs::read(&path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         let mut d = Diagnostic::io_error(rel, format!("cannot read the file: {}", io_reason(&e)));
         if e.kind() == std::io::ErrorKind::NotFound {
             d = d.hint("the name is listed but the file is not there: it may be a link to a file that was moved or deleted");
         }
         d
-    })
+    };
+    // Opened once and asked its size: a dossier has tens of thousands of files.
+    let mut file = fs::File::open(root.join(rel)).map_err(cannot_read)?;
+    let m = file.metadata().map_err(cannot_read)?;
+    if m.is_dir() {
+        return Err(Diagnostic::error(rel, "this is a folder, not a file"));
+    }
+    if m.len() > limit {
+        return Err(Diagnostic::error(
+            rel,
+            format!(
+                "the file is too large ({}); the limit is {}",
+                human_size(m.len()),
+                human_size(limit)
+            ),
+        )
+        .hint("this is far more than an annotation or an article needs: check that the right file was saved here"));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(m.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    Ok(bytes)
 }
 
 /// Reads a file as UTF-8 text, dropping a byte-order mark. Files over

@@ -36,7 +36,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use theme::Sources;
 use topics::TopicLists;
 use views::{
-    ClaimCard, ClaimCardView, ClaimItem, Common, DateView, Link, Shared, SitePaths, SiteView, VerdictView,
+    ClaimCard, ClaimCardView, ClaimItem, Common, DateView, Link, Shared, SitePaths, SiteView,
+    VerdictView,
 };
 
 /// What pages show that later stages make, handed in by the pipeline so

@@ -618,6 +618,12 @@ impl Browser {
     /// Sends a command (to the page once attached) and returns its result;
     /// events read meanwhile are kept.
     pub(crate) fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params)
+            .unwrap_or_else(|e| panic!("DevTools {method} failed: {e}"))
+    }
+
+    /// [`Browser::call`], with the error DevTools answered, if any.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let mut msg = json!({"id": id, "method": method, "params": params});
@@ -633,10 +639,10 @@ impl Browser {
                 panic!("DevTools {method}: no answer in 30 s");
             };
             if m["id"] == id {
-                if let Some(e) = m.get("error") {
-                    panic!("DevTools {method} failed: {e}");
+                if let Some(e) = m.get_mut("error") {
+                    return Err(e.take());
                 }
-                return m["result"].take();
+                return Ok(m["result"].take());
             }
             if m.get("method").is_some() {
                 self.events.push(m);
@@ -762,21 +768,39 @@ impl Browser {
 
     /// Evaluates `expr` in the page and returns its value (JSON).
     pub(crate) fn eval(&mut self, expr: &str) -> Value {
-        let mut r = self.call(
+        self.try_eval(expr)
+            .unwrap_or_else(|e| panic!("DevTools Runtime.evaluate failed: {e}"))
+    }
+
+    /// [`Browser::eval`], with the error DevTools answered, if any.
+    fn try_eval(&mut self, expr: &str) -> Result<Value, Value> {
+        let mut r = self.try_call(
             "Runtime.evaluate",
             json!({"expression": expr, "returnByValue": true, "awaitPromise": true}),
-        );
+        )?;
         if let Some(e) = r.get("exceptionDetails") {
             panic!("script failed: {e}\n{expr}");
         }
-        r["result"]["value"].take()
+        Ok(r["result"]["value"].take())
     }
 
     /// Evaluates `expr` every 100 ms until it is not null, for at most `limit`.
+    /// A page that navigates (reloads) while `expr` runs answers nothing:
+    /// that is tried again, as it is what a poll often waits for.
     pub(crate) fn poll(&mut self, expr: &str, limit: Duration) -> Option<Value> {
         let deadline = Instant::now() + limit;
         loop {
-            let v = self.eval(expr);
+            let v = match self.try_eval(expr) {
+                Ok(v) => v,
+                Err(e)
+                    if e["message"]
+                        .as_str()
+                        .is_some_and(|m| m.contains("navigated")) =>
+                {
+                    Value::Null
+                }
+                Err(e) => panic!("DevTools Runtime.evaluate failed: {e}"),
+            };
             if !v.is_null() {
                 return Some(v);
             }
