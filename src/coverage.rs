@@ -65,7 +65,7 @@ const NUMBER_WORDS: &[&str] = &[
     "dozen",
 ];
 
-/// No longer word is looked up.
+/// Words longer than this are never number words: they are not looked up.
 const LONGEST_NUMBER_WORD: usize = {
     let (mut longest, mut i) = (0, 0);
     while i < NUMBER_WORDS.len() {
