@@ -79,14 +79,7 @@ pub(crate) fn line_at(text: &str, offset: usize) -> usize {
 /// "10.000" and "26/4." inside a sentence do not end it.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut push = |start: usize, end: usize| {
-        let part = &text[start..end];
-        let lead = part.len() - part.trim_start().len();
-        let trimmed = part.trim();
-        if !trimmed.is_empty() {
-            out.push(start + lead..start + lead + trimmed.len());
-        }
-    };
+    let mut push = |start: usize, end: usize| out.extend(trimmed(text, start..end));
     let mut start = 0;
     let mut from = 0;
     // Only a line end or a full stop, question or exclamation mark or
@@ -130,6 +123,14 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `range` of `text` without its outer whitespace, unless nothing is left.
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let part = &text[range.clone()];
+    let lead = part.len() - part.trim_start().len();
+    let len = part.trim().len();
+    (len > 0).then(|| range.start + lead..range.start + lead + len)
+}
+
 /// The sentences that `range` touches, as one range, of a text's
 /// `sentences` (made once for all the quotes in it).
 pub(crate) fn sentence_around(all: &[Range<usize>], range: &Range<usize>) -> Range<usize> {
@@ -167,14 +168,7 @@ mod tests {
     /// The char-by-char scan that `sentences`' byte search must equal.
     fn sentences_char_by_char(text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        let mut push = |start: usize, end: usize| {
-            let part = &text[start..end];
-            let lead = part.len() - part.trim_start().len();
-            let trimmed = part.trim();
-            if !trimmed.is_empty() {
-                out.push(start + lead..start + lead + trimmed.len());
-            }
-        };
+        let mut push = |start: usize, end: usize| out.extend(trimmed(text, start..end));
         let mut start = 0;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut i = 0;

@@ -31,12 +31,11 @@ pub(crate) struct Items {
 impl Items {
     pub(crate) fn new(d: &Dossier, strings: &Strings) -> Self {
         // Made on every core: a large dossier has tens of thousands.
-        let claims: Vec<(String, ClaimItem)> = d
+        let claims: BTreeMap<String, ClaimItem> = d
             .claims
             .par_iter()
             .map(|(slug, c)| (slug.clone(), claim_item(d, strings, c)))
             .collect();
-        let claims: BTreeMap<String, ClaimItem> = claims.into_iter().collect();
         let rank = |key: &str| d.settings.verdicts.iter().position(|v| v.key == key);
         let mut claim_order: Vec<String> = claims.keys().cloned().collect();
         claim_order.sort_by_cached_key(|slug| {
