@@ -44,14 +44,15 @@ pub(crate) fn bytes(make: Make, d: &Dossier, urls: &Urls) -> Vec<u8> {
 }
 
 /// JSON with two-space indents and a final newline. Keys come out sorted:
-/// every object is either a `serde_json` map (sorted) or written in order.
+/// every object is either a `serde_json` map (sorted) or a struct whose
+/// fields are declared in the order of their names.
 fn pretty<T: Serialize>(v: &T, w: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, v)?;
     w.write_all(b"\n")
 }
 
-/// A list written one element at a time, each as a sorted JSON object, so
-/// that the whole list never exists as JSON values at once.
+/// A list written one element at a time, so that the whole list never
+/// exists at once; its elements' fields are declared in sorted order.
 struct Each<F>(F);
 
 impl<F, I, T> Serialize for Each<F>
@@ -61,7 +62,7 @@ where
     T: Serialize,
 {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)().map(|item| serde_json::to_value(item).unwrap_or_default()))
+        s.collect_seq((self.0)())
     }
 }
 
@@ -200,90 +201,105 @@ struct MeasureJson<'a> {
     unit: &'a str,
 }
 
+// From here on, the fields of every type written an element at a time are
+// declared in the order of their names, the order a `serde_json` map would
+// give them: the lists are written straight from these types, with no JSON
+// value made on the way (`exports_are_streamed_with_sorted_keys` checks).
+// A span's fields are repeated in the types that have one, since a
+// flattened struct's fields cannot come between the others.
+
 /// A span of an article's text.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct SpanJson<'a> {
+    byte_end: usize,
+    byte_start: usize,
+    end: usize,
     /// The seed text at this span, verbatim.
     exact: &'a str,
     start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
 }
 
 /// An editor's note on a span of an article.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct NoteJson<'a> {
-    #[serde(flatten)]
-    span: SpanJson<'a>,
+    byte_end: usize,
+    byte_start: usize,
+    end: usize,
+    /// The seed text at this span, verbatim.
+    exact: &'a str,
     /// Markdown.
     note: &'a str,
+    start: usize,
 }
 
 /// A source article with its verbatim text.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct ArticleJson<'a> {
-    slug: Slug<'a>,
-    title: &'a str,
-    outlet: &'a str,
-    original_publisher: Option<&'a str>,
-    url: Option<&'a str>,
-    published: IsoDate,
+    /// Editor's note on the article (Markdown).
+    context: &'a str,
     /// How the publication date was established.
     date_basis: &'a str,
+    /// Page chrome captured with the article, not part of it.
+    furniture: Vec<SpanJson<'a>>,
     language: &'a str,
+    notes: Vec<NoteJson<'a>>,
+    original_publisher: Option<&'a str>,
+    outlet: &'a str,
+    /// The article's page.
+    page: String,
+    published: IsoDate,
     /// The file name of the seed.
     seed: &'a str,
     #[schemars(pattern(r"^[0-9a-f]{64}$"))]
     sha256: &'a str,
+    slug: Slug<'a>,
     /// The seed text, verbatim.
     text: &'a str,
-    /// Editor's note on the article (Markdown).
-    context: &'a str,
-    /// Page chrome captured with the article, not part of it.
-    furniture: Vec<SpanJson<'a>>,
-    notes: Vec<NoteJson<'a>>,
-    /// The article's page.
-    page: String,
+    title: &'a str,
+    url: Option<&'a str>,
 }
 
 /// Where a claim is made: a span of one article.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct AppearanceJson<'a> {
-    #[serde(flatten)]
-    span: SpanJson<'a>,
     article: Slug<'a>,
-    /// The quote as the editor wrote it.
-    quote: &'a str,
-    prefix: Option<&'a str>,
-    suffix: Option<&'a str>,
-    translation: Option<&'a str>,
+    byte_end: usize,
+    byte_start: usize,
+    end: usize,
+    /// The seed text at this span, verbatim.
+    exact: &'a str,
     /// Element id of the highlight on the article page.
     fragment: &'a str,
+    prefix: Option<&'a str>,
+    /// The quote as the editor wrote it.
+    quote: &'a str,
     /// The sentence (or sentences) the quote stands in.
     sentence: SpanJson<'a>,
     /// English of that whole sentence, when the quote is only part of it.
     sentence_translation: Option<&'a str>,
+    start: usize,
+    suffix: Option<&'a str>,
+    translation: Option<&'a str>,
 }
 
 /// A structured number.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct FigureJson<'a> {
-    measure: &'a str,
-    value: Option<f64>,
-    min: Option<f64>,
-    max: Option<f64>,
-    qualifier: Qualifier,
     /// The date the number describes.
     as_of: Option<IsoDate>,
     basis: Option<&'a str>,
+    max: Option<f64>,
+    measure: &'a str,
+    min: Option<f64>,
+    qualifier: Qualifier,
     /// A vague quantity in the text's own words ("thousands").
     stated: Option<&'a str>,
+    value: Option<f64>,
 }
 
 impl<'a> From<&'a Figure> for FigureJson<'a> {
@@ -315,9 +331,9 @@ enum Direction {
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct RelationJson<'a> {
-    kind: RelationKind,
     claim: Slug<'a>,
     direction: Direction,
+    kind: RelationKind,
     note: Option<&'a str>,
 }
 
@@ -325,10 +341,10 @@ struct RelationJson<'a> {
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct SourceJson<'a> {
+    date: Option<IsoDate>,
+    publisher: Option<&'a str>,
     title: &'a str,
     url: Option<&'a str>,
-    publisher: Option<&'a str>,
-    date: Option<IsoDate>,
 }
 
 /// A published change to a review.
@@ -344,27 +360,27 @@ struct CorrectionJson<'a> {
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct ClaimJson<'a> {
-    slug: Slug<'a>,
-    title: &'a str,
+    /// Markdown.
+    analysis: &'a str,
+    appearances: Vec<AppearanceJson<'a>>,
     /// The slug of the entity that makes the claim.
     claimant: Slug<'a>,
     claimed: IsoDate,
-    topics: Vec<Slug<'a>>,
-    /// A key of the rating scale.
-    verdict: &'a str,
-    summary: &'a str,
-    appearances: Vec<AppearanceJson<'a>>,
-    figures: Vec<FigureJson<'a>>,
-    relations: Vec<RelationJson<'a>>,
-    sources: Vec<SourceJson<'a>>,
-    outside_knowledge: bool,
-    reviewed: Option<IsoDate>,
-    updated: Option<IsoDate>,
     corrections: Vec<CorrectionJson<'a>>,
-    /// Markdown.
-    analysis: &'a str,
+    figures: Vec<FigureJson<'a>>,
+    outside_knowledge: bool,
     /// The claim's page.
     page: String,
+    relations: Vec<RelationJson<'a>>,
+    reviewed: Option<IsoDate>,
+    slug: Slug<'a>,
+    sources: Vec<SourceJson<'a>>,
+    summary: &'a str,
+    title: &'a str,
+    topics: Vec<Slug<'a>>,
+    updated: Option<IsoDate>,
+    /// A key of the rating scale.
+    verdict: &'a str,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -494,9 +510,22 @@ fn article_json<'a>(a: &'a crate::resolve::Article, urls: &Urls) -> ArticleJson<
         notes: a
             .notes
             .iter()
-            .map(|(r, note)| NoteJson {
-                span: span(&a.text, r),
-                note,
+            .map(|(r, note)| {
+                let SpanJson {
+                    byte_end,
+                    byte_start,
+                    end,
+                    exact,
+                    start,
+                } = span(&a.text, r);
+                NoteJson {
+                    byte_end,
+                    byte_start,
+                    end,
+                    exact,
+                    note,
+                    start,
+                }
             })
             .collect(),
         page: urls.page_or_path(&paths::article(&a.doc.slug)),
@@ -519,8 +548,19 @@ fn claim_json<'a>(d: &'a Dossier, c: &'a crate::resolve::Claim, urls: &Urls) -> 
             .map(|h| {
                 let ap = &m.appearances[h.appearance];
                 let text = &d.articles[&ap.article].text;
+                let SpanJson {
+                    byte_end,
+                    byte_start,
+                    end,
+                    exact,
+                    start,
+                } = span(text, &h.range);
                 AppearanceJson {
-                    span: span(text, &h.range),
+                    byte_end,
+                    byte_start,
+                    end,
+                    exact,
+                    start,
                     sentence: span(text, &h.sentence),
                     sentence_translation: ap.sentence_translation.as_deref(),
                     article: Slug(&ap.article),
@@ -647,14 +687,15 @@ fn related(c: &crate::resolve::Claim, kind: RelationKind) -> String {
 
 /// Context around a highlight for the TextQuoteSelector: up to 32 characters.
 fn context(text: &str, range: &Range<usize>) -> (String, String) {
-    let before: Vec<char> = text[..range.start].chars().collect();
-    let prefix: String = before[before.len().saturating_sub(32)..].iter().collect();
+    let before = &text[..range.start];
+    let from = before
+        .char_indices()
+        .rev()
+        .take(32)
+        .last()
+        .map_or(before.len(), |(i, _)| i);
     let suffix: String = text[range.end..].chars().take(32).collect();
-    (prefix, suffix)
-}
-
-fn date(d: Option<PartialDate>) -> Value {
-    d.map_or(Value::Null, |d| json!(d.to_string()))
+    (before[from..].to_string(), suffix)
 }
 
 /// Every claim appearance as a W3C Web Annotation on its article's seed
@@ -713,7 +754,68 @@ fn annotations<'a>(d: &'a Dossier, urls: &'a Urls) -> AnnotationCollection<'a> {
 }
 
 /// One highlight as a Web Annotation.
-fn annotation(d: &Dossier, urls: &Urls, a: &crate::resolve::Article, h: &Highlight) -> Value {
+#[derive(Serialize)]
+struct Annotation<'a> {
+    body: (TextualBody<'a>, LinkBody),
+    created: Option<IsoDate>,
+    id: String,
+    modified: Option<IsoDate>,
+    motivation: &'static str,
+    target: Target<'a>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The verdict and summary, as the annotation's text.
+#[derive(Serialize)]
+struct TextualBody<'a> {
+    format: &'static str,
+    language: &'a str,
+    purpose: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: String,
+}
+
+/// The claim's page, which the annotation links to.
+#[derive(Serialize)]
+struct LinkBody {
+    purpose: &'static str,
+    source: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The seed text, and where in it the highlight is.
+#[derive(Serialize)]
+struct Target<'a> {
+    selector: (QuoteSelector<'a>, PositionSelector),
+    source: String,
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    exact: &'a str,
+    prefix: String,
+    suffix: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    end: usize,
+    start: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+fn annotation<'a>(
+    d: &'a Dossier,
+    urls: &Urls,
+    a: &'a crate::resolve::Article,
+    h: &Highlight,
+) -> Annotation<'a> {
     let link = |path: &str| urls.page_or_path(path);
     let Highlight {
         claim,
@@ -726,30 +828,43 @@ fn annotation(d: &Dossier, urls: &Urls, a: &crate::resolve::Article, h: &Highlig
     let label = d.settings.verdict_label(&m.verdict.0);
     let (start, end) = char_range(&a.text, range);
     let (prefix, suffix) = context(&a.text, range);
-    json!({
-        "id": format!("{}#{fragment}", link(&paths::article(&a.doc.slug))),
-        "type": "Annotation",
-        "motivation": "assessing",
-        "created": date(d.reviewed(c)),
-        "modified": date(d.last_change(c)),
-        "body": [
-            {
-                "type": "TextualBody",
-                "purpose": "assessing",
-                "format": "text/plain",
-                "language": d.settings.language,
-                "value": format!("{label}: {}. {}", m.title, m.summary),
+    Annotation {
+        body: (
+            TextualBody {
+                format: "text/plain",
+                language: &d.settings.language,
+                purpose: "assessing",
+                kind: "TextualBody",
+                value: format!("{label}: {}. {}", m.title, m.summary),
             },
-            { "type": "SpecificResource", "purpose": "linking", "source": link(&paths::claim(claim)) },
-        ],
-        "target": {
-            "source": link(&paths::seed(&a.doc.slug, &a.doc.meta.seed)),
-            "selector": [
-                { "type": "TextQuoteSelector", "exact": &a.text[range.clone()], "prefix": prefix, "suffix": suffix },
-                { "type": "TextPositionSelector", "start": start, "end": end },
-            ],
+            LinkBody {
+                purpose: "linking",
+                source: link(&paths::claim(claim)),
+                kind: "SpecificResource",
+            },
+        ),
+        created: d.reviewed(c).map(IsoDate::from),
+        id: format!("{}#{fragment}", link(&paths::article(&a.doc.slug))),
+        modified: d.last_change(c).map(IsoDate::from),
+        motivation: "assessing",
+        target: Target {
+            selector: (
+                QuoteSelector {
+                    exact: &a.text[range.clone()],
+                    prefix,
+                    suffix,
+                    kind: "TextQuoteSelector",
+                },
+                PositionSelector {
+                    end,
+                    start,
+                    kind: "TextPositionSelector",
+                },
+            ),
+            source: link(&paths::seed(&a.doc.slug, &a.doc.meta.seed)),
         },
-    })
+        kind: "Annotation",
+    }
 }
 
 #[cfg(test)]
