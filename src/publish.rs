@@ -7,7 +7,7 @@ use crate::model::{EntityKind, PartialDate};
 use crate::paths;
 use crate::resolve::{Article, Claim, Dossier};
 use crate::url::Urls;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A partial date as an RFC 3339 timestamp (first day of an unknown month or day).
@@ -111,12 +111,12 @@ fn feed(d: &Dossier, urls: &Urls) -> String {
     xml
 }
 
-/// schema.org ClaimReview for one claim page, as fact-checkers publish it;
-/// none for a claim whose verdict rates nothing (opinion is not reviewed).
-/// The claim is named in full, never cut (`claim_reviewed` when the title
-/// is long), and each article it appears in is listed once, the earliest
-/// as its first appearance.
-pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Option<Value> {
+/// schema.org ClaimReview for one claim page, as fact-checkers publish it,
+/// as JSON; none for a claim whose verdict rates nothing (opinion is not
+/// reviewed). The claim is named in full, never cut (`claim_reviewed` when
+/// the title is long), and each article it appears in is listed once, the
+/// earliest as its first appearance.
+pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Option<String> {
     let m = &c.doc.meta;
     let verdict = d.settings.verdict(&m.verdict.0)?;
     let rating = verdict.rating?;
@@ -135,51 +135,127 @@ pub(crate) fn claim_review(d: &Dossier, c: &Claim, urls: &Urls) -> Option<Value>
         }
     }
     articles.sort_by_key(|a| a.doc.meta.published);
-    let work = |a: &Article| {
-        let mut work = json!({
-            "@type": "NewsArticle",
-            "headline": a.doc.meta.title,
-            "datePublished": a.doc.meta.published.to_string(),
-            "publisher": { "@type": "Organization", "name": a.doc.meta.outlet },
-        });
-        if let Some(url) = &a.doc.meta.url {
-            work["url"] = json!(url);
-        }
-        work
-    };
-    let mut item = json!({
-        "@type": "Claim",
-        "author": { "@type": claimant_type, "name": claimant.map_or(m.claimant.as_str(), |e| e.meta.name.as_str()) },
-        "datePublished": m.claimed.to_string(),
-        "appearance": articles.iter().map(|a| work(a)).collect::<Vec<_>>(),
-    });
-    if let Some(first) = articles.first() {
-        item["firstAppearance"] = work(first);
-    }
-    let publisher = d.settings.publisher.as_deref().unwrap_or(&d.settings.title);
-    let mut review = json!({
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": m.claim_reviewed.as_ref().unwrap_or(&m.title),
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": rating,
-            "bestRating": best,
-            "worstRating": worst,
-            "alternateName": verdict.label,
-            "ratingExplanation": m.summary,
+    let review = ClaimReview {
+        context: "https://schema.org",
+        kind: "ClaimReview",
+        author: Named::organization(d.settings.publisher.as_deref().unwrap_or(&d.settings.title)),
+        claim_reviewed: m.claim_reviewed.as_ref().unwrap_or(&m.title),
+        date_modified: d.last_change(c).map(|date| date.to_string()),
+        date_published: d.reviewed(c).map(|date| date.to_string()),
+        item_reviewed: ClaimJsonLd {
+            kind: "Claim",
+            appearance: articles.iter().map(|a| NewsArticle::of(a)).collect(),
+            author: Named {
+                kind: claimant_type,
+                name: claimant.map_or(m.claimant.as_str(), |e| e.meta.name.as_str()),
+            },
+            date_published: m.claimed.to_string(),
+            first_appearance: articles.first().map(|a| NewsArticle::of(a)),
         },
-        "itemReviewed": item,
-        "author": { "@type": "Organization", "name": publisher },
-    });
-    if let Some(url) = urls.page(&paths::claim(&c.doc.slug)) {
-        review["url"] = json!(url);
+        review_rating: Rating {
+            kind: "Rating",
+            alternate_name: &verdict.label,
+            best_rating: best,
+            rating_explanation: &m.summary,
+            rating_value: rating,
+            worst_rating: worst,
+        },
+        url: urls.page(&paths::claim(&c.doc.slug)),
+    };
+    serde_json::to_string(&review).ok()
+}
+
+// The ClaimReview's types declare their fields in the order of their
+// names, so that its keys come out sorted as in the other JSON we write.
+
+#[derive(Serialize)]
+struct ClaimReview<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Named<'a>,
+    #[serde(rename = "claimReviewed")]
+    claim_reviewed: &'a str,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(rename = "itemReviewed")]
+    item_reviewed: ClaimJsonLd<'a>,
+    #[serde(rename = "reviewRating")]
+    review_rating: Rating<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A person or organisation by name.
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+impl<'a> Named<'a> {
+    fn organization(name: &'a str) -> Self {
+        Named {
+            kind: "Organization",
+            name,
+        }
     }
-    if let Some(date) = d.reviewed(c) {
-        review["datePublished"] = json!(date.to_string());
+}
+
+/// The claim reviewed: who made it, when, and the articles it appears in.
+#[derive(Serialize)]
+struct ClaimJsonLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    appearance: Vec<NewsArticle<'a>>,
+    author: Named<'a>,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    #[serde(rename = "firstAppearance", skip_serializing_if = "Option::is_none")]
+    first_appearance: Option<NewsArticle<'a>>,
+}
+
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    headline: &'a str,
+    publisher: Named<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+impl NewsArticle<'_> {
+    fn of(a: &Article) -> NewsArticle<'_> {
+        NewsArticle {
+            kind: "NewsArticle",
+            date_published: a.doc.meta.published.to_string(),
+            headline: &a.doc.meta.title,
+            publisher: Named::organization(&a.doc.meta.outlet),
+            url: a.doc.meta.url.as_deref(),
+        }
     }
-    if let Some(date) = d.last_change(c) {
-        review["dateModified"] = json!(date.to_string());
-    }
-    Some(review)
+}
+
+/// The verdict on the dossier's rating scale.
+#[derive(Serialize)]
+struct Rating<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "alternateName")]
+    alternate_name: &'a str,
+    #[serde(rename = "bestRating")]
+    best_rating: u8,
+    #[serde(rename = "ratingExplanation")]
+    rating_explanation: &'a str,
+    #[serde(rename = "ratingValue")]
+    rating_value: u8,
+    #[serde(rename = "worstRating")]
+    worst_rating: u8,
 }

@@ -43,8 +43,8 @@ use views::{
 /// What pages show that later stages make, handed in by the pipeline so
 /// that render imports none of them.
 pub(crate) struct Provided<'a> {
-    /// A claim's schema.org ClaimReview, when it gets one (from `publish`).
-    pub(crate) claim_review: &'a (dyn Fn(&Claim) -> Option<serde_json::Value> + Sync),
+    /// A claim's schema.org ClaimReview as JSON, when it gets one (from `publish`).
+    pub(crate) claim_review: &'a (dyn Fn(&Claim) -> Option<String> + Sync),
     /// The search index's bundles as the search page loads them, `lang:path`
     /// each (from `search`).
     pub(crate) search_bundles: String,

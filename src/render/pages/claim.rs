@@ -25,8 +25,7 @@ impl<'a> Renderer<'a> {
         let mut common = self.common(&path, m.title.clone(), "nav-claims", Some(&c.doc.path));
         common.description = format!("{}: {} {}", item.verdict.label, m.title, m.summary);
         common.og_type = "article";
-        common.jsonld =
-            (self.provided.claim_review)(c).map(|review| script_json(&review.to_string()));
+        common.jsonld = (self.provided.claim_review)(c).map(|review| script_json(&review));
         let topics = m
             .topics
             .iter()
