@@ -295,26 +295,31 @@ fn opened(staging: &Option<write::Staging>) -> Result<&write::Staging, Diagnosti
         .ok_or_else(|| Diagnostic::io_error("site", "the staging folder was not opened"))
 }
 
-/// The dossier's files with the command line's overrides, and apart from
-/// them its templates and interface language, so that the theme can be
-/// compiled while the dossier is resolved.
-pub(crate) fn load_sources(
+/// Loads the sources, and makes the theme from the templates (`theme`) as
+/// soon as they are read, a task beside the loading of the content and
+/// `then` (what the caller does with it): on a small dossier parsing the
+/// templates takes as long as loading and resolving.
+pub(crate) fn load_sources<T: Send, R: Send>(
     root: &Path,
     options: &Options,
-) -> (
-    load::Sources,
-    std::collections::BTreeMap<String, String>,
-    model::UiLanguage,
-    Vec<Diagnostic>,
-) {
-    let (mut sources, found) = load::load(root, options.draft);
-    options.apply(&mut sources);
+    theme: impl FnOnce(&std::collections::BTreeMap<String, String>, model::UiLanguage) -> T + Send,
+    then: impl FnOnce(load::Sources) -> R + Send,
+) -> (T, R, Vec<Diagnostic>) {
+    let (mut sources, mut found) = load::load_head(root);
     let templates = std::mem::take(&mut sources.templates);
     let lang = sources
         .settings
         .as_ref()
         .map_or_else(Default::default, |s| s.ui_language);
-    (sources, templates, lang, found)
+    let (then, theme) = rayon::join(
+        || {
+            load::load_content(root, options.draft, &mut sources, &mut found);
+            options.apply(&mut sources);
+            then(sources)
+        },
+        || theme(&templates, lang),
+    );
+    (theme, then, found)
 }
 
 /// Load, resolve, check coverage, render the pages, and add the files for
@@ -326,17 +331,13 @@ fn pipeline(
     options: &Options,
     out: &mut Out,
 ) -> (Option<resolve::Dossier>, Vec<Diagnostic>) {
-    let (sources, templates, lang, mut diagnostics) = load_sources(root, options);
     let rendering = options.goal != Goal::Extras;
-    // Parsing the templates takes as long as resolving a small dossier: do both at once.
-    let (theme, (dossier, found)) = std::thread::scope(|scope| {
-        let theme = scope.spawn(|| rendering.then(|| render::theme::load(&templates, lang)));
-        let resolved = resolve::resolve(sources);
-        let theme = theme
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (theme, resolved)
-    });
+    let (theme, (dossier, found), mut diagnostics) = load_sources(
+        root,
+        options,
+        |templates, lang| rendering.then(|| render::theme::load(templates, lang)),
+        resolve::resolve,
+    );
     diagnostics.extend(found);
     let Some(d) = dossier else {
         return (None, diagnostics);

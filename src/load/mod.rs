@@ -67,43 +67,63 @@ pub(crate) fn read_seed_text(
 /// diagnostics. In a `draft`, a `TODO` placeholder is a warning where the
 /// file can be read with it.
 pub(crate) fn load(root: &Path, draft: bool) -> (Sources, Vec<Diagnostic>) {
+    let (mut sources, mut diags) = load_head(root);
+    load_content(root, draft, &mut sources, &mut diags);
+    (sources, diags)
+}
+
+/// What the templates need, read first so that they can be parsed while
+/// the content loads: the settings (the interface language) and the
+/// templates.
+pub(crate) fn load_head(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut sources = Sources::default();
     load_settings(root, &mut sources, &mut diags);
+    sources.templates = load_templates(root, &mut diags);
+    (sources, diags)
+}
+
+/// The rest of [`load`]: the content files and the seeds, into `sources`.
+pub(crate) fn load_content(
+    root: &Path,
+    draft: bool,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) {
     sources.articles = load_collection(
         root,
         Collection::Articles,
         &mut sources.unreadable,
         draft,
-        &mut diags,
+        diags,
     );
     sources.claims = load_collection(
         root,
         Collection::Claims,
         &mut sources.unreadable,
         draft,
-        &mut diags,
+        diags,
     );
     sources.topics = load_collection(
         root,
         Collection::Topics,
         &mut sources.unreadable,
         draft,
-        &mut diags,
+        diags,
     );
     sources.entities = load_collection(
         root,
         Collection::Entities,
         &mut sources.unreadable,
         draft,
-        &mut diags,
+        diags,
     );
     sources.pages = load_collection(
         root,
         Collection::Pages,
         &mut sources.unreadable,
         draft,
-        &mut diags,
+        diags,
     );
     // Each seed once, for the first article that names it, read on every core.
     let mut named = HashSet::new();
@@ -132,9 +152,7 @@ pub(crate) fn load(root: &Path, draft: bool) -> (Sources, Vec<Diagnostic>) {
             }
         }
     }
-    sources.templates = load_templates(root, &mut diags);
-    unused_seeds(root, &sources, &mut diags);
-    (sources, diags)
+    unused_seeds(root, sources, diags);
 }
 
 /// A content file read again after a change (`rel`, whose slug is `slug`):

@@ -457,19 +457,12 @@ fn document(d: &Dossier, rel: &Path) -> Option<(Collection, String)> {
 /// cannot be compiled, or a page cannot be rendered. The diagnostics are
 /// [`crate::compile`]'s.
 fn build_whole(root: &Path, options: &Options) -> (Option<Kept>, Vec<Diagnostic>) {
-    let (sources, templates, lang, load_found) = crate::load_sources(root, options);
-    let (theme, resolved) = std::thread::scope(|scope| {
-        let theme = scope.spawn(|| render::theme::load(&templates, lang));
-        let known = scope.spawn(|| known_files(root));
-        let resolved = resolve::resolve_live(sources);
-        let theme = theme
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        let known = known
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (theme, resolved.map(|live| (live, known)))
-    });
+    let (theme, resolved, load_found) =
+        crate::load_sources(root, options, render::theme::load, |sources| {
+            let (resolved, known) =
+                rayon::join(|| resolve::resolve_live(sources), || known_files(root));
+            resolved.map(|live| (live, known))
+        });
     let mut loaded: BTreeMap<Option<PathBuf>, Vec<Diagnostic>> = BTreeMap::new();
     for d in load_found {
         loaded.entry(d.file.clone()).or_default().push(d);
