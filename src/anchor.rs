@@ -429,14 +429,18 @@ impl<'a> Haystack<'a> {
         (self.filtered(&needle, &sel) == [target]).then_some((prefix, suffix))
     }
 
-    /// Folded start offsets of every occurrence of `needle`, overlapping ones included.
+    /// Folded start offsets of every occurrence of `needle`, overlapping ones
+    /// included. Each quote searches its whole article: `memmem` searches
+    /// with SIMD, several times as fast as `str::find` here.
     fn folded_matches(&self, needle: &str) -> Vec<usize> {
         let Some(first) = needle.chars().next() else {
             return Vec::new();
         };
+        let finder = memchr::memmem::Finder::new(needle);
+        let haystack = self.folded.as_bytes();
         let mut out = Vec::new();
         let mut from = 0;
-        while let Some(i) = self.folded.get(from..).and_then(|t| t.find(needle)) {
+        while let Some(i) = haystack.get(from..).and_then(|t| finder.find(t)) {
             out.push(from + i);
             from += i + first.len_utf8();
         }
