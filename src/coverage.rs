@@ -7,7 +7,6 @@ use crate::diagnostic::Diagnostic;
 use crate::resolve::{Article, Dossier};
 use crate::text::LineIndex;
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -152,18 +151,31 @@ pub(crate) fn numbers(text: &str) -> Vec<Figure> {
     out
 }
 
-/// Whether a word is one of [`NUMBER_WORDS`], in any case: looked up in a
-/// set, as every word of every article is.
+/// Whether a word is one of [`NUMBER_WORDS`], in any case. Every word of
+/// every article is looked up: as its lowercase bytes packed into a number,
+/// in the sorted list of the number words packed alike (no hashing, no
+/// string comparisons).
 fn is_number_word(word: &str) -> bool {
-    static WORDS: LazyLock<HashSet<&str>> =
-        LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
-    let mut lower = [0u8; LONGEST_NUMBER_WORD];
-    let Some(buf) = lower.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
-        return false;
-    };
-    buf.copy_from_slice(word.as_bytes());
-    buf.make_ascii_lowercase();
-    std::str::from_utf8(buf).is_ok_and(|w| WORDS.contains(w))
+    static KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+        let mut keys: Vec<u128> = NUMBER_WORDS.iter().filter_map(|w| key(w)).collect();
+        keys.sort_unstable();
+        keys
+    });
+    key(word).is_some_and(|k| KEYS.binary_search(&k).is_ok())
+}
+
+const _: () = assert!(LONGEST_NUMBER_WORD <= 16, "a number word's key is 16 bytes");
+
+/// A word of ASCII letters no longer than the longest number word, in
+/// lowercase, as one number: its bytes, then zeros (a word holds none).
+fn key(word: &str) -> Option<u128> {
+    if word.len() > LONGEST_NUMBER_WORD || !word.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// Whether every part of a figure lies inside one of `ranges`.
@@ -277,6 +289,28 @@ mod tests {
             "Sekitar 10.000-12.000 tentara, ribuan lainnya; dua hari kemudian. Pertama kali.";
         let found: Vec<&str> = numbers(text).into_iter().map(|f| &text[f.range]).collect();
         assert_eq!(found, ["10.000-12.000", "ribuan", "dua"]);
+    }
+
+    #[test]
+    fn number_words_are_found_in_any_case_and_only_whole() {
+        for word in NUMBER_WORDS {
+            assert!(
+                is_number_word(word) && is_number_word(&word.to_uppercase()),
+                "{word}"
+            );
+        }
+        assert!(is_number_word("Ribuan") && is_number_word("THOUSANDS"));
+        for word in [
+            "du",
+            "duaa",
+            "ribuanx",
+            "sepuluhribu",
+            "",
+            "dua\u{301}",
+            "thousandsx",
+        ] {
+            assert!(!is_number_word(word), "{word}");
+        }
     }
 
     #[test]
