@@ -295,10 +295,11 @@ fn opened(staging: &Option<write::Staging>) -> Result<&write::Staging, Diagnosti
         .ok_or_else(|| Diagnostic::io_error("site", "the staging folder was not opened"))
 }
 
-/// Loads the sources, and makes the theme from the templates (`theme`) as
-/// soon as they are read, a task beside the loading of the content and
-/// `then` (what the caller does with it): on a small dossier parsing the
-/// templates takes as long as loading and resolving.
+/// Loads the sources with the command line's overrides, and makes the theme
+/// from the templates (`theme`) as soon as they are read, beside the loading
+/// of the content and `then` (what the caller does with it): on a small
+/// dossier parsing the templates takes as long as loading and resolving. A
+/// rayon task, not a thread, so as not to contend with the loading's tasks.
 pub(crate) fn load_sources<T: Send, R: Send>(
     root: &Path,
     options: &Options,
