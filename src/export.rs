@@ -511,18 +511,12 @@ fn article_json<'a>(a: &'a crate::resolve::Article, urls: &Urls) -> ArticleJson<
             .notes
             .iter()
             .map(|(r, note)| {
-                let SpanJson {
-                    byte_end,
-                    byte_start,
-                    end,
-                    exact,
-                    start,
-                } = span(&a.text, r);
+                let (start, end) = char_range(&a.text, r);
                 NoteJson {
-                    byte_end,
-                    byte_start,
+                    byte_end: r.end,
+                    byte_start: r.start,
                     end,
-                    exact,
+                    exact: &a.text[r.clone()],
                     note,
                     start,
                 }
@@ -548,18 +542,12 @@ fn claim_json<'a>(d: &'a Dossier, c: &'a crate::resolve::Claim, urls: &Urls) -> 
             .map(|h| {
                 let ap = &m.appearances[h.appearance];
                 let text = &d.articles[&ap.article].text;
-                let SpanJson {
-                    byte_end,
-                    byte_start,
-                    end,
-                    exact,
-                    start,
-                } = span(text, &h.range);
+                let (start, end) = char_range(text, &h.range);
                 AppearanceJson {
-                    byte_end,
-                    byte_start,
+                    byte_end: h.range.end,
+                    byte_start: h.range.start,
                     end,
-                    exact,
+                    exact: &text[h.range.clone()],
                     start,
                     sentence: span(text, &h.sentence),
                     sentence_translation: ap.sentence_translation.as_deref(),
